@@ -1,0 +1,1 @@
+"""The PhotoDedup engine: plain Python, never imports Qt."""

@@ -1,0 +1,191 @@
+"""Plain data shared by every stage of the engine (no behaviour, no Qt)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+#: Bump when decoding or hashing changes, so cached fingerprints are recomputed.
+ALGORITHM_VERSION = 1
+
+IMAGE_EXTENSIONS = frozenset(
+    {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
+)
+
+#: Default Hamming distance between 64-bit pHashes for a similar pair (see docs/matching.md).
+DEFAULT_THRESHOLD = 10
+
+
+class GroupKind(StrEnum):
+    """What binds a group: byte-identical files only, or perceptually similar ones."""
+
+    IDENTICAL = "identical"
+    SIMILAR = "similar"
+
+
+class Relation(StrEnum):
+    """How a file relates to the keeper of its group."""
+
+    KEEPER = "keeper"
+    IDENTICAL = "identical"  # same bytes
+    SAME_PIXELS = "same_pixels"  # same picture data, metadata or container differs
+    RESIZED = "resized"
+    CONVERTED = "converted"  # re-encoded or another format, same size
+    ROTATED = "rotated"  # rotated or mirrored copy
+    EDITED = "edited"  # cropped, recoloured, filtered...
+
+
+class Stage(StrEnum):
+    """Steps of a scan, reported through progress callbacks."""
+
+    DISCOVER = "discover"
+    CACHE = "cache"
+    HASH = "hash"
+    MATCH = "match"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageFile:
+    """A candidate file found by discovery."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    dev: int = 0
+    inode: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """Everything the engine knows about one decoded photo.
+
+    ``phashes`` holds the pHash of the 8 orientations (index 0 is the photo as displayed);
+    ``thumb`` is a 16x16 grayscale thumbnail (256 bytes) used to verify candidate pairs.
+    """
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str  # blake2b of the file bytes
+    pixel_digest: str  # blake2b of the decoded, oriented pixels
+    width: int
+    height: int
+    format: str
+    phashes: tuple[int, ...]
+    dhash: int
+    thumb: bytes
+    flat: bool  # too little detail for perceptual hashes to mean anything
+    taken: str = ""  # EXIF DateTimeOriginal as "YYYY:MM:DD HH:MM:SS", when present
+    camera: str = ""  # EXIF Make and Model
+
+    @property
+    def phash(self) -> int:
+        return self.phashes[0]
+
+    @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be fingerprinted or acted on, with a reason for people."""
+
+    path: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMember:
+    """One file in a duplicate group with the engine's suggestion."""
+
+    fingerprint: Fingerprint
+    keep: bool
+    reason: str
+    distance: int  # pHash distance to the keeper (0 for the keeper)
+    relation: Relation
+    reference: bool = False  # under a reference folder: never trashed
+
+    @property
+    def path(self) -> str:
+        return self.fingerprint.path
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    """Files showing the same photo; the keeper first."""
+
+    id: int
+    kind: GroupKind
+    members: tuple[GroupMember, ...]
+
+    @property
+    def keeper(self) -> GroupMember:
+        return next(m for m in self.members if m.keep)
+
+    @property
+    def reclaimable(self) -> int:
+        return sum(m.fingerprint.size for m in self.members if not m.keep)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanStats:
+    files: int  # candidate files found
+    hashed: int  # fingerprinted (from cache or decoded)
+    decoded: int  # decoded in this scan (cache misses)
+    seconds: float
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    roots: tuple[str, ...]
+    groups: tuple[DuplicateGroup, ...]
+    problems: tuple[Problem, ...]
+    stats: ScanStats
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """What to scan and how; the CLI and the app both build one of these."""
+
+    roots: tuple[str, ...]
+    excludes: tuple[str, ...] = ()
+    hidden: bool = False
+    references: tuple[str, ...] = ()
+    threshold: int = DEFAULT_THRESHOLD
+    rotations: bool = False
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    use_cache: bool = True
+    cache_dir: str | None = None  # None: the user cache dir
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A progress report: the stage, counts and the file being worked on."""
+
+    stage: Stage
+    done: int
+    total: int
+    current: str = ""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class CancelToken:
+    """Set from any thread to stop a long operation at its next check."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()

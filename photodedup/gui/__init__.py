@@ -1,0 +1,1 @@
+"""The PhotoDedup desktop app: the only package that imports PySide6."""
