@@ -1,0 +1,197 @@
+"""Keep/trash marks of a review session; every group always keeps at least one file."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Sequence
+
+from photodedup.core.models import DuplicateGroup, GroupMember
+
+
+def is_under(path: str, folder: str) -> bool:
+    """True when ``path`` is ``folder`` itself or lies somewhere below it."""
+    folder = os.path.normpath(folder)
+    path = os.path.normpath(path)
+    if path == folder:
+        return True
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    return path.startswith(prefix)
+
+
+class Review:
+    """The user's keep/trash marks over the groups of a scan.
+
+    Marks are keyed by path (the engine puts each file in one group). Reference files are always
+    kept and cannot be marked; no operation can leave a group without a kept file.
+    """
+
+    def __init__(self, groups: Sequence[DuplicateGroup]) -> None:
+        self._groups: list[DuplicateGroup] = []
+        self._by_id: dict[int, DuplicateGroup] = {}
+        self._kept: dict[str, bool] = {}
+        for group in groups:
+            self._add(group)
+            self._restore_engine_marks(group)
+
+    # -- queries ---------------------------------------------------------------------------
+
+    @property
+    def groups(self) -> list[DuplicateGroup]:
+        """The current groups (a copy of the list; groups leave after their files are trashed)."""
+        return list(self._groups)
+
+    def group(self, group_id: int) -> DuplicateGroup:
+        """The group with this id; KeyError when there is none."""
+        return self._by_id[group_id]
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def is_kept(self, path: str) -> bool:
+        """Whether the file is kept; files the review does not know are kept (never trashed)."""
+        return self._kept.get(path, True)
+
+    def can_mark(self, group_id: int, path: str) -> bool:
+        """Whether this file may be marked for trash now (not a reference, not the last keeper)."""
+        group = self._by_id.get(group_id)
+        member = _member(group, path) if group else None
+        if member is None or member.reference:
+            return False
+        if not self._kept[path]:
+            return True
+        return self._kept_count(group) > 1
+
+    def group_trash(self, group_id: int) -> tuple[int, int]:
+        """Files marked for trash in one group and their total size in bytes."""
+        count = size = 0
+        for m in self._by_id[group_id].members:
+            if not self._kept[m.path]:
+                count += 1
+                size += m.fingerprint.size
+        return count, size
+
+    def trash_count_and_bytes(self) -> tuple[int, int]:
+        """Files marked for trash over all groups and their total size in bytes."""
+        count = size = 0
+        for group in self._groups:
+            c, s = self.group_trash(group.id)
+            count += c
+            size += s
+        return count, size
+
+    def keep_fn(self) -> Callable[[str], bool]:
+        """A predicate over paths for results_io and trash (unknown paths count as kept)."""
+        return self.is_kept
+
+    # -- marking ---------------------------------------------------------------------------
+
+    def set_keep(self, group_id: int, path: str, keep: bool) -> bool:
+        """Mark a file kept or for trash; False (and nothing changes) when that is refused."""
+        group = self._by_id.get(group_id)
+        member = _member(group, path) if group else None
+        if member is None:
+            return False
+        if keep:
+            self._kept[path] = True
+            return True
+        if not self._kept[path]:
+            return True
+        if not self.can_mark(group_id, path):
+            return False
+        self._kept[path] = False
+        return True
+
+    def toggle(self, group_id: int, path: str) -> bool:
+        """Flip a file's mark; False when that is refused (reference or last kept file)."""
+        if path not in self._kept:
+            return False
+        return self.set_keep(group_id, path, not self._kept[path])
+
+    def keep_only(self, group_id: int, path: str) -> bool:
+        """Keep this file and mark the group's other files for trash (references stay kept)."""
+        group = self._by_id.get(group_id)
+        if group is None or _member(group, path) is None:
+            return False
+        for m in group.members:
+            self._kept[m.path] = m.path == path or m.reference
+        return True
+
+    def auto_select(self, prefer_folder: str | None = None) -> None:
+        """Re-apply the engine's suggestion to every group.
+
+        With ``prefer_folder``, a group whose suggested keepers all lie outside that folder keeps
+        its best-ranked member inside the folder instead of its first non-reference keeper.
+        """
+        for group in self._groups:
+            self._restore_engine_marks(group)
+            if prefer_folder is None:
+                continue
+            kept = [m for m in group.members if self._kept[m.path]]
+            if any(is_under(m.path, prefer_folder) for m in kept):
+                continue
+            preferred = next((m for m in group.members if is_under(m.path, prefer_folder)), None)
+            if preferred is None:
+                continue
+            self._kept[preferred.path] = True
+            displaced = next((m for m in kept if not m.reference), None)
+            if displaced is not None:
+                self._kept[displaced.path] = False
+
+    def clear(self) -> None:
+        """Keep every file (no file marked for trash)."""
+        for path in self._kept:
+            self._kept[path] = True
+
+    # -- after a trash ---------------------------------------------------------------------
+
+    def remove_paths(self, paths: Iterable[str]) -> None:
+        """Drop files that left the disk; groups left with fewer than two files leave too."""
+        gone = set(paths) & self._kept.keys()
+        if not gone:
+            return
+        groups = self._groups
+        self._groups = []
+        self._by_id = {}
+        for group in groups:
+            members = [m for m in group.members if m.path not in gone]
+            if len(members) == len(group.members):
+                self._add(group)
+                continue
+            for m in group.members:
+                if m.path in gone:
+                    del self._kept[m.path]
+            if len(members) < 2:
+                for m in members:
+                    del self._kept[m.path]
+                continue
+            self._add(self._rebuilt(group, members))
+
+    def _rebuilt(self, group: DuplicateGroup, members: list[GroupMember]) -> DuplicateGroup:
+        # A group must keep a file, and DuplicateGroup.keeper needs a member flagged keep: when
+        # the engine's keepers are gone, the user's kept files become the suggestion.
+        if not any(self._kept[m.path] for m in members):
+            self._kept[members[0].path] = True
+        if not any(m.keep for m in members):
+            members = [dataclasses.replace(m, keep=self._kept[m.path]) for m in members]
+            members.sort(key=lambda m: not m.keep)
+        return dataclasses.replace(group, members=tuple(members))
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _add(self, group: DuplicateGroup) -> None:
+        self._groups.append(group)
+        self._by_id[group.id] = group
+
+    def _restore_engine_marks(self, group: DuplicateGroup) -> None:
+        for m in group.members:
+            self._kept[m.path] = m.keep or m.reference
+        if not any(self._kept[m.path] for m in group.members):
+            self._kept[group.members[0].path] = True
+
+    def _kept_count(self, group: DuplicateGroup) -> int:
+        return sum(1 for m in group.members if self._kept[m.path])
+
+
+def _member(group: DuplicateGroup, path: str) -> GroupMember | None:
+    return next((m for m in group.members if m.path == path), None)
