@@ -1,0 +1,162 @@
+"""Command line subcommands that act on results: trash, journal, restore."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+
+from photodedup.core import journal
+from photodedup.core.journal import JournalError
+from photodedup.core.results_io import ResultsError, load_results
+from photodedup.core.trash import TrashPlan, TrashProgress, TrashReport, execute_plan, plan_trash
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_REFUSED = 2
+
+
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if size < 1000 or unit == "TB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    raise AssertionError("unreachable")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``trash``, ``journal`` and ``restore`` to the photodedup-cli parser."""
+    p = subparsers.add_parser(
+        "trash",
+        help="send the files a results file marks keep: false to the system trash",
+        description=(
+            "Without --yes, print what would go to the trash and why. With --yes, move each "
+            "marked file to the system trash after checking it still has the size and "
+            "modified time of the scan and that a kept copy of it still exists. Every batch "
+            "is journalled: 'restore --last' puts it back."
+        ),
+    )
+    p.add_argument("results", metavar="RESULTS.json", help="a file written by 'scan --json'")
+    p.add_argument(
+        "--yes", action="store_true", help="move the files (default: only print the plan)"
+    )
+    p.set_defaults(func=cmd_trash)
+
+    j = subparsers.add_parser("journal", help="list the trash batches that can be restored")
+    j.set_defaults(func=cmd_journal)
+
+    r = subparsers.add_parser("restore", help="put the files of a trash batch back")
+    which = r.add_mutually_exclusive_group(required=True)
+    which.add_argument("--last", action="store_true", help="the most recent batch")
+    which.add_argument("batch_id", nargs="?", metavar="BATCH_ID", help="a batch id from 'journal'")
+    r.set_defaults(func=cmd_restore)
+
+
+def _print_plan(plan: TrashPlan) -> None:
+    by_group: dict[int, list] = {}
+    for item in plan.items:
+        by_group.setdefault(item.group_id, []).append(item)
+    for group_id, items in by_group.items():
+        first = items[0]
+        print(f"Group {group_id}: keep {first.keeper} ({first.keeper_reason})")
+        for item in items:
+            why = f": {item.reason}" if item.reason else ""
+            print(f"  trash {item.path} ({human_size(item.size)}){why}")
+    for refused in plan.refused:
+        print(f"Refused group {refused.group_id}: {refused.reason}")
+        for path in refused.paths:
+            print(f"  untouched {path}")
+
+
+def _progress_printer() -> TrashProgress:
+    def show(done: int, total: int, current: str) -> None:
+        name = os.path.basename(current)
+        sys.stderr.write(f"\r\x1b[KMoving to the trash: {done}/{total} {name}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _print_report(report: TrashReport) -> None:
+    print(f"Moved {len(report.moved)} file(s) to the trash, skipped {len(report.skipped)}.")
+    if report.skipped:
+        counts = Counter(reason for _, reason in report.skipped)
+        for reason, count in counts.most_common():
+            print(f"  {count} skipped: {reason}")
+        for path, reason in report.skipped:
+            print(f"  skipped {path}: {reason}")
+    if report.moved:
+        print(f"Batch {report.batch_id}. Undo with: photodedup-cli restore --last")
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    """Print the trash plan of a results file, or carry it out with --yes."""
+    try:
+        # Groups that keep nothing are refused one by one by the plan, not the whole file.
+        result = load_results(args.results, require_keeper=False)
+    except ResultsError as exc:
+        print(f"photodedup-cli: refused: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    plan = plan_trash(result.groups)
+    if not args.yes:
+        _print_plan(plan)
+        print(
+            f"{len(plan.items)} file(s), {human_size(plan.total_bytes)}, would go to the trash; "
+            f"{len(plan.refused)} group(s) refused. Run again with --yes to move them."
+        )
+        return EXIT_OK
+    for refused in plan.refused:
+        print(f"Refused group {refused.group_id}: {refused.reason}")
+    if not plan.items:
+        print("Nothing to move.")
+        return EXIT_OK
+    progress = _progress_printer() if sys.stderr.isatty() else None
+    try:
+        report = execute_plan(plan, progress=progress)
+    except JournalError as exc:
+        print(f"photodedup-cli: nothing moved: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    _print_report(report)
+    return EXIT_OK
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    """List the trash batches, newest first."""
+    try:
+        batches = journal.list_batches()
+    except JournalError as exc:
+        print(f"photodedup-cli: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not batches:
+        print("No trash batches yet.")
+        return EXIT_OK
+    for b in batches:
+        state = []
+        if b.restored:
+            state.append(f"restored {b.restored}")
+        if not b.finished:
+            state.append("interrupted")
+        tail = f"  ({', '.join(state)})" if state else ""
+        print(f"{b.id}  {b.created}  moved {b.moved}  skipped {b.skipped}{tail}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put the files of a batch back where they were, never over an existing file."""
+    try:
+        report = journal.restore(None if args.last else args.batch_id)
+    except JournalError as exc:
+        print(f"photodedup-cli: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    for src, dest in report.restored:
+        print(f"restored {dest}  (from {src})")
+    for path, reason in report.failed:
+        print(f"not restored {path}: {reason}")
+    if report.message:
+        print(report.message)
+    print(f"Batch {report.batch_id}: {len(report.restored)} restored, {len(report.failed)} not.")
+    return EXIT_FAILED if report.failed else EXIT_OK

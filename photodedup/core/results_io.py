@@ -1,0 +1,397 @@
+"""Write scan results as JSON or CSV and load them back, validated as untrusted data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from typing import Any
+
+from photodedup.core.models import (
+    IMAGE_EXTENSIONS,
+    DuplicateGroup,
+    Fingerprint,
+    GroupKind,
+    GroupMember,
+    Problem,
+    Relation,
+    ScanResult,
+    ScanStats,
+)
+
+RESULTS_VERSION = 1
+
+# Bounds for a results file we are willing to act on; anything beyond is not a scan we wrote.
+MAX_FILE_BYTES = 1 << 30
+MAX_PATH_CHARS = 4096
+MAX_TEXT_CHARS = 2000
+MAX_SIZE = 1 << 44  # 16 TiB for one photo is already absurd
+MAX_DIMENSION = 1 << 20
+MAX_COUNT = 1 << 40
+MAX_GROUP_ID = 1 << 40
+MAX_DISTANCE = 64 * 8
+MIN_INT64, MAX_INT64 = -(1 << 63), (1 << 63) - 1
+
+CSV_FIELDS = (
+    "group",
+    "kind",
+    "path",
+    "size",
+    "mtime_ns",
+    "width",
+    "height",
+    "format",
+    "keep",
+    "reason",
+    "distance",
+    "relation",
+    "reference",
+    "digest",
+    "taken",
+    "camera",
+)
+
+
+class ResultsError(ValueError):
+    """A results file that is unreadable, malformed or not safe to act on."""
+
+
+def _kept(member: GroupMember, keep: Callable[[str], bool] | None) -> bool:
+    # Reference files are kept whatever the marks say: they are never candidates for the trash.
+    if member.reference:
+        return True
+    return member.keep if keep is None else bool(keep(member.path))
+
+
+def result_to_dict(result: ScanResult, keep: Callable[[str], bool] | None = None) -> dict:
+    """The JSON document for ``result``; ``keep`` (the user marks) overrides the keep flags."""
+    groups = []
+    for group in result.groups:
+        files = []
+        for m in group.members:
+            fp = m.fingerprint
+            files.append(
+                {
+                    "path": fp.path,
+                    "size": fp.size,
+                    "mtime_ns": fp.mtime_ns,
+                    "width": fp.width,
+                    "height": fp.height,
+                    "format": fp.format,
+                    "keep": _kept(m, keep),
+                    "reason": m.reason,
+                    "distance": m.distance,
+                    "relation": str(m.relation),
+                    "reference": m.reference,
+                    "digest": fp.digest,
+                    "taken": fp.taken,
+                    "camera": fp.camera,
+                }
+            )
+        groups.append({"id": group.id, "kind": str(group.kind), "files": files})
+    return {
+        "version": RESULTS_VERSION,
+        "roots": list(result.roots),
+        "groups": groups,
+        "errors": [{"path": p.path, "error": p.error} for p in result.problems],
+        "stats": {
+            "files": result.stats.files,
+            "hashed": result.stats.hashed,
+            "seconds": round(result.stats.seconds, 3),
+            "decoded": result.stats.decoded,
+            "cancelled": result.stats.cancelled,
+        },
+    }
+
+
+def _write_text(text: str, dest: str) -> None:
+    if dest == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    # Write beside the target and rename, so a crash never leaves a half-written results file.
+    folder = os.path.dirname(os.path.abspath(dest))
+    fd, tmp = tempfile.mkstemp(prefix=".photodedup-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def write_json(result: ScanResult, dest: str, keep: Callable[[str], bool] | None = None) -> None:
+    """Write ``result`` as JSON to ``dest`` ("-" for stdout)."""
+    _write_text(json.dumps(result_to_dict(result, keep), indent=1, ensure_ascii=False) + "\n", dest)
+
+
+def _csv_safe(text: str) -> str:
+    # EXIF text is written by whoever made the photo: spreadsheets must not run it as a formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_csv(result: ScanResult, dest: str, keep: Callable[[str], bool] | None = None) -> None:
+    """Write ``result`` as CSV, a row per file, to ``dest`` ("-" for stdout)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for group in result.groups:
+        for m in group.members:
+            fp = m.fingerprint
+            writer.writerow(
+                [
+                    group.id,
+                    str(group.kind),
+                    fp.path,
+                    fp.size,
+                    fp.mtime_ns,
+                    fp.width,
+                    fp.height,
+                    _csv_safe(fp.format),
+                    "yes" if _kept(m, keep) else "no",
+                    _csv_safe(m.reason),
+                    m.distance,
+                    str(m.relation),
+                    "yes" if m.reference else "no",
+                    fp.digest,
+                    _csv_safe(fp.taken),
+                    _csv_safe(fp.camera),
+                ]
+            )
+    _write_text(buf.getvalue(), dest)
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Typed accessors that turn every malformed value into a ResultsError naming its place."""
+
+    def obj(self, value: Any, where: str) -> dict:
+        if not isinstance(value, dict):
+            raise ResultsError(f"{where} must be an object")
+        return value
+
+    def lst(self, value: Any, where: str) -> list:
+        if not isinstance(value, list):
+            raise ResultsError(f"{where} must be a list")
+        return value
+
+    def field(self, obj: dict, key: str, where: str) -> Any:
+        if key not in obj:
+            raise ResultsError(f"{where} is missing {key!r}")
+        return obj[key]
+
+    def int_(self, value: Any, where: str, lo: int, hi: int) -> int:
+        # bool is an int in Python; a results file saying "size": true is malformed.
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ResultsError(f"{where} must be an integer")
+        if not lo <= value <= hi:
+            raise ResultsError(f"{where} is out of range ({value})")
+        return value
+
+    def bool_(self, value: Any, where: str) -> bool:
+        if not isinstance(value, bool):
+            raise ResultsError(f"{where} must be true or false")
+        return value
+
+    def str_(self, value: Any, where: str, limit: int = MAX_TEXT_CHARS) -> str:
+        if not isinstance(value, str):
+            raise ResultsError(f"{where} must be a string")
+        if len(value) > limit:
+            raise ResultsError(f"{where} is too long")
+        if "\x00" in value:
+            raise ResultsError(f"{where} contains a NUL character")
+        return value
+
+    def opt_str(self, obj: dict, key: str, where: str) -> str:
+        return self.str_(obj[key], f"{where}.{key}") if key in obj else ""
+
+
+def _abs_path(check: _Checker, value: Any, where: str) -> str:
+    path = check.str_(value, where, MAX_PATH_CHARS)
+    if not path or not os.path.isabs(path):
+        raise ResultsError(f"{where} is not an absolute path: {path!r}")
+    parts = path.replace("\\", "/").split("/")
+    if ".." in parts:
+        raise ResultsError(f"{where} contains '..': {path!r}")
+    return os.path.normpath(path)
+
+
+def _inside(path: str, root: str) -> bool:
+    if path == root:
+        return False
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    return path.startswith(prefix)
+
+
+def _parse_member(
+    check: _Checker, raw: Any, where: str, roots: tuple[str, ...], kind: GroupKind
+) -> GroupMember:
+    f = check.obj(raw, where)
+    path = _abs_path(check, check.field(f, "path", where), f"{where}.path")
+    if not any(_inside(path, root) for root in roots):
+        raise ResultsError(f"{where}.path is outside the scanned folders: {path}")
+    if os.path.splitext(path)[1].lower() not in IMAGE_EXTENSIONS:
+        raise ResultsError(f"{where}.path is not a photo file: {path}")
+    keep = check.bool_(check.field(f, "keep", where), f"{where}.keep")
+    default_relation = Relation.KEEPER if keep else Relation.IDENTICAL
+    if kind is GroupKind.SIMILAR and not keep:
+        default_relation = Relation.EDITED
+    relation = default_relation
+    if "relation" in f:
+        raw_rel = check.str_(f["relation"], f"{where}.relation")
+        try:
+            relation = Relation(raw_rel)
+        except ValueError:
+            raise ResultsError(f"{where}.relation is unknown: {raw_rel!r}") from None
+    digest = check.opt_str(f, "digest", where)
+    if digest and (len(digest) > 128 or any(c not in "0123456789abcdef" for c in digest)):
+        raise ResultsError(f"{where}.digest is not a hex digest")
+    fp = Fingerprint(
+        path=path,
+        size=check.int_(check.field(f, "size", where), f"{where}.size", 0, MAX_SIZE),
+        mtime_ns=check.int_(
+            check.field(f, "mtime_ns", where), f"{where}.mtime_ns", MIN_INT64, MAX_INT64
+        ),
+        digest=digest,
+        pixel_digest="",
+        width=check.int_(check.field(f, "width", where), f"{where}.width", 0, MAX_DIMENSION),
+        height=check.int_(check.field(f, "height", where), f"{where}.height", 0, MAX_DIMENSION),
+        format=check.str_(check.field(f, "format", where), f"{where}.format", 64),
+        phashes=(),
+        dhashes=(),
+        thumb=b"",
+        flat=False,
+        taken=check.opt_str(f, "taken", where),
+        camera=check.opt_str(f, "camera", where),
+    )
+    reference = check.bool_(f["reference"], f"{where}.reference") if "reference" in f else False
+    return GroupMember(
+        fingerprint=fp,
+        keep=keep,
+        reason=check.str_(check.field(f, "reason", where), f"{where}.reason"),
+        distance=check.int_(
+            check.field(f, "distance", where), f"{where}.distance", 0, MAX_DISTANCE
+        ),
+        relation=relation,
+        reference=reference,
+    )
+
+
+def _parse(doc: Any, require_keeper: bool) -> ScanResult:
+    check = _Checker()
+    top = check.obj(doc, "the results file")
+    version = check.field(top, "version", "the results file")
+    if version != RESULTS_VERSION:
+        raise ResultsError(f"unsupported results version {version!r} (expected {RESULTS_VERSION})")
+    raw_roots = check.lst(check.field(top, "roots", "the results file"), "roots")
+    if not raw_roots:
+        raise ResultsError("roots is empty: there is no scanned folder to act in")
+    roots = tuple(_abs_path(check, r, f"roots[{i}]") for i, r in enumerate(raw_roots))
+    if len(roots) > 10_000:
+        raise ResultsError("too many roots")
+
+    groups: list[DuplicateGroup] = []
+    seen_paths: set[str] = set()
+    seen_ids: set[int] = set()
+    for gi, raw_group in enumerate(
+        check.lst(check.field(top, "groups", "the results file"), "groups")
+    ):
+        where = f"groups[{gi}]"
+        g = check.obj(raw_group, where)
+        gid = check.int_(check.field(g, "id", where), f"{where}.id", 0, MAX_GROUP_ID)
+        if gid in seen_ids:
+            raise ResultsError(f"{where}.id {gid} is used by two groups")
+        seen_ids.add(gid)
+        raw_kind = check.str_(check.field(g, "kind", where), f"{where}.kind")
+        try:
+            kind = GroupKind(raw_kind)
+        except ValueError:
+            raise ResultsError(f"{where}.kind is unknown: {raw_kind!r}") from None
+        raw_files = check.lst(check.field(g, "files", where), f"{where}.files")
+        if len(raw_files) < 2:
+            raise ResultsError(f"{where} has fewer than two files")
+        members = tuple(
+            _parse_member(check, raw, f"{where}.files[{fi}]", roots, kind)
+            for fi, raw in enumerate(raw_files)
+        )
+        for m in members:
+            if m.path in seen_paths:
+                raise ResultsError(f"{m.path} appears more than once in the results")
+            seen_paths.add(m.path)
+        if require_keeper and not any(m.keep or m.reference for m in members):
+            raise ResultsError(f"group {gid} keeps no file: at least one copy must be kept")
+        groups.append(DuplicateGroup(id=gid, kind=kind, members=members))
+
+    problems = []
+    for ei, raw in enumerate(check.lst(top.get("errors", []), "errors")):
+        e = check.obj(raw, f"errors[{ei}]")
+        problems.append(
+            Problem(
+                path=check.str_(
+                    check.field(e, "path", f"errors[{ei}]"), f"errors[{ei}].path", MAX_PATH_CHARS
+                ),
+                error=check.str_(check.field(e, "error", f"errors[{ei}]"), f"errors[{ei}].error"),
+            )
+        )
+
+    s = check.obj(check.field(top, "stats", "the results file"), "stats")
+    files = check.int_(check.field(s, "files", "stats"), "stats.files", 0, MAX_COUNT)
+    hashed = check.int_(check.field(s, "hashed", "stats"), "stats.hashed", 0, MAX_COUNT)
+    seconds = check.field(s, "seconds", "stats")
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise ResultsError("stats.seconds must be a number")
+    if not math.isfinite(seconds) or not 0 <= seconds <= 1e9:
+        raise ResultsError(f"stats.seconds is out of range ({seconds})")
+    decoded = check.int_(s["decoded"], "stats.decoded", 0, MAX_COUNT) if "decoded" in s else hashed
+    cancelled = check.bool_(s["cancelled"], "stats.cancelled") if "cancelled" in s else False
+    stats = ScanStats(
+        files=files, hashed=hashed, decoded=decoded, seconds=float(seconds), cancelled=cancelled
+    )
+    return ScanResult(roots=roots, groups=tuple(groups), problems=tuple(problems), stats=stats)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ResultsError(f"{name} is not a valid number in a results file")
+
+
+def load_results(path: str, *, require_keeper: bool = True) -> ScanResult:
+    """Load and validate a results file; raise ResultsError with a message for people.
+
+    ``require_keeper=False`` lets groups that keep no file through, for callers (the trash
+    command) that refuse such groups one by one instead of refusing the whole file.
+    """
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            raise ResultsError(f"{path} is too large to be a results file ({size} bytes)")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ResultsError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        doc = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except UnicodeDecodeError:
+        raise ResultsError(f"{path} is not a results file: it is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ResultsError(
+            f"{path} is not a results file: invalid JSON at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        if isinstance(exc, ResultsError):
+            raise
+        # Python refuses integers with thousands of digits and very deep nesting.
+        raise ResultsError(f"{path} is not a results file: {exc}") from None
+    try:
+        return _parse(doc, require_keeper)
+    except ResultsError as exc:
+        raise ResultsError(f"{path}: {exc}") from None

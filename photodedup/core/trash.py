@@ -1,0 +1,220 @@
+"""Plan which marked files go to the trash and move them, re-checking each file first."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from send2trash import send2trash
+
+from photodedup.core import xdg_trash
+from photodedup.core.journal import Journal, JournalError, Outcome, file_digest
+from photodedup.core.models import CancelToken, DuplicateGroup, GroupMember
+
+TrashProgress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFile:
+    """A file of the group that stays, with the size the scan saw."""
+
+    path: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrashItem:
+    """One file to move, with what makes it safe to move: the kept files of its group."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str  # from the scan; "" when unknown
+    group_id: int
+    reason: str  # the engine's words for this file
+    kept: tuple[KeptFile, ...]
+    keeper_reason: str  # why the first kept file is kept
+
+    @property
+    def keeper(self) -> str:
+        return self.kept[0].path
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedGroup:
+    """A group left untouched, and why."""
+
+    group_id: int
+    paths: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrashPlan:
+    items: tuple[TrashItem, ...]
+    refused: tuple[RefusedGroup, ...]
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(item.size for item in self.items)
+
+
+@dataclass(slots=True)
+class TrashReport:
+    """What a batch did. ``batch_id`` is "" when there was nothing to move."""
+
+    batch_id: str
+    moved: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def _is_kept(member: GroupMember, keep: Callable[[str], bool] | None) -> bool:
+    if member.reference:
+        return True
+    return member.keep if keep is None else bool(keep(member.path))
+
+
+def plan_trash(
+    groups: Sequence[DuplicateGroup], keep: Callable[[str], bool] | None = None
+) -> TrashPlan:
+    """The files to move (marked, never reference files) and the groups refused whole."""
+    kept_anywhere = {m.path for g in groups for m in g.members if _is_kept(m, keep)}
+    items: list[TrashItem] = []
+    refused: list[RefusedGroup] = []
+    planned: set[str] = set()
+    for group in groups:
+        kept = [m for m in group.members if _is_kept(m, keep)]
+        paths = tuple(m.path for m in group.members)
+        if not kept:
+            refused.append(
+                RefusedGroup(group.id, paths, "no file of this group is kept: refused whole")
+            )
+            continue
+        kept_files = tuple(KeptFile(m.path, m.fingerprint.size) for m in kept)
+        for m in group.members:
+            # A path kept in another group, or listed twice, must never be trashed or moved twice.
+            if _is_kept(m, keep) or m.path in kept_anywhere or m.path in planned:
+                continue
+            planned.add(m.path)
+            fp = m.fingerprint
+            items.append(
+                TrashItem(
+                    path=fp.path,
+                    size=fp.size,
+                    mtime_ns=fp.mtime_ns,
+                    digest=fp.digest,
+                    group_id=group.id,
+                    reason=m.reason,
+                    kept=kept_files,
+                    keeper_reason=kept[0].reason,
+                )
+            )
+    return TrashPlan(items=tuple(items), refused=tuple(refused))
+
+
+def _check_file(item: TrashItem) -> str:
+    """Why ``item`` must not move now, or "" when it is still the file the scan saw."""
+    try:
+        st = os.stat(item.path)
+    except FileNotFoundError:
+        return "no longer exists"
+    except OSError as exc:
+        return f"cannot be checked: {exc.strerror or exc}"
+    if not stat.S_ISREG(st.st_mode):
+        return "is no longer a regular file"
+    if st.st_size != item.size:
+        return f"changed since the scan (size {st.st_size} instead of {item.size})"
+    if st.st_mtime_ns != item.mtime_ns:
+        return "changed since the scan (modified time differs)"
+    for kept in item.kept:
+        try:
+            kst = os.stat(kept.path)
+        except OSError:
+            continue
+        if not stat.S_ISREG(kst.st_mode) or kst.st_size != kept.size:
+            continue
+        if (kst.st_dev, kst.st_ino) == (st.st_dev, st.st_ino):
+            continue  # the kept path is this very file (link): it cannot vouch for it
+        return ""
+    return "no kept copy of this photo is left on disk (its keeper is missing or changed)"
+
+
+def _trash_location(path: str) -> str:
+    if sys.platform in ("win32", "darwin"):
+        return ""
+    found = xdg_trash.locate(path)
+    return found.files_path if found else ""
+
+
+def execute_plan(
+    plan: TrashPlan,
+    progress: TrashProgress | None = None,
+    cancel: CancelToken | None = None,
+) -> TrashReport:
+    """Move the plan's files to the trash, journalled; skip (with a reason) what is not safe.
+
+    Raises JournalError, before anything moves, when the journal cannot be written.
+    """
+    items = plan.items
+    if not items:
+        return TrashReport(batch_id="")
+    with Journal() as journal:
+        batch_id = journal.begin_batch((i.path, i.size, i.mtime_ns, i.digest) for i in items)
+        report = TrashReport(batch_id=batch_id)
+        journal_broken = ""
+        for seq, item in enumerate(items):
+            if progress is not None:
+                progress(seq, len(items), item.path)
+            if journal_broken or (cancel is not None and cancel.cancelled):
+                reason = journal_broken or "cancelled"
+                report.cancelled = not journal_broken
+                report.skipped.append((item.path, reason))
+                if not journal_broken:
+                    journal.record(batch_id, seq, Outcome.SKIPPED, reason)
+                continue
+            try:
+                outcome, reason, where = _move_one(journal, batch_id, seq, item)
+            except JournalError as exc:
+                # Without a journal a move could not be undone: stop moving, keep reporting.
+                journal_broken = f"not moved: {exc}"
+                report.skipped.append((item.path, journal_broken))
+                continue
+            if outcome is Outcome.MOVED:
+                report.moved.append(item.path)
+            else:
+                report.skipped.append((item.path, reason))
+            try:
+                journal.record(batch_id, seq, outcome, reason, where)
+            except JournalError as exc:
+                journal_broken = f"not moved: {exc}"
+        if not journal_broken:
+            journal.finish(batch_id)
+        if progress is not None:
+            progress(len(items), len(items), "")
+        return report
+
+
+def _move_one(
+    journal: Journal, batch_id: str, seq: int, item: TrashItem
+) -> tuple[Outcome, str, str]:
+    reason = _check_file(item)
+    if reason:
+        return Outcome.SKIPPED, reason, ""
+    try:
+        digest = file_digest(item.path)
+    except OSError as exc:
+        return Outcome.SKIPPED, f"cannot be read: {exc.strerror or exc}", ""
+    if item.digest and digest != item.digest:
+        return Outcome.SKIPPED, "changed since the scan (content differs)", ""
+    # The digest of the very bytes about to move is committed before they move.
+    journal.set_digest(batch_id, seq, digest)
+    try:
+        send2trash(item.path)
+    except Exception as exc:  # send2trash raises OSError, TrashPermissionError and others
+        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return Outcome.SKIPPED, f"could not be moved to the trash: {detail}", ""
+    return Outcome.MOVED, "", _trash_location(item.path)

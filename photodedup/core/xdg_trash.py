@@ -1,0 +1,196 @@
+"""Find files in the freedesktop.org trash (home and per-volume) and move them back safely."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+INFO_SUFFIX = ".trashinfo"
+MAX_INFO_BYTES = 64 * 1024
+# send2trash names clashing files "name 1.ext", "name 2.ext"...; stop probing somewhere sane.
+MAX_PROBES = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class TrashedFile:
+    """One file in a trash folder, with what its .trashinfo says about it."""
+
+    files_path: str
+    info_path: str
+    original: str
+    deleted: str  # DeletionDate as written, "YYYY-MM-DDThh:mm:ss" (sorts as text)
+
+
+def data_home() -> str:
+    return os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+
+
+def _mount_point(path: str) -> str:
+    path = os.path.realpath(path)
+    while not os.path.exists(path):
+        parent = os.path.dirname(path)
+        if parent == path:
+            break
+        path = parent
+    while not os.path.ismount(path):
+        parent = os.path.dirname(path)
+        if parent == path:
+            break
+        path = parent
+    return path
+
+
+def trash_roots(originals: Iterable[str]) -> list[tuple[str, str]]:
+    """(trash dir, top dir for relative Path= values) pairs that may hold these files."""
+    home = data_home()
+    roots = [(os.path.join(home, "Trash"), home)]
+    uid = str(os.getuid())
+    for top in sorted({_mount_point(os.path.dirname(p)) for p in originals}):
+        roots.append((os.path.join(top, ".Trash", uid), top))
+        roots.append((os.path.join(top, ".Trash-" + uid), top))
+    seen: set[str] = set()
+    unique = []
+    for trash, top in roots:
+        key = os.path.realpath(trash)
+        if key not in seen and os.path.isdir(os.path.join(trash, "info")):
+            seen.add(key)
+            unique.append((trash, top))
+    return unique
+
+
+def parse_info(info_path: str, topdir: str) -> tuple[str, str] | None:
+    """(original path, deletion date) from a .trashinfo file, or None if it is not one."""
+    try:
+        with open(info_path, "rb") as fh:
+            text = fh.read(MAX_INFO_BYTES).decode("utf-8", "surrogateescape")
+    except OSError:
+        return None
+    if "[Trash Info]" not in text:
+        return None
+    original = deleted = None
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if not sep:
+            continue
+        if key.strip() == "Path" and original is None:
+            original = unquote(value.strip(), errors="surrogateescape")
+        elif key.strip() == "DeletionDate" and deleted is None:
+            deleted = value.strip()
+    if not original:
+        return None
+    if not os.path.isabs(original):
+        original = os.path.join(topdir, original)
+    return os.path.normpath(original), deleted or ""
+
+
+def _entry(trash: str, topdir: str, name: str) -> TrashedFile | None:
+    info = os.path.join(trash, "info", name + INFO_SUFFIX)
+    parsed = parse_info(info, topdir)
+    files_path = os.path.join(trash, "files", name)
+    if parsed is None or not os.path.lexists(files_path):
+        return None
+    return TrashedFile(files_path, info, parsed[0], parsed[1])
+
+
+def index(originals: Iterable[str]) -> dict[str, list[TrashedFile]]:
+    """Trashed files whose original path is one of ``originals``, latest deletion first."""
+    wanted = {os.path.normpath(p) for p in originals}
+    found: dict[str, list[TrashedFile]] = {}
+    for trash, topdir in trash_roots(wanted):
+        try:
+            names = os.listdir(os.path.join(trash, "info"))
+        except OSError:
+            continue
+        for info_name in names:
+            if not info_name.endswith(INFO_SUFFIX):
+                continue
+            entry = _entry(trash, topdir, info_name[: -len(INFO_SUFFIX)])
+            if entry is not None and entry.original in wanted:
+                found.setdefault(entry.original, []).append(entry)
+    for entries in found.values():
+        entries.sort(key=lambda e: e.deleted, reverse=True)
+    return found
+
+
+def locate(original: str) -> TrashedFile | None:
+    """Where send2trash just put ``original``, found by probing the names it picks."""
+    original = os.path.normpath(original)
+    name = os.path.basename(original)
+    stem, ext = os.path.splitext(name)
+    best: TrashedFile | None = None
+    for trash, topdir in trash_roots([original]):
+        for n in range(MAX_PROBES):
+            candidate = name if n == 0 else f"{stem} {n}{ext}"
+            if not os.path.lexists(os.path.join(trash, "files", candidate)) and not (
+                os.path.lexists(os.path.join(trash, "info", candidate + INFO_SUFFIX))
+            ):
+                break
+            entry = _entry(trash, topdir, candidate)
+            # Equal dates (same second): the higher counter was created later.
+            if (
+                entry is not None
+                and entry.original == original
+                and (best is None or entry.deleted >= best.deleted)
+            ):
+                best = entry
+    return best
+
+
+def beside_names(path: str) -> Iterable[str]:
+    """``path`` itself, then "name (restored).ext", "name (restored 2).ext"..."""
+    yield path
+    stem, ext = os.path.splitext(path)
+    yield f"{stem} (restored){ext}"
+    n = 2
+    while True:
+        yield f"{stem} (restored {n}){ext}"
+        n += 1
+
+
+def _copy_exclusive(src: str, dst: str) -> None:
+    with open(src, "rb") as fin, open(dst, "xb") as fout:
+        shutil.copyfileobj(fin, fout, 1 << 20)
+        fout.flush()
+        os.fsync(fout.fileno())
+    shutil.copystat(src, dst)
+    os.unlink(src)
+
+
+def move_no_overwrite(src: str, dst: str) -> None:
+    """Move ``src`` to ``dst``; raise FileExistsError rather than replace anything at ``dst``."""
+    try:
+        # A hard link fails atomically when dst exists, unlike rename on POSIX.
+        os.link(src, dst, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if os.path.lexists(dst):
+            raise FileExistsError(errno.EEXIST, "a file exists there", dst) from exc
+        if exc.errno == errno.EXDEV:
+            _copy_exclusive(src, dst)
+            return
+        # No hard links on this file system (FAT, some network shares).
+        os.rename(src, dst)
+        return
+    os.unlink(src)
+
+
+def restore_file(trashed: TrashedFile, original: str) -> str:
+    """Move a trashed file back to ``original`` (or beside it when taken); return where it went."""
+    os.makedirs(os.path.dirname(original), exist_ok=True)
+    for dest in beside_names(original):
+        if os.path.lexists(dest):
+            continue
+        try:
+            move_no_overwrite(trashed.files_path, dest)
+        except FileExistsError:
+            continue
+        break
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(trashed.info_path)
+    return dest
