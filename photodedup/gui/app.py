@@ -1,0 +1,191 @@
+"""The `photodedup` desktop entry point: command line flags, logging, error dialog, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import multiprocessing
+import os
+import sys
+import traceback
+from contextlib import ExitStack
+from importlib import resources
+from types import TracebackType
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+import photodedup
+
+APP_ID = "io.github.photodedup.PhotoDedup"
+LOG_FILE_NAME = "photodedup.log"
+
+log = logging.getLogger("photodedup")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="photodedup",
+        description="Find duplicate photos and move the extra copies to the trash.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"photodedup {photodedup.__version__}"
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation and exit (0 = working)"
+    )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add PhotoDedup to your application menu (current user)",
+    )
+    parser.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove PhotoDedup from your application menu",
+    )
+    # Qt's own options (-platform, -style...) pass through to QApplication.
+    args, _qt_args = parser.parse_known_args(argv[1:])
+    return args
+
+
+def log_path() -> str:
+    return os.path.join(platformdirs.user_log_dir("photodedup"), LOG_FILE_NAME)
+
+
+def setup_logging() -> str:
+    """Log to a rotating file in the user log dir; returns its path ("" if it cannot be written)."""
+    path = log_path()
+    log.setLevel(logging.INFO)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler, path = logging.StreamHandler(sys.stderr), ""
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    return path
+
+
+def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    logging.getLogger("photodedup.qt").log(level, "%s", message)
+
+
+class ExceptionHandler:
+    """sys.excepthook: log the traceback and show it in a dialog people can copy from."""
+
+    def __init__(self, log_file: str) -> None:
+        self.log_file = log_file
+        self._showing = False
+
+    def __call__(
+        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("Unexpected error\n%s", details)
+        if self._showing or QApplication.instance() is None:
+            return  # an error inside the dialog itself: the log has it
+        from photodedup.gui.dialogs import ErrorDialog
+
+        self._showing = True
+        try:
+            parent = QApplication.activeWindow()
+            dialog = ErrorDialog(
+                QCoreApplication.translate(
+                    "ExceptionHandler",
+                    "PhotoDedup ran into an unexpected error. Your files were not changed by it; "
+                    "you can keep working, or restart the app if something looks wrong.",
+                ),
+                details,
+                self.log_file,
+                parent,
+            )
+            dialog.exec()
+        finally:
+            self._showing = False
+
+
+def window_icon(stack: ExitStack) -> QIcon:
+    """The app icon from the package assets (an empty icon when the asset is missing)."""
+    source = resources.files("photodedup") / "assets" / "icons" / f"{APP_ID}.svg"
+    try:
+        if not source.is_file():
+            return QIcon()
+        path = stack.enter_context(resources.as_file(source))
+    except (OSError, ModuleNotFoundError):
+        return QIcon()
+    return QIcon(str(path))
+
+
+def _run_flag(args: argparse.Namespace) -> int | None:
+    """Handle the flags that do not open the window; None when the window should open."""
+    if args.self_test:
+        from photodedup import selftest
+
+        return selftest.run()
+    if args.install_desktop_entry:
+        from photodedup import desktop_entry
+
+        desktop_entry.install()
+        return 0
+    if args.uninstall_desktop_entry:
+        from photodedup import desktop_entry
+
+        desktop_entry.uninstall()
+        return 0
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the desktop app (or run one of the command line flags) and return the exit code."""
+    # A frozen bundle re-runs this entry point in every spawned worker: let them do their work.
+    multiprocessing.freeze_support()
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv)
+    code = _run_flag(args)
+    if code is not None:
+        return code
+
+    from photodedup.gui.i18n import Translations
+    from photodedup.gui.main_window import MainWindow
+    from photodedup.gui.settings import Settings
+
+    log_file = setup_logging()
+    sys.excepthook = ExceptionHandler(log_file)
+    qInstallMessageHandler(_qt_message)
+    QCoreApplication.setOrganizationName("PhotoDedup")
+    QCoreApplication.setOrganizationDomain("photodedup.github.io")
+    QCoreApplication.setApplicationName("PhotoDedup")
+    QCoreApplication.setApplicationVersion(photodedup.__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app = QApplication(argv)
+    with ExitStack() as stack:
+        app.setWindowIcon(window_icon(stack))
+        settings = Settings()
+        translations = Translations(app)
+        translations.install(settings.language)
+        log.info("PhotoDedup %s started", photodedup.__version__)
+        window = MainWindow(settings)
+        window.show()
+        window.offer_resume()
+        code = app.exec()
+        translations.remove()
+        log.info("PhotoDedup exited with %d", code)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Autosaves the review in progress (debounced) so an interrupted review can be resumed."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QObject, QTimer
+
+from photodedup.core import results_io
+from photodedup.core.models import ScanResult
+from photodedup.core.review import Review
+
+log = logging.getLogger(__name__)
+
+
+def snapshot(result: ScanResult, review: Review) -> ScanResult:
+    """The scan result as the review stands now: trashed files and resolved groups gone."""
+    return dataclasses.replace(result, groups=tuple(review.groups))
+
+
+def default_path() -> Path:
+    return Path(platformdirs.user_data_dir("photodedup")) / "autosave.json"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedReview:
+    """An autosaved review found on disk."""
+
+    result: ScanResult
+    saved_at: datetime
+
+
+class Autosaver(QObject):
+    """Writes the current review a short while after its marks change, and on demand."""
+
+    DELAY_MS = 2000
+
+    def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path if path is not None else default_path()
+        self._result: ScanResult | None = None
+        self._review: Review | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+
+    def track(self, result: ScanResult | None, review: Review | None) -> None:
+        """Follow a new review (None: nothing to save) and save it right away."""
+        self._result, self._review = result, review
+        self.save_now()
+
+    def schedule(self) -> None:
+        """Save after DELAY_MS, restarting the wait on each change so bursts save once."""
+        if self._review is not None:
+            self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def save_now(self) -> bool:
+        """Write the tracked review now; an empty review removes the autosave instead."""
+        self._timer.stop()
+        if self._result is None or self._review is None:
+            return False
+        if len(self._review) == 0:
+            self.discard()
+            return False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            results_io.write_json(
+                snapshot(self._result, self._review), str(self.path), keep=self._review.keep_fn()
+            )
+        except OSError:
+            # Autosave is a safety net: failing to write it must not interrupt the review.
+            log.exception("Could not autosave the review to %s", self.path)
+            return False
+        return True
+
+    def discard(self) -> None:
+        self._timer.stop()
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            log.exception("Could not remove %s", self.path)
+
+    def load(self) -> SavedReview | None:
+        """The autosaved review, or None when there is none or it cannot be trusted."""
+        if not self.path.is_file():
+            return None
+        try:
+            result = results_io.load_results(str(self.path))
+            saved_at = datetime.fromtimestamp(os.stat(self.path).st_mtime)
+        except (results_io.ResultsError, OSError) as exc:
+            log.warning("Ignoring the autosaved review: %s", exc)
+            return None
+        if not result.groups:
+            return None
+        return SavedReview(result, saved_at)

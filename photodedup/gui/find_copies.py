@@ -1,0 +1,97 @@
+"""File > Find copies of a photo: the search job and the dialog listing the copies found."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photodedup.core import pipeline
+from photodedup.core.models import CancelToken, Fingerprint, ScanOptions
+from photodedup.gui.formatting import fill, human_size
+
+Copies = list[tuple[Fingerprint, int]]
+
+
+def find_copies_job(
+    query: str, options: ScanOptions
+) -> Callable[[Callable[[object], None], CancelToken], object]:
+    """A TaskRunner job running pipeline.find_copies for one photo."""
+
+    def job(progress: Callable[[object], None], cancel: CancelToken) -> object:
+        return pipeline.find_copies(query, options, progress, cancel)
+
+    return job
+
+
+class FindCopiesDialog(QDialog):
+    """The copies of one photo found in the scanned folders, closest first."""
+
+    def __init__(
+        self, query: str, copies: Sequence[tuple[Fingerprint, int]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(fill(self.tr("Copies of %1"), os.path.basename(query)))
+        query_real = os.path.realpath(query)
+        others = [(fp, d) for fp, d in copies if os.path.realpath(fp.path) != query_real]
+        if others:
+            text = self.tr("%n copy(ies) of %1 found in the scanned folders:", "", len(others))
+        else:
+            text = self.tr("No copy of %1 was found in the scanned folders.")
+        self.headline = QLabel(text.replace("%1", query), self)
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree = QTreeWidget(self)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Folder"),
+                self.tr("Match"),
+                self.tr("Size"),
+                self.tr("Pixels"),
+            ]
+        )
+        for fp, distance in others:
+            match = (
+                self.tr("identical") if distance == 0 else fill(self.tr("distance %1"), distance)
+            )
+            item = QTreeWidgetItem(
+                [
+                    os.path.basename(fp.path),
+                    os.path.dirname(fp.path),
+                    match,
+                    human_size(fp.size),
+                    f"{fp.width} × {fp.height}",
+                ]
+            )
+            item.setToolTip(0, fp.path)
+            item.setToolTip(1, fp.path)
+            self.tree.addTopLevelItem(item)
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.tree.resizeColumnToContents(0)
+        self.tree.setVisible(bool(others))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(820, 380 if others else 120)
+
+    def paths(self) -> list[str]:
+        """The listed copies' paths, in the order shown."""
+        return [self.tree.topLevelItem(i).toolTip(0) for i in range(self.tree.topLevelItemCount())]

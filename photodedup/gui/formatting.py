@@ -1,0 +1,39 @@
+"""Sizes and times worded for people, in the UI's locale."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QLocale
+
+
+def human_size(size: int) -> str:
+    """'212 MB', '1.5 GB', '512 bytes': decimal units, one decimal only below 10."""
+    value, power = float(size), 0
+    while value >= 1000 and power < 6:
+        value /= 1000
+        power += 1
+    precision = 1 if power > 0 and value < 10 else 0
+    return QLocale().formattedDataSize(size, precision, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+def human_time(moment: datetime) -> str:
+    """A date and time in the locale's short format (ISO-like under the bare C locale)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QDateTime(moment).toString("yyyy-MM-dd HH:mm")
+    return locale.toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(text: str, *values: object) -> str:
+    """Put values into %1..%9 of a translated string in one pass (PySide's tr() returns str)."""
+    return _PLACEHOLDER.sub(
+        lambda m: (
+            str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values) else m.group(0)
+        ),
+        text,
+    )

@@ -1,0 +1,544 @@
+"""The PhotoDedup main window: folders and scan on the left, the review on the right, menus."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QKeyCombination, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photodedup.core import results_io
+from photodedup.core.models import IMAGE_EXTENSIONS, Progress, ScanResult
+from photodedup.core.review import Review
+from photodedup.gui import find_copies
+from photodedup.gui.autosave import Autosaver, snapshot
+from photodedup.gui.dialogs import AboutDialog, ErrorDialog
+from photodedup.gui.formatting import fill, human_size, human_time
+from photodedup.gui.i18n import LANGUAGE_NAMES
+from photodedup.gui.problems_view import ProblemsView
+from photodedup.gui.review_panel import ReviewPanel
+from photodedup.gui.scan_controller import ScanController, TaskRunner
+from photodedup.gui.scan_panel import ScanPanel
+from photodedup.gui.settings import Language, Settings
+from photodedup.gui.trash_flow import TrashFlow
+
+log = logging.getLogger(__name__)
+
+README_URL = "https://github.com/photodedup/photodedup#readme"
+
+
+def shortcut_text(sequence: QKeySequence | QKeyCombination) -> str:
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class MainWindow(QMainWindow):
+    """Scan folders, review the duplicate groups, send the extra copies to the trash."""
+
+    def __init__(
+        self, settings: Settings | None = None, autosaver: Autosaver | None = None
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("PhotoDedup")
+        self.settings = settings if settings is not None else Settings()
+        self.result: ScanResult | None = None
+        self._find_query = ""
+        self.scanner = ScanController(self)
+        self.finder = TaskRunner(self)
+        self.autosaver = autosaver if autosaver is not None else Autosaver(parent=self)
+        self.trash_flow = TrashFlow(self)
+
+        self.scan_panel = ScanPanel(self.settings, self)
+        self.scan_panel.setMinimumWidth(300)
+        self.review_panel = ReviewPanel(self)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMargin(32)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.review_panel)
+        self.summary_label = QLabel(self)
+        self.trash_button = QPushButton(self)
+        self.trash_button.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary_label, 1)
+        bottom.addWidget(self.trash_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.stack, 1)
+        right_layout.addLayout(bottom)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.scan_panel)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 1000])
+        self.setCentralWidget(splitter)
+
+        self.problems_view = ProblemsView(self)
+        self.problems_dock = QDockWidget(self.tr("Problems"), self)
+        self.problems_dock.setObjectName("problems")
+        self.problems_dock.setWidget(self.problems_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+        self.problems_button = QPushButton(self)
+        self.problems_button.setFlat(True)
+        self.problems_button.setToolTip(self.tr("Show the files that could not be read"))
+        self.problems_button.clicked.connect(self.show_problems)
+        self.problems_button.hide()
+        self.statusBar().addPermanentWidget(self.problems_button)
+
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._show_empty(
+            self.tr(
+                "Add the folders that hold your photos on the left (or drop them there), "
+                "then press Scan (%1).\n\nPhotoDedup will show each group of copies side by side; "
+                "nothing is moved until you say so."
+            ).replace("%1", shortcut_text(self.scan_action.shortcut()))
+        )
+        self.update_trash_button()
+        self._update_actions()
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        if state is not None:
+            self.restoreState(state)
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setToolTip(f"{text.rstrip('.')} ({shortcut_text(shortcut)})")
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.add_folder_action = self._action(
+            self.tr("Add folder..."), self.scan_panel.folders.choose_folder, key("Ctrl+O")
+        )
+        self.scan_action = self._action(self.tr("Scan"), self.start_scan, key("Ctrl+R"))
+        self.cancel_action = self._action(self.tr("Cancel scan"), self.cancel_scan, key("Esc"))
+        self.addAction(self.cancel_action)
+        self.find_action = self._action(self.tr("Find copies of a photo..."), self.find_copies)
+        self.open_action = self._action(self.tr("Open review..."), self.open_review)
+        self.save_action = self._action(
+            self.tr("Save review..."), self.save_review, key(key.StandardKey.Save)
+        )
+        self.export_action = self._action(self.tr("Export CSV..."), self.export_csv)
+        self.quit_action = self._action(self.tr("Quit"), self.close, key(key.StandardKey.Quit))
+        self.undo_action = self._action(
+            self.tr("Undo last trash"), self.trash_flow.undo_last, key(key.StandardKey.Undo)
+        )
+        self.auto_action = self._action(self.tr("Auto-select all"), self.auto_select)
+        self.prefer_action = self._action(self.tr("Prefer folder..."), self.prefer_folder)
+        self.clear_action = self._action(self.tr("Clear all marks"), self.clear_marks)
+        self.problems_action = self.problems_dock.toggleViewAction()
+        self.problems_action.setText(self.tr("Problems"))
+        self.history_action = self._action(self.tr("History..."), self.trash_flow.show_history)
+        self.web_action = self._action(self.tr("PhotoDedup on the web"), self.open_website)
+        self.about_action = self._action(self.tr("About PhotoDedup"), self.show_about)
+        self.scan_panel.folders.add_button.setToolTip(self.add_folder_action.toolTip())
+        self.scan_panel.scan_button.setToolTip(
+            fill(self.tr("Scan the folders (%1)"), shortcut_text(self.scan_action.shortcut()))
+        )
+        self.scan_panel.cancel_button.setToolTip(
+            fill(
+                self.tr("Stop the scan; photos read so far stay cached (%1)"),
+                shortcut_text(self.cancel_action.shortcut()),
+            )
+        )
+        self.trash_button.setToolTip(
+            self.tr("Move the files marked for trash to the system trash (asks first)")
+        )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.add_folder_action, self.scan_action, self.find_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.open_action, self.save_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.auto_action, self.prefer_action, self.clear_action])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.problems_action, self.history_action])
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        names = {Language.SYSTEM: self.tr("System default"), **LANGUAGE_NAMES}
+        current = self.settings.language
+        for language, name in names.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(language == current)
+            action.setData(language.value)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.web_action, self.about_action])
+
+    def _connect(self) -> None:
+        self.scan_panel.scanRequested.connect(self.start_scan)
+        self.scan_panel.cancelRequested.connect(self.cancel_scan)
+        self.scan_panel.folders.changed.connect(self._update_actions)
+        for runner in (self.scanner, self.finder):
+            runner.progress.connect(self._on_progress)
+            runner.cancelling.connect(self.scan_panel.progress.cancelling)
+        self.scanner.finished.connect(self._scan_finished)
+        self.finder.finished.connect(self._copies_found)
+        self.scanner.failed.connect(self._job_failed)
+        self.finder.failed.connect(self._job_failed)
+        self.review_panel.marksChanged.connect(self._marks_changed)
+        self.trash_button.clicked.connect(self.trash_flow.trash)
+        self.trash_flow.trashed.connect(self._files_trashed)
+        self.trash_flow.runningChanged.connect(self._trash_running)
+        self.problems_view.countChanged.connect(self._problems_counted)
+
+    # -- scanning --------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.scanner.running or self.finder.running or self.trash_flow.running
+
+    def start_scan(self) -> None:
+        options = self.scan_panel.options()
+        if self.busy or not options.roots:
+            return
+        missing = [root for root in options.roots if not os.path.isdir(root)]
+        if missing:
+            self.show_error(
+                fill(
+                    self.tr("These folders no longer exist; remove them from the list:\n%1"),
+                    "\n".join(missing),
+                )
+            )
+            return
+        log.info("Scan started: %s", options)
+        self.scanner.start_scan(options)
+        self._job_started(self.tr("Starting the scan..."))
+
+    def cancel_scan(self) -> None:
+        for runner in (self.scanner, self.finder):
+            if runner.running:
+                runner.cancel()
+
+    def find_copies(self) -> None:
+        options = self.scan_panel.options()
+        if self.busy:
+            return
+        if not options.roots:
+            self.show_error(self.tr("Add the folders to search first."))
+            return
+        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
+        query, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Find copies of a photo"),
+            self.settings.last_dir or options.roots[0],
+            fill(self.tr("Photos (%1)"), patterns),
+        )
+        if not query:
+            return
+        self.settings.last_dir = os.path.dirname(query)
+        self._find_query = query
+        self.finder.start(find_copies.find_copies_job(query, options))
+        self._job_started(fill(self.tr("Looking for copies of %1..."), os.path.basename(query)))
+
+    def _copies_found(self, copies: object) -> None:
+        self._job_ended(self.tr("Search finished."))
+        find_copies.FindCopiesDialog(self._find_query, copies, self).exec()  # type: ignore[arg-type]
+
+    def _job_started(self, title: str) -> None:
+        self.scan_panel.set_running(True)
+        self.scan_panel.progress.begin(title)
+        self._update_actions()
+
+    def _job_ended(self, message: str) -> None:
+        self.scan_panel.set_running(False)
+        self.scan_panel.progress.idle(message)
+        self._update_actions()
+
+    def _on_progress(self, progress: object) -> None:
+        if isinstance(progress, Progress):
+            cancelling = self.scanner.cancel_requested or self.finder.cancel_requested
+            self.scan_panel.progress.show_progress(progress, cancelling)
+
+    def _scan_finished(self, result: ScanResult) -> None:
+        log.info("Scan finished: %s", result.stats)
+        self.problems_view.set_problems(result.problems)
+        if result.stats.cancelled:
+            self._job_ended(
+                self.tr(
+                    "Scan cancelled. %n photo(s) read so far are cached.", "", result.stats.hashed
+                )
+            )
+            return
+        seconds = f"{result.stats.seconds:.1f}"
+        self._job_ended(
+            self.tr("%n photo(s) compared in %1 s.", "", result.stats.hashed).replace("%1", seconds)
+        )
+        self.set_result(result)
+        self.autosaver.track(self.result, self.review_panel.review())
+
+    def _job_failed(self, message: str) -> None:
+        self._job_ended(self.tr("Stopped by an error."))
+        self.show_error(self.tr("The operation failed."), message)
+
+    # -- the review ------------------------------------------------------------------------
+
+    def set_result(self, result: ScanResult | None, review: Review | None = None) -> None:
+        """Show a scan result (its marks from ``review``, or the engine's suggestion)."""
+        self.result = result
+        if result is not None and review is None:
+            review = Review(result.groups)
+        self.review_panel.set_review(review if result is not None else None)
+        if result is not None:
+            self.problems_view.set_problems(result.problems)
+        self._show_review_or_empty()
+        self.update_trash_button()
+        self._update_actions()
+
+    def review(self) -> Review | None:
+        return self.review_panel.review() if self.result is not None else None
+
+    def _show_review_or_empty(self) -> None:
+        review = self.review()
+        if review is not None and len(review) > 0:
+            self.stack.setCurrentWidget(self.review_panel)
+            self.review_panel.setFocus()
+        elif self.result is not None:
+            self._show_empty(self.tr("No duplicates left: every photo in these folders is unique."))
+        else:
+            self.stack.setCurrentWidget(self.empty_label)
+
+    def _show_empty(self, text: str) -> None:
+        self.empty_label.setText(text)
+        self.stack.setCurrentWidget(self.empty_label)
+
+    def _marks_changed(self) -> None:
+        self.update_trash_button()
+        self.autosaver.schedule()
+
+    def update_trash_button(self) -> None:
+        review = self.review()
+        count, size = review.trash_count_and_bytes() if review is not None else (0, 0)
+        text = self.tr("Move %n file(s) (%1) to trash", "", count).replace("%1", human_size(size))
+        self.trash_button.setText(text if count else self.tr("Move 0 files to trash"))
+        self.trash_button.setEnabled(count > 0 and not self.busy)
+        if review is None:
+            self.summary_label.clear()
+            return
+        groups = len(review)
+        reclaimable = sum(g.reclaimable for g in review.groups)
+        self.summary_label.setText(
+            self.tr("%n group(s) of copies, %1 reclaimable", "", groups).replace(
+                "%1", human_size(reclaimable)
+            )
+        )
+
+    def _files_trashed(self, moved: list[str]) -> None:
+        if moved:
+            self.review_panel.remove_paths(moved)
+        self.update_trash_button()
+        self._show_review_or_empty()
+        self.autosaver.save_now()
+
+    def _trash_running(self, running: bool) -> None:
+        # Marks are frozen while a batch runs: the batch acts on what the user confirmed.
+        self.review_panel.setEnabled(not running)
+        self._update_actions()
+
+    def auto_select(self) -> None:
+        self._change_marks(lambda review: review.auto_select())
+
+    def clear_marks(self) -> None:
+        self._change_marks(lambda review: review.clear())
+
+    def prefer_folder(self) -> None:
+        review = self.review()
+        if review is None:
+            return
+        start = self.result.roots[0] if self.result and self.result.roots else ""
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Keep copies in this folder when possible"), start
+        )
+        if folder:
+            self._change_marks(lambda r: r.auto_select(prefer_folder=folder))
+
+    def _change_marks(self, change: object) -> None:
+        review = self.review()
+        if review is None:
+            return
+        change(review)  # type: ignore[operator]
+        self.review_panel.refresh()
+        self._marks_changed()
+
+    # -- saved reviews ---------------------------------------------------------------------
+
+    def save_review(self) -> None:
+        review = self.review()
+        if self.result is None or review is None:
+            return
+        start = os.path.join(self.settings.last_dir or os.path.expanduser("~"), "review.json")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save review"), start, self.tr("PhotoDedup review (*.json)")
+        )
+        if path:
+            self._write(path, results_io.write_json)
+
+    def export_csv(self) -> None:
+        review = self.review()
+        if self.result is None or review is None:
+            return
+        start = os.path.join(self.settings.last_dir or os.path.expanduser("~"), "duplicates.csv")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export CSV"), start, self.tr("CSV file (*.csv)")
+        )
+        if path:
+            self._write(path, results_io.write_csv)
+
+    def _write(self, path: str, writer: object) -> None:
+        review = self.review()
+        assert self.result is not None and review is not None
+        try:
+            writer(snapshot(self.result, review), path, keep=review.keep_fn())  # type: ignore[operator]
+        except OSError as exc:
+            self.show_error(
+                fill(self.tr("Could not write %1:\n%2"), path, exc.strerror or str(exc))
+            )
+            return
+        self.settings.last_dir = os.path.dirname(path)
+        self.statusBar().showMessage(fill(self.tr("Saved %1"), path), 5000)
+
+    def open_review(self) -> None:
+        if self.busy:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open review"),
+            self.settings.last_dir,
+            self.tr("PhotoDedup review (*.json)"),
+        )
+        if path:
+            self.load_review(path)
+
+    def load_review(self, path: str) -> bool:
+        try:
+            result = results_io.load_results(path)
+        except results_io.ResultsError as exc:
+            self.show_error(self.tr("This file cannot be opened as a review."), str(exc))
+            return False
+        self.settings.last_dir = os.path.dirname(path)
+        self.set_result(result)
+        self.autosaver.track(self.result, self.review())
+        self.scan_panel.progress.idle(
+            fill(self.tr("Review opened from %1."), os.path.basename(path))
+        )
+        return True
+
+    def offer_resume(self) -> bool:
+        """Ask to resume an autosaved review from a previous session; True when resumed."""
+        saved = self.autosaver.load()
+        if saved is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Resume review"),
+            self.tr(
+                "Resume your last review? (%n group(s), saved %1)", "", len(saved.result.groups)
+            ).replace("%1", human_time(saved.saved_at)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.autosaver.discard()
+            return False
+        self.resume(saved.result)
+        return True
+
+    def resume(self, result: ScanResult) -> None:
+        self.set_result(result)
+        self.autosaver.track(self.result, self.review())
+        self.scan_panel.progress.idle(self.tr("Review resumed."))
+
+    # -- misc ------------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        busy = self.busy
+        has_review = self.review() is not None
+        has_folders = bool(self.scan_panel.folders.folders())
+        self.scan_action.setEnabled(not busy and has_folders)
+        self.find_action.setEnabled(not busy and has_folders)
+        self.cancel_action.setEnabled(self.scanner.running or self.finder.running)
+        self.open_action.setEnabled(not busy)
+        self.add_folder_action.setEnabled(not busy)
+        for action in (self.save_action, self.export_action, self.auto_action):
+            action.setEnabled(has_review and not busy)
+        self.prefer_action.setEnabled(has_review and not busy)
+        self.clear_action.setEnabled(has_review and not busy)
+        self.undo_action.setEnabled(not busy)
+        self.update_trash_button()
+
+    def _problems_counted(self, count: int) -> None:
+        self.problems_button.setText(self.tr("%n problem(s)", "", count))
+        self.problems_button.setVisible(count > 0)
+
+    def show_problems(self) -> None:
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+
+    def show_error(self, message: str, details: str = "") -> None:
+        ErrorDialog(message, details, parent=self).exec()
+
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
+    def open_website(self) -> None:
+        QDesktopServices.openUrl(QUrl(README_URL))
+
+    def _language_chosen(self, action: QAction) -> None:
+        self.settings.language = Language(action.data())
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used the next time you start PhotoDedup."),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.trash_flow.running:
+            # Stopping between files keeps the journal true; the batch ends at the next file.
+            self.trash_flow.cancel()
+            self.trash_flow.wait()
+        for runner in (self.scanner, self.finder):
+            if runner.running:
+                runner.cancel()
+                runner.wait()
+        if self.autosaver.pending:
+            self.autosaver.save_now()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
