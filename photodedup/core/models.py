@@ -63,8 +63,8 @@ class ImageFile:
 class Fingerprint:
     """Everything the engine knows about one decoded photo.
 
-    ``phashes`` holds the pHash of the 8 orientations (index 0 is the photo as displayed);
-    ``thumb`` is a 16x16 grayscale thumbnail (256 bytes) used to verify candidate pairs.
+    ``phashes`` and ``dhashes`` hold the hashes of the 8 orientations (index 0 is the photo as
+    displayed; see ``fingerprint.orientation_variants`` for the order); ``thumb`` is a 16x16 grayscale thumbnail (256 bytes) used to verify candidate pairs.
     """
 
     path: str
@@ -76,7 +76,7 @@ class Fingerprint:
     height: int
     format: str
     phashes: tuple[int, ...]
-    dhash: int
+    dhashes: tuple[int, ...]
     thumb: bytes
     flat: bool  # too little detail for perceptual hashes to mean anything
     taken: str = ""  # EXIF DateTimeOriginal as "YYYY:MM:DD HH:MM:SS", when present
@@ -84,7 +84,11 @@ class Fingerprint:
 
     @property
     def phash(self) -> int:
-        return self.phashes[0]
+        return self.phashes[0] if self.phashes else 0
+
+    @property
+    def dhash(self) -> int:
+        return self.dhashes[0] if self.dhashes else 0
 
     @property
     def pixels(self) -> int:
@@ -122,6 +126,7 @@ class DuplicateGroup:
     id: int
     kind: GroupKind
     members: tuple[GroupMember, ...]
+    low_detail: bool = False  # near-uniform photos: grouped on identical pixels only
 
     @property
     def keeper(self) -> GroupMember:
@@ -147,6 +152,7 @@ class ScanResult:
     groups: tuple[DuplicateGroup, ...]
     problems: tuple[Problem, ...]
     stats: ScanStats
+    warnings: tuple[str, ...] = ()  # about the scan itself (e.g. the cache), not about files
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +168,7 @@ class ScanOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     use_cache: bool = True
     cache_dir: str | None = None  # None: the user cache dir
+    file_timeout: float = 60.0  # seconds one file may take to decode before it is given up
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,204 @@
+"""photodedup-cli: the engine for scripts and power users (scan, find, trash, journal, restore)."""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from . import __version__, cli_trash
+from .core.models import DEFAULT_THRESHOLD, CancelToken, Progress, ScanOptions, ScanResult, Stage
+from .core.pipeline import find_copies, run_scan
+from .core.ranking import human_size
+from .core.results_io import write_csv, write_json
+
+_STAGE_WORDS = {
+    Stage.DISCOVER: "Looking for photos",
+    Stage.CACHE: "Reading the cache",
+    Stage.HASH: "Fingerprinting",
+    Stage.MATCH: "Comparing",
+}
+
+
+class _TerminalProgress:
+    """One overwritten status line on stderr, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.found = 0
+
+    def __call__(self, p: Progress) -> None:
+        if not self.enabled:
+            return
+        if p.stage == Stage.DISCOVER:
+            self.found += 1
+            line = f"{_STAGE_WORDS[p.stage]}: {self.found} found"
+        elif p.stage == Stage.DONE:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            return
+        else:
+            line = f"{_STAGE_WORDS[p.stage]}: {p.done}/{p.total}"
+            if p.stage == Stage.HASH and p.done:
+                rate = p.done / max(1e-6, time.monotonic() - self.start)
+                line += f" ({rate:.0f}/s)"
+        width = max(20, os.get_terminal_size(sys.stderr.fileno()).columns - 1)
+        name = os.path.basename(p.current)
+        line = f"{line}  {name}"[:width]
+        sys.stderr.write("\r\033[K" + line)
+        sys.stderr.flush()
+
+
+def _add_scan_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files and folders whose name or path matches (repeatable)",
+    )
+    p.add_argument("--hidden", action="store_true", help="also look inside hidden folders")
+    p.add_argument(
+        "--threshold",
+        type=int,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help="how different two copies may be, in bits of pHash or dHash (0: "
+        f"identical files only; default {DEFAULT_THRESHOLD}; 6 strict; 14 loose)",
+    )
+    p.add_argument(
+        "--rotations", action="store_true", help="also match rotated and mirrored copies"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes for decoding (default: all cores)",
+    )
+    p.add_argument("--cache-dir", metavar="DIR", help="where to keep the fingerprint cache")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _options(args: argparse.Namespace, roots: Sequence[str]) -> ScanOptions:
+    return ScanOptions(
+        roots=tuple(roots),
+        excludes=tuple(args.exclude),
+        hidden=args.hidden,
+        references=tuple(getattr(args, "reference", ()) or ()),
+        threshold=args.threshold,
+        rotations=args.rotations,
+        workers=max(1, args.workers),
+        use_cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+    )
+
+
+def _check_roots(roots: Sequence[str]) -> str | None:
+    for root in roots:
+        if not os.path.isdir(root):
+            return f"not a folder: {root}"
+    return None
+
+
+def _summary(result: ScanResult) -> str:
+    dupes = sum(len(g.members) - 1 for g in result.groups)
+    trash = sum(1 for g in result.groups for m in g.members if not m.keep)
+    lines = [
+        f"{result.stats.files} photos found, {result.stats.hashed} fingerprinted "
+        f"({result.stats.decoded} decoded, the rest from the cache) in "
+        f"{result.stats.seconds:.1f} s",
+        f"{len(result.groups)} groups of duplicates: {dupes} extra copies, "
+        f"{trash} suggested for the trash ({human_size(sum(g.reclaimable for g in result.groups))}"
+        " reclaimable)",
+    ]
+    if result.problems:
+        lines.append(f"{len(result.problems)} files could not be read (see the JSON 'errors')")
+    lines.extend(f"warning: {w}" for w in result.warnings)
+    if result.stats.cancelled:
+        lines.append("Scan cancelled: nothing was grouped (fingerprints so far are cached).")
+    return "\n".join(lines)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    problem = _check_roots(args.roots + args.reference)
+    if problem:
+        print(f"photodedup-cli: {problem}", file=sys.stderr)
+        return 2
+    cancel = CancelToken()
+    try:
+        result = run_scan(_options(args, args.roots + args.reference), _TerminalProgress(), cancel)
+    except KeyboardInterrupt:
+        cancel.cancel()
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    if args.json:
+        write_json(result, args.json)
+    if args.csv:
+        write_csv(result, args.csv)
+    print(_summary(result), file=sys.stderr if args.json == "-" else sys.stdout)
+    return 1 if result.stats.cancelled else 0
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    problem = _check_roots(args.paths)
+    if problem:
+        print(f"photodedup-cli: {problem}", file=sys.stderr)
+        return 2
+    try:
+        hits = find_copies(args.query, _options(args, args.paths), _TerminalProgress())
+    except ValueError as exc:
+        print(f"photodedup-cli: {exc}", file=sys.stderr)
+        return 2
+    for fp, distance in hits:
+        print(f"{distance:3d}  {fp.width}x{fp.height}  {human_size(fp.size):>9}  {fp.path}")
+    if not hits:
+        print("No copies found.", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="photodedup-cli",
+        description="Find duplicate photos (also resized, re-encoded or edited copies) and "
+        "send the extra copies to the system trash, undoably.",
+    )
+    parser.add_argument("--version", action="version", version=f"photodedup {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    scan = sub.add_parser("scan", help="find duplicate photos in folders")
+    scan.add_argument("roots", nargs="+", metavar="FOLDER")
+    scan.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder whose files are always kept, never trashed (repeatable)",
+    )
+    scan.add_argument("--json", metavar="FILE", help="write the results as JSON ('-': stdout)")
+    scan.add_argument("--csv", metavar="FILE", help="write a row per file as CSV")
+    _add_scan_options(scan)
+    scan.set_defaults(func=cmd_scan)
+
+    find = sub.add_parser("find", help="list the copies of one photo in folders")
+    find.add_argument("query", metavar="PHOTO")
+    find.add_argument("paths", nargs="+", metavar="FOLDER")
+    _add_scan_options(find)
+    find.set_defaults(func=cmd_find)
+
+    cli_trash.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Decode photos with Pillow: any supported format, EXIF orientation applied, reduced early."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+#: Larger images are refused as decompression bombs (a 200-megapixel panorama still passes).
+MAX_PIXELS = 250_000_000
+
+#: JPEGs are decoded through DCT scaling at no less than this size (see docs/matching.md).
+DRAFT_SIZE = 256
+
+_ORIENTATION_TAG = 0x0112
+_DATETIME_ORIGINAL = 0x9003
+_DATETIME = 0x0132
+_MAKE, _MODEL = 0x010F, 0x0110
+_EXIF_IFD = 0x8769
+
+# EXIF orientation value -> transposition that shows the photo upright.
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+_heif_ready = False
+
+
+class DecodeError(Exception):
+    """A file that cannot be decoded as a photo; the message is meant for people."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A photo decoded for fingerprinting: small grayscale pixels plus facts about the file."""
+
+    gray: Image.Image  # mode "L", upright, reduced (but never below DRAFT_SIZE where possible)
+    width: int  # full size as displayed (after orientation)
+    height: int
+    format: str
+    taken: str
+    camera: str
+
+
+def ensure_plugins() -> None:
+    """Register HEIC/HEIF/AVIF support once per process (pillow-heif)."""
+    global _heif_ready
+    if _heif_ready:
+        return
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:  # HEIC files are then reported as unreadable, never fatal
+        pass
+    _heif_ready = True
+
+
+def _open(data: bytes | str) -> Image.Image:
+    ensure_plugins()
+    src = io.BytesIO(data) if isinstance(data, bytes) else data
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            img = Image.open(src)
+    except UnidentifiedImageError:
+        raise DecodeError("not an image, or a format PhotoDedup cannot read") from None
+    except Image.DecompressionBombError:
+        raise DecodeError("image too large (decompression bomb protection)") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise DecodeError(f"cannot open image: {exc}") from None
+    w, h = img.size
+    if w <= 0 or h <= 0:
+        raise DecodeError("image has no pixels")
+    if w * h > MAX_PIXELS:
+        raise DecodeError(f"image too large: {w}x{h} pixels (decompression bomb protection)")
+    return img
+
+
+def _exif_facts(img: Image.Image) -> tuple[int, str, str]:
+    """Orientation, capture date and camera from EXIF; defaults when absent or broken."""
+    try:
+        exif = img.getexif()
+    except Exception:  # a broken EXIF block must not cost the photo
+        return 1, "", ""
+    orientation = exif.get(_ORIENTATION_TAG, 1)
+    if not isinstance(orientation, int) or orientation not in range(1, 9):
+        orientation = 1
+    taken = ""
+    try:
+        taken = str(exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME) or "")
+    except Exception:
+        taken = str(exif.get(_DATETIME) or "")
+    make = str(exif.get(_MAKE) or "").strip("\x00 ")
+    model = str(exif.get(_MODEL) or "").strip("\x00 ")
+    camera = model if make and model.startswith(make) else f"{make} {model}".strip()
+    return orientation, taken.strip("\x00 ")[:19], camera[:100]
+
+
+def _to_gray(img: Image.Image) -> Image.Image:
+    """Grayscale with transparency flattened onto white, high bit depths scaled (not clipped)."""
+    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        arr = np.asarray(img, dtype=np.float64)
+        top = 65535.0 if img.mode.startswith("I;16") else max(float(arr.max()), 1.0)
+        if img.mode == "I" and top <= 255:
+            top = 255.0
+        return Image.fromarray(np.clip(arr * (255.0 / top), 0, 255).astype(np.uint8), "L")
+    if img.mode == "P":
+        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(white, rgba)
+    return img.convert("L")
+
+
+def decode_for_hash(data: bytes) -> Decoded:
+    """Decode file bytes to an upright, reduced grayscale image plus the facts we report."""
+    img = _open(data)
+    fmt = (img.format or "").upper()
+    orientation, taken, camera = _exif_facts(img)
+    width, height = img.size
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    try:
+        if getattr(img, "n_frames", 1) > 1:
+            img.seek(0)
+        if fmt == "JPEG" and img.mode in ("RGB", "L", "YCbCr"):
+            # Luma only, DCT-scaled: several times faster than a full colour decode.
+            img.draft("L", (DRAFT_SIZE, DRAFT_SIZE))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            img.load()
+            gray = _to_gray(img)
+    except DecodeError:
+        raise
+    except Image.DecompressionBombError:
+        raise DecodeError("image too large (decompression bomb protection)") from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        msg = str(exc) or type(exc).__name__
+        if "truncated" in msg.lower() or isinstance(exc, EOFError):
+            raise DecodeError("file is truncated or damaged") from None
+        raise DecodeError(f"cannot decode image: {msg}") from None
+    except MemoryError:
+        raise DecodeError("not enough memory to decode this image") from None
+    if gray.width > 4 * DRAFT_SIZE or gray.height > 4 * DRAFT_SIZE:
+        # Formats without DCT scaling: shrink once so later steps stay cheap.
+        gray = ImageOps.contain(gray, (2 * DRAFT_SIZE, 2 * DRAFT_SIZE), Image.Resampling.BOX)
+    transpose = _TRANSPOSE.get(orientation)
+    if transpose is not None:
+        gray = gray.transpose(transpose)
+    return Decoded(gray, width, height, fmt or "UNKNOWN", taken, camera)
+
+
+def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
+    """Open any supported photo for display: upright RGB(A), optionally reduced to max_side."""
+    img = _open(path)
+    try:
+        if max_side and (img.format or "").upper() == "JPEG":
+            img.draft("RGB", (max_side, max_side))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            img.load()
+            img = ImageOps.exif_transpose(img)
+        if img.mode not in ("RGB", "RGBA"):
+            img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info else "RGB")
+        if max_side:
+            img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise DecodeError(f"cannot decode image: {exc}") from None
+    return img
+
+
+def read_metadata(path: str) -> dict[str, str]:
+    """Capture date and camera of a photo, for display; empty values when unknown."""
+    try:
+        img = _open(path)
+    except DecodeError:
+        return {"taken": "", "camera": ""}
+    _orientation, taken, camera = _exif_facts(img)
+    return {"taken": taken, "camera": camera}

@@ -1,0 +1,214 @@
+"""A whole scan: discover, fingerprint (cached, in worker processes), match, rank."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pybktree
+
+from .cache import FingerprintCache
+from .discovery import discover
+from .fingerprint import fingerprint_path
+from .matching import best_variant, group_indices, verify_limit
+from .models import (
+    CancelToken,
+    DuplicateGroup,
+    Fingerprint,
+    Problem,
+    Progress,
+    ProgressCallback,
+    ScanOptions,
+    ScanResult,
+    ScanStats,
+    Stage,
+)
+from .pool import FingerprintPool
+from .ranking import build_group
+
+#: Progress reports are throttled to this interval (10 Hz) at the source.
+PROGRESS_INTERVAL = 0.1
+#: Fingerprints are written to the cache in batches of this many (a cancelled scan keeps them).
+CACHE_BATCH = 500
+
+
+class _Throttle:
+    """Forward progress at most every PROGRESS_INTERVAL, but always stage changes and ends."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self.callback = callback
+        self.last = 0.0
+        self.stage: Stage | None = None
+
+    def __call__(self, stage: Stage, done: int, total: int, current: str = "") -> None:
+        if self.callback is None:
+            return
+        now = time.monotonic()
+        if stage != self.stage or done >= total or now - self.last >= PROGRESS_INTERVAL:
+            self.stage, self.last = stage, now
+            self.callback(Progress(stage, done, total, current))
+
+
+def fingerprint_files(
+    paths: Sequence[str],
+    options: ScanOptions,
+    cache: FingerprintCache,
+    report: _Throttle,
+    cancel: CancelToken,
+    already: int = 0,
+    total: int | None = None,
+) -> tuple[list[Fingerprint], list[Problem], bool]:
+    """Decode paths in the worker pool, storing fingerprints in the cache as they come."""
+    fps: list[Fingerprint] = []
+    problems: list[Problem] = []
+    pending: list[Fingerprint] = []
+    total = len(paths) if total is None else total
+
+    def on_result(result: Fingerprint | Problem) -> None:
+        if isinstance(result, Fingerprint):
+            fps.append(result)
+            pending.append(result)
+            if len(pending) >= CACHE_BATCH:
+                cache.store(pending)
+                pending.clear()
+        else:
+            problems.append(result)
+        report(Stage.HASH, already + len(fps) + len(problems), total, result.path)
+
+    pool = FingerprintPool(options.workers, options.file_timeout)
+    try:
+        completed = pool.run(paths, on_result, cancel)
+    finally:
+        cache.store(pending)
+    return fps, problems, completed
+
+
+def _collect(
+    options: ScanOptions, report: _Throttle, cancel: CancelToken
+) -> tuple[list[Fingerprint], list[Problem], int, int, list[str], bool]:
+    """Fingerprints of every photo under the roots: from the cache when unchanged."""
+    found = discover(
+        options.roots,
+        options.excludes,
+        options.hidden,
+        cancel,
+        on_file=lambda p: report(Stage.DISCOVER, 0, 0, p),
+    )
+    files = found.files
+    problems = list(found.problems)
+    candidates = len(files) + found.rejected
+    cache = FingerprintCache(options.cache_dir, options.use_cache)
+    try:
+        if cancel.cancelled:
+            return [], problems, candidates, 0, cache.warnings, False
+        report(Stage.CACHE, 0, len(files))
+        cached = cache.lookup(files)
+        fps = [cached[f.path] for f in files if f.path in cached]
+        misses = [f.path for f in files if f.path not in cached]
+        report(Stage.HASH, len(fps), len(files))
+        new, failed, completed = fingerprint_files(
+            misses, options, cache, report, cancel, already=len(fps), total=len(files)
+        )
+        fps.extend(new)
+        problems.extend(failed)
+        return fps, problems, candidates, len(new), cache.warnings, completed
+    finally:
+        cache.close()
+
+
+def run_scan(
+    options: ScanOptions,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ScanResult:
+    """Scan the roots for duplicate photos. Never raises for a bad file: see ``problems``."""
+    start = time.monotonic()
+    cancel = cancel or CancelToken()
+    report = _Throttle(progress)
+    options = _normalised(options)
+    fps, problems, candidates, decoded, warnings, completed = _collect(options, report, cancel)
+    groups: tuple[DuplicateGroup, ...] = ()
+    if completed and not cancel.cancelled:
+        report(Stage.MATCH, 0, len(fps))
+        fps.sort(key=lambda fp: fp.path)
+        index_groups, _links = group_indices(fps, options.threshold, options.rotations)
+        built = [
+            build_group(0, [fps[i] for i in idx], options.references, options.rotations)
+            for idx in index_groups
+        ]
+        built.sort(key=lambda g: g.members[0].path)
+        groups = tuple(
+            DuplicateGroup(n, g.kind, g.members, g.low_detail) for n, g in enumerate(built, 1)
+        )
+    cancelled = not completed or cancel.cancelled
+    report(Stage.DONE, 1, 1)
+    problems.sort(key=lambda p: p.path)
+    return ScanResult(
+        roots=options.roots,
+        groups=groups,
+        problems=tuple(problems),
+        stats=ScanStats(
+            files=candidates,
+            hashed=len(fps),
+            decoded=decoded,
+            seconds=round(time.monotonic() - start, 3),
+            cancelled=cancelled,
+        ),
+        warnings=tuple(warnings),
+    )
+
+
+def _normalised(options: ScanOptions) -> ScanOptions:
+    return replace(
+        options,
+        roots=tuple(os.path.abspath(r) for r in options.roots),
+        references=tuple(os.path.abspath(r) for r in options.references),
+    )
+
+
+def _hamming(a: int, b: int) -> int:
+    return (a ^ b).bit_count()
+
+
+def find_copies(
+    query: str,
+    options: ScanOptions,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> list[tuple[Fingerprint, int]]:
+    """Copies of one photo in the library under options.roots, closest first.
+
+    Uses the cache (an indexed library answers at once) and a BK-tree over the library's
+    pHashes (every orientation with options.rotations), verified like a scan's pairs.
+    Raises ValueError with a reason when the query itself cannot be read.
+    """
+    target = fingerprint_path(os.path.abspath(query))
+    if isinstance(target, Problem):
+        raise ValueError(f"{query}: {target.error}")
+    cancel = cancel or CancelToken()
+    report = _Throttle(progress)
+    fps, _problems, _c, _d, _w, completed = _collect(_normalised(options), report, cancel)
+    if not completed:
+        return []
+    variants = 8 if options.rotations else 1
+    hits: dict[int, int] = {}
+    for i, fp in enumerate(fps):
+        if fp.digest == target.digest or fp.pixel_digest == target.pixel_digest:
+            hits[i] = 0
+    if not target.flat and options.threshold > 0:
+        # Like a scan: candidates close on pHash or on dHash, then both verified together.
+        candidates: set[int] = set()
+        for attr, value in (("phashes", target.phash), ("dhashes", target.dhash)):
+            tree = pybktree.BKTree(
+                lambda x, y: _hamming(x[0], y[0]),
+                [(getattr(fp, attr)[k], i) for i, fp in enumerate(fps) for k in range(variants)],
+            )
+            candidates.update(i for _d, (_h, i) in tree.find((value, -1), options.threshold))
+        for i in candidates:
+            _v, p, d = best_variant(target, fps[i], options.rotations)
+            if not fps[i].flat and p + d <= verify_limit(options.threshold):
+                hits[i] = min(hits.get(i, p), p)
+    ordered = sorted(hits.items(), key=lambda kv: (kv[1], fps[kv[0]].path))
+    return [(fps[i], d) for i, d in ordered if os.path.abspath(fps[i].path) != target.path]

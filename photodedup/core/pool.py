@@ -1,0 +1,144 @@
+"""Worker processes that fingerprint files: paths in, small results out, killable at any time.
+
+A plain ProcessPoolExecutor cannot stop a decoder stuck on one hostile file, nor survive a
+worker that crashes. Here each worker gets one chunk at a time and answers file by file, so
+the parent knows which file a worker is on and for how long: a file over the time limit or a
+crashed worker costs that one file (reported), the worker is replaced and the scan goes on.
+Cancel terminates the workers at once; everything already answered is kept.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+from .fingerprint import fingerprint_path
+from .imageio import ensure_plugins
+from .models import CancelToken, Fingerprint, Problem
+
+Result = Fingerprint | Problem
+
+
+def _worker_main(conn: Connection) -> None:
+    ensure_plugins()
+    while True:
+        try:
+            chunk = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        if chunk is None:
+            return
+        for path in chunk:
+            conn.send(fingerprint_path(path))
+
+
+@dataclass
+class _Worker:
+    process: mp.process.BaseProcess
+    conn: Connection
+    chunk: list[str] = field(default_factory=list)
+    pos: int = 0
+    started: float = 0.0
+
+    @property
+    def busy(self) -> bool:
+        return self.pos < len(self.chunk)
+
+
+class FingerprintPool:
+    """Fingerprints many files in ``workers`` spawned processes."""
+
+    def __init__(self, workers: int, file_timeout: float = 60.0) -> None:
+        self.workers = max(1, workers)
+        self.file_timeout = file_timeout
+        self._ctx = mp.get_context("spawn")
+        self._pool: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def _retire(self, w: _Worker) -> None:
+        if w.process.is_alive():
+            w.process.kill()
+        w.process.join(1.0)
+        w.conn.close()
+        self._pool.remove(w)
+
+    def run(
+        self,
+        paths: Sequence[str],
+        on_result: Callable[[Result], None],
+        cancel: CancelToken | None = None,
+    ) -> bool:
+        """Fingerprint paths, calling on_result for each; False when cancelled."""
+        if not paths:
+            return True
+        size = max(1, min(32, len(paths) // (self.workers * 4)))
+        todo = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
+        try:
+            while todo or any(w.busy for w in self._pool):
+                if cancel is not None and cancel.cancelled:
+                    return False
+                while todo and len(self._pool) < self.workers:
+                    self._pool.append(self._spawn())
+                for w in self._pool:
+                    if not w.busy and todo:
+                        w.chunk, w.pos, w.started = todo.popleft(), 0, time.monotonic()
+                        w.conn.send(w.chunk)
+                busy = [w for w in self._pool if w.busy]
+                ready = wait([w.conn for w in busy], timeout=0.1)
+                now = time.monotonic()
+                for w in busy:
+                    if w.conn in ready:
+                        self._receive(w, todo, on_result)
+                    elif now - w.started > self.file_timeout:
+                        on_result(
+                            Problem(
+                                w.chunk[w.pos],
+                                f"gave up after {self.file_timeout:.0f} s: the decoder is stuck "
+                                "on this file",
+                            )
+                        )
+                        self._requeue(w, todo)
+            return True
+        finally:
+            self.close()
+
+    def _receive(self, w: _Worker, todo: deque, on_result: Callable[[Result], None]) -> None:
+        try:
+            result = w.conn.recv()
+        except (EOFError, OSError):
+            on_result(Problem(w.chunk[w.pos], "the decoder crashed on this file"))
+            self._requeue(w, todo)
+            return
+        on_result(result)
+        w.pos += 1
+        w.started = time.monotonic()
+
+    def _requeue(self, w: _Worker, todo: deque) -> None:
+        """Drop a dead or stuck worker; the rest of its chunk goes to another one."""
+        rest = w.chunk[w.pos + 1 :]
+        if rest:
+            todo.appendleft(rest)
+        w.chunk = []
+        self._retire(w)
+
+    def close(self) -> None:
+        for w in list(self._pool):
+            if not w.busy:
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+        deadline = time.monotonic() + 1.0
+        for w in list(self._pool):
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            self._retire(w)
