@@ -1,0 +1,249 @@
+"""Results files: JSON/CSV writing, and loading that refuses malformed or hostile files."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest_safety import group, make_library, make_photo, scan_result
+
+from photodedup.core import results_io
+from photodedup.core.models import GroupKind, Relation
+from photodedup.core.results_io import ResultsError, load_results, write_csv, write_json
+
+
+@pytest.fixture
+def result(tmp_path: Path):
+    root, groups = make_library(tmp_path)
+    ref_dir = tmp_path / "photos" / "archive"
+    ref = group(
+        3,
+        [make_photo(ref_dir / "old.jpg", 8), make_photo(tmp_path / "photos" / "new.jpg", 9)],
+        keep=(0,),
+        reference=(0,),
+        kind=GroupKind.IDENTICAL,
+    )
+    return scan_result([root], [*groups, ref])
+
+
+@pytest.fixture
+def doc(result) -> dict:
+    return results_io.result_to_dict(result)
+
+
+def test_json_has_the_documented_names(result, tmp_path: Path) -> None:
+    dest = tmp_path / "out" / "results.json"
+    dest.parent.mkdir()
+    write_json(result, str(dest))
+    data = json.loads(dest.read_text())
+    assert set(data) == {"version", "roots", "groups", "errors", "stats"}
+    assert data["version"] == 1 and data["roots"] == list(result.roots)
+    g = data["groups"][0]
+    assert set(g) == {"id", "kind", "files"} and g["kind"] == "similar"
+    f = g["files"][1]
+    m = result.groups[0].members[1]
+    assert f == {
+        "path": m.path,
+        "size": m.fingerprint.size,
+        "mtime_ns": m.fingerprint.mtime_ns,
+        "width": 48,
+        "height": 32,
+        "format": "JPEG",
+        "keep": False,
+        "reason": "smaller copy",
+        "distance": 2,
+        "relation": "resized",
+        "reference": False,
+        "digest": m.fingerprint.digest,
+        "taken": "",
+        "camera": "",
+    }
+    assert data["errors"] == [{"path": result.problems[0].path, "error": "truncated file"}]
+    assert (data["stats"]["files"], data["stats"]["hashed"], data["stats"]["seconds"]) == (
+        10,
+        9,
+        1.25,
+    )
+    assert [p.name for p in dest.parent.iterdir()] == ["results.json"]  # no temp file left
+
+
+def test_round_trip_keeps_marks_and_extras(result, tmp_path: Path) -> None:
+    dest = tmp_path / "r.json"
+    marked_keep = result.groups[0].members[2].path
+    kept = {marked_keep, result.groups[0].members[0].path, result.groups[1].members[0].path}
+    # The user keeps the second copy too, and marks the reference file (which must stay kept).
+    write_json(result, str(dest), keep=lambda p: p in kept)
+    loaded = load_results(str(dest))
+    assert loaded.roots == result.roots
+    assert [g.id for g in loaded.groups] == [1, 2, 3]
+    keeps = {m.path: m.keep for g in loaded.groups for m in g.members}
+    assert keeps[marked_keep] and keeps[result.groups[0].members[0].path]
+    assert not keeps[result.groups[0].members[1].path]
+    assert keeps[result.groups[2].members[0].path]  # reference, always kept
+    orig = result.groups[2].members[0]
+    back = loaded.groups[2].members[0]
+    assert back.reference and back.relation is Relation.KEEPER
+    assert loaded.groups[2].kind is GroupKind.IDENTICAL
+    assert (back.fingerprint.digest, back.fingerprint.size, back.fingerprint.mtime_ns) == (
+        orig.fingerprint.digest,
+        orig.fingerprint.size,
+        orig.fingerprint.mtime_ns,
+    )
+    assert loaded.problems == result.problems
+    assert loaded.stats.files == 10 and loaded.stats.seconds == 1.25
+
+
+def test_json_to_stdout(result, capsys) -> None:
+    write_json(result, "-")
+    assert json.loads(capsys.readouterr().out)["groups"][1]["id"] == 2
+
+
+def test_csv_row_per_file(result, tmp_path: Path) -> None:
+    dest = tmp_path / "r.csv"
+    keeper = result.groups[1].members[0].path
+    write_csv(result, str(dest), keep=lambda p: p != keeper)
+    rows = list(csv.DictReader(io.StringIO(dest.read_text())))
+    assert len(rows) == sum(len(g.members) for g in result.groups) == 7
+    assert list(rows[0]) == list(results_io.CSV_FIELDS)
+    by_path = {r["path"]: r for r in rows}
+    assert by_path[keeper]["keep"] == "no"
+    assert by_path[result.groups[1].members[1].path]["keep"] == "yes"
+    assert by_path[result.groups[2].members[0].path]["reference"] == "yes"
+
+
+def test_csv_never_hands_a_formula_to_a_spreadsheet(tmp_path: Path, capsys) -> None:
+    photo = make_photo(tmp_path / "x.jpg", 1)
+    other = make_photo(tmp_path / "y.jpg", 2)
+    g = group(1, [photo, other])
+    evil = replace(g.members[0].fingerprint, camera='=HYPERLINK("http://evil")')
+    g = replace(g, members=(replace(g.members[0], fingerprint=evil), g.members[1]))
+    r = scan_result([tmp_path], [g])
+    write_csv(r, "-")
+    row = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert row["camera"] == '\'=HYPERLINK("http://evil")'
+
+
+def save(tmp_path: Path, doc) -> str:
+    path = tmp_path / "hostile.json"
+    path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
+    return str(path)
+
+
+def first_file(d: dict) -> dict:
+    return d["groups"][0]["files"][0]
+
+
+def set_path(d: dict, value) -> None:
+    first_file(d)["path"] = value
+
+
+HOSTILE = {
+    "outside the roots": (lambda d: set_path(d, "/etc/passwd.jpg"), "outside the scanned"),
+    "relative path": (lambda d: set_path(d, "photos/a/IMG_1.jpg"), "not an absolute path"),
+    "dot-dot trick": (
+        lambda d: set_path(d, d["roots"][0] + "/../../../etc/shadow.jpg"),
+        "contains '..'",
+    ),
+    "root itself": (lambda d: set_path(d, d["roots"][0]), "outside the scanned"),
+    "sibling prefix": (lambda d: set_path(d, d["roots"][0] + "-evil/x.jpg"), "outside"),
+    "not a photo": (lambda d: set_path(d, d["roots"][0] + "/a/.bashrc"), "not a photo"),
+    "NUL in path": (lambda d: set_path(d, d["roots"][0] + "/a\x00.jpg"), "NUL"),
+    "path not a string": (lambda d: set_path(d, 42), "must be a string"),
+    "size as string": (lambda d: first_file(d).update(size="123"), "size must be an integer"),
+    "size as bool": (lambda d: first_file(d).update(size=True), "size must be an integer"),
+    "negative size": (lambda d: first_file(d).update(size=-1), "out of range"),
+    "huge size": (lambda d: first_file(d).update(size=10**30), "out of range"),
+    "huge mtime": (lambda d: first_file(d).update(mtime_ns=2**70), "out of range"),
+    "keep as int": (lambda d: first_file(d).update(keep=1), "true or false"),
+    "missing keep": (lambda d: first_file(d).pop("keep"), "missing 'keep'"),
+    "unknown relation": (lambda d: first_file(d).update(relation="cousin"), "relation"),
+    "bad digest": (lambda d: first_file(d).update(digest="../../x"), "hex digest"),
+    "group keeps nothing": (
+        lambda d: [f.update(keep=False) for f in d["groups"][1]["files"]],
+        "keeps no file",
+    ),
+    "same file twice": (
+        lambda d: d["groups"][1]["files"].append(copy.deepcopy(first_file(d))),
+        "more than once",
+    ),
+    "lonely group": (lambda d: d["groups"][1]["files"].pop(), "fewer than two"),
+    "duplicate group id": (lambda d: d["groups"][1].update(id=1), "used by two"),
+    "unknown kind": (lambda d: d["groups"][0].update(kind="vague"), "kind is unknown"),
+    "groups not a list": (lambda d: d.update(groups={"a": 1}), "groups must be a list"),
+    "group not an object": (lambda d: d["groups"].append("x"), "must be an object"),
+    "relative root": (lambda d: d.update(roots=["photos"]), "not an absolute path"),
+    "no roots": (lambda d: d.update(roots=[]), "roots is empty"),
+    "wrong version": (lambda d: d.update(version=2), "unsupported results version"),
+    "seconds as string": (lambda d: d["stats"].update(seconds="1"), "must be a number"),
+    "negative stats": (lambda d: d["stats"].update(files=-3), "out of range"),
+    "error entry not object": (lambda d: d.update(errors=[1]), "must be an object"),
+    "overlong reason": (lambda d: first_file(d).update(reason="x" * 100_000), "too long"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_results_are_refused(doc, tmp_path: Path, name: str) -> None:
+    mutate, words = HOSTILE[name]
+    bad = copy.deepcopy(doc)
+    mutate(bad)
+    path = save(tmp_path, bad)
+    with pytest.raises(ResultsError, match=r"(?s)hostile\.json.*" + re.escape(words)):
+        load_results(path)
+
+
+def test_the_valid_document_loads(doc, tmp_path: Path) -> None:
+    # The hostile cases above are refused for their mutation, not for the base document.
+    assert len(load_results(save(tmp_path, doc)).groups) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("this is not json", "invalid JSON"),
+        ("[1, 2, 3]", "must be an object"),
+        ("", "invalid JSON"),
+        ('{"version": 1, "roots": ["/a"], "groups": [], "stats": {"files": NaN}}', "NaN"),
+        ('{"version": 1e999}', "unsupported results version"),
+        ('{"version": ' + "9" * 5000 + "}", "not a results file"),
+        ("[" * 100_000 + "]" * 100_000, "not a results file"),
+    ],
+)
+def test_not_a_results_file(tmp_path: Path, text: str, words: str) -> None:
+    with pytest.raises(ResultsError, match=words):
+        load_results(save(tmp_path, text))
+
+
+def test_binary_and_missing_and_huge_files(tmp_path: Path, monkeypatch) -> None:
+    binary = tmp_path / "photo.json"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 not text")
+    with pytest.raises(ResultsError, match="not UTF-8"):
+        load_results(str(binary))
+    with pytest.raises(ResultsError, match="cannot read"):
+        load_results(str(tmp_path / "nope.json"))
+    monkeypatch.setattr(results_io, "MAX_FILE_BYTES", 10)
+    with pytest.raises(ResultsError, match="too large"):
+        load_results(str(binary))
+
+
+def test_unkept_groups_allowed_on_request(doc, tmp_path: Path) -> None:
+    for f in doc["groups"][1]["files"]:
+        f["keep"] = False
+    loaded = load_results(save(tmp_path, doc), require_keeper=False)
+    assert not any(m.keep for m in loaded.groups[1].members)
+
+
+def test_issue_schema_without_extras_loads(doc, tmp_path: Path) -> None:
+    for g in doc["groups"]:
+        for f in g["files"]:
+            for key in ("relation", "reference", "digest", "taken", "camera"):
+                del f[key]
+    loaded = load_results(save(tmp_path, doc))
+    m = loaded.groups[0].members
+    assert m[0].relation is Relation.KEEPER and m[1].relation is Relation.EDITED
+    assert m[1].fingerprint.digest == "" and not m[1].reference
