@@ -75,13 +75,17 @@ def quote_exec_argument(arg: str) -> str:
 
 
 def render_desktop_file(template: str, launcher: str) -> str:
-    """The packaged .desktop template with Exec/TryExec pointing at ``launcher``."""
+    """The packaged .desktop template with its Exec program (and TryExec) set to ``launcher``.
+
+    Whatever follows the program in the template's Exec line (field codes such as %F) is kept,
+    so the template stays the one place that says how the app is started.
+    """
     lines = []
     for line in template.splitlines():
         if line.startswith("Exec="):
-            # %F lets a file manager pass dropped folders to the app as roots to scan.
-            lines.append(f"Exec={quote_exec_argument(launcher)} %F")
-            # TryExec hides the launcher once the app is uninstalled without --uninstall-...
+            _program, _, rest = line.removeprefix("Exec=").partition(" ")
+            lines.append(" ".join(filter(None, [f"Exec={quote_exec_argument(launcher)}", rest])))
+            # TryExec hides the launcher if the app is removed without --uninstall-desktop-entry.
             lines.append("TryExec=" + launcher.replace("\\", "\\\\"))
         elif not line.startswith("TryExec="):
             lines.append(line)

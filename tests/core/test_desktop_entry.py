@@ -44,7 +44,7 @@ def test_install_writes_launcher_and_every_icon(data_home: Path, launcher: Path)
     desktop = data_home / "applications" / f"{APP_ID}.desktop"
     values = _desktop_values(desktop.read_text(encoding="utf-8"))
     # The path holds a space, so the spec requires it quoted.
-    assert values["Exec"] == f'"{launcher}" %F'
+    assert values["Exec"] == f'"{launcher}"'
     assert values["TryExec"] == str(launcher)
     assert values["Icon"] == APP_ID
     assert values["StartupWMClass"] == APP_ID
@@ -139,3 +139,14 @@ def test_relative_xdg_data_home_is_ignored(tmp_path: Path, monkeypatch: pytest.M
 )
 def test_exec_argument_quoting(path: str, expected: str) -> None:
     assert desktop_entry.quote_exec_argument(path) == expected
+
+
+def test_render_keeps_the_templates_field_codes() -> None:
+    template = "[Desktop Entry]\nName=X\nExec=photodedup %F\nTryExec=photodedup\n"
+    rendered = desktop_entry.render_desktop_file(template, "/usr/bin/photodedup")
+    assert rendered.splitlines() == [
+        "[Desktop Entry]",
+        "Name=X",
+        "Exec=/usr/bin/photodedup %F",
+        "TryExec=/usr/bin/photodedup",
+    ]
