@@ -90,7 +90,7 @@ def _print_report(report: TrashReport) -> None:
         for path, reason in report.skipped:
             print(f"  skipped {path}: {reason}")
     if report.moved:
-        print(f"Batch {report.batch_id}. Undo with: photodedup-cli restore --last")
+        print(f"Batch {report.batch_id}. Undo with: photodedup-cli restore {report.batch_id}")
 
 
 def cmd_trash(args: argparse.Namespace) -> int:
