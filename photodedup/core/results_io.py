@@ -93,12 +93,20 @@ def result_to_dict(result: ScanResult, keep: Callable[[str], bool] | None = None
                     "camera": fp.camera,
                 }
             )
-        groups.append({"id": group.id, "kind": str(group.kind), "files": files})
+        groups.append(
+            {
+                "id": group.id,
+                "kind": str(group.kind),
+                "low_detail": group.low_detail,
+                "files": files,
+            }
+        )
     return {
         "version": RESULTS_VERSION,
         "roots": list(result.roots),
         "groups": groups,
         "errors": [{"path": p.path, "error": p.error} for p in result.problems],
+        "warnings": list(result.warnings),
         "stats": {
             "files": result.stats.files,
             "hashed": result.stats.hashed,
@@ -330,7 +338,10 @@ def _parse(doc: Any, require_keeper: bool) -> ScanResult:
             seen_paths.add(m.path)
         if require_keeper and not any(m.keep or m.reference for m in members):
             raise ResultsError(f"group {gid} keeps no file: at least one copy must be kept")
-        groups.append(DuplicateGroup(id=gid, kind=kind, members=members))
+        low_detail = (
+            check.bool_(g["low_detail"], f"{where}.low_detail") if "low_detail" in g else False
+        )
+        groups.append(DuplicateGroup(id=gid, kind=kind, members=members, low_detail=low_detail))
 
     problems = []
     for ei, raw in enumerate(check.lst(top.get("errors", []), "errors")):
@@ -343,6 +354,11 @@ def _parse(doc: Any, require_keeper: bool) -> ScanResult:
                 error=check.str_(check.field(e, "error", f"errors[{ei}]"), f"errors[{ei}].error"),
             )
         )
+
+    warnings = tuple(
+        check.str_(w, f"warnings[{i}]")
+        for i, w in enumerate(check.lst(top.get("warnings", []), "warnings"))
+    )
 
     s = check.obj(check.field(top, "stats", "the results file"), "stats")
     files = check.int_(check.field(s, "files", "stats"), "stats.files", 0, MAX_COUNT)
@@ -357,7 +373,9 @@ def _parse(doc: Any, require_keeper: bool) -> ScanResult:
     stats = ScanStats(
         files=files, hashed=hashed, decoded=decoded, seconds=float(seconds), cancelled=cancelled
     )
-    return ScanResult(roots=roots, groups=tuple(groups), problems=tuple(problems), stats=stats)
+    return ScanResult(
+        roots=roots, groups=tuple(groups), problems=tuple(problems), stats=stats, warnings=warnings
+    )
 
 
 def _reject_constant(name: str) -> Any:

@@ -139,6 +139,7 @@ def scan_result(roots: list[Path], groups: list[DuplicateGroup]) -> ScanResult:
         groups=tuple(groups),
         problems=(Problem(str(roots[0] / "broken.jpg"), "truncated file"),),
         stats=ScanStats(files=10, hashed=9, decoded=9, seconds=1.25),
+        warnings=("the cache was read-only: fingerprints were not saved",),
     )
 
 

@@ -42,10 +42,10 @@ def test_json_has_the_documented_names(result, tmp_path: Path) -> None:
     dest.parent.mkdir()
     write_json(result, str(dest))
     data = json.loads(dest.read_text())
-    assert set(data) == {"version", "roots", "groups", "errors", "stats"}
+    assert set(data) == {"version", "roots", "groups", "errors", "stats", "warnings"}
     assert data["version"] == 1 and data["roots"] == list(result.roots)
     g = data["groups"][0]
-    assert set(g) == {"id", "kind", "files"} and g["kind"] == "similar"
+    assert set(g) == {"id", "kind", "low_detail", "files"} and g["kind"] == "similar"
     f = g["files"][1]
     m = result.groups[0].members[1]
     assert f == {
@@ -89,13 +89,14 @@ def test_round_trip_keeps_marks_and_extras(result, tmp_path: Path) -> None:
     orig = result.groups[2].members[0]
     back = loaded.groups[2].members[0]
     assert back.reference and back.relation is Relation.KEEPER
+    assert not loaded.groups[0].low_detail
     assert loaded.groups[2].kind is GroupKind.IDENTICAL
     assert (back.fingerprint.digest, back.fingerprint.size, back.fingerprint.mtime_ns) == (
         orig.fingerprint.digest,
         orig.fingerprint.size,
         orig.fingerprint.mtime_ns,
     )
-    assert loaded.problems == result.problems
+    assert loaded.problems == result.problems and loaded.warnings == result.warnings
     assert loaded.stats.files == 10 and loaded.stats.seconds == 1.25
 
 
@@ -183,6 +184,8 @@ HOSTILE = {
     "seconds as string": (lambda d: d["stats"].update(seconds="1"), "must be a number"),
     "negative stats": (lambda d: d["stats"].update(files=-3), "out of range"),
     "error entry not object": (lambda d: d.update(errors=[1]), "must be an object"),
+    "low_detail as string": (lambda d: d["groups"][0].update(low_detail="no"), "true or false"),
+    "warning not a string": (lambda d: d.update(warnings=[{"x": 1}]), "must be a string"),
     "overlong reason": (lambda d: first_file(d).update(reason="x" * 100_000), "too long"),
 }
 
@@ -247,3 +250,12 @@ def test_issue_schema_without_extras_loads(doc, tmp_path: Path) -> None:
     m = loaded.groups[0].members
     assert m[0].relation is Relation.KEEPER and m[1].relation is Relation.EDITED
     assert m[1].fingerprint.digest == "" and not m[1].reference
+
+
+def test_low_detail_flag_round_trips(result, tmp_path: Path) -> None:
+    flagged = replace(
+        result, groups=(replace(result.groups[0], low_detail=True), *result.groups[1:])
+    )
+    dest = tmp_path / "r.json"
+    write_json(flagged, str(dest))
+    assert [g.low_detail for g in load_results(str(dest)).groups] == [True, False, False]
