@@ -215,7 +215,13 @@ class GroupFilterProxy(QSortFilterProxyModel):
     def set_filter_text(self, text: str) -> None:
         """Keep groups with a path containing every word of ``text`` (case-insensitive)."""
         needles = text.casefold().split()
-        if needles != self._needles:
+        if needles == self._needles:
+            return
+        if hasattr(self, "endFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter
+            self.beginFilterChange()
+            self._needles = needles
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
             self._needles = needles
             self.invalidateFilter()
 

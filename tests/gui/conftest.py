@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,15 @@ def synthetic_groups(count: int, root: str = "/photos") -> list[DuplicateGroup]:
         kind = GroupKind.IDENTICAL if gid % 3 == 0 else GroupKind.SIMILAR
         groups.append(DuplicateGroup(gid, kind, tuple(members)))
     return groups
+
+
+@pytest.fixture
+def draw() -> Callable[..., Path]:
+    """draw(path, size, seed, fmt=None) writes a picture made by Pillow."""
+    return draw_photo
+
+
+@pytest.fixture
+def synthetic() -> Callable[..., list[DuplicateGroup]]:
+    """synthetic(count, root) builds many groups of files that need not exist."""
+    return synthetic_groups

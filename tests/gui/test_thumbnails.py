@@ -1,0 +1,126 @@
+"""Thumbnail loader: off-thread decoding, EXIF orientation, HEIC fallback, errors, bounded cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pillow_heif
+import pytest
+from PIL import Image
+from PySide6.QtGui import QImageReader
+
+from photodedup.gui.thumbnails import ThumbKey, ThumbnailLoader, ThumbState, _Queue
+
+
+@pytest.fixture
+def loader(qtbot):
+    loader = ThumbnailLoader(max_items=50)
+    yield loader
+    loader.shutdown()
+
+
+def stat_of(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+def load(qtbot, loader: ThumbnailLoader, path: Path, side: int = 64):
+    first = loader.request(*stat_of(path), side)
+    if first.state is not ThumbState.LOADING:
+        return first
+    with qtbot.waitSignal(
+        loader.thumbnailReady, timeout=5000, check_params_cb=lambda p: p == str(path)
+    ):
+        pass
+    return loader.request(*stat_of(path), side)
+
+
+def test_thumbnail_is_scaled_keeping_aspect(qtbot, loader, tmp_path: Path, draw) -> None:
+    path = draw(tmp_path / "wide.jpg", (400, 200), 1)
+    thumb = load(qtbot, loader, path, side=64)
+    assert thumb.state is ThumbState.READY
+    assert (thumb.pixmap.width(), thumb.pixmap.height()) == (64, 32)
+
+
+def test_small_images_are_not_enlarged(qtbot, loader, tmp_path: Path, draw) -> None:
+    path = draw(tmp_path / "tiny.png", (20, 10), 1)
+    thumb = load(qtbot, loader, path, side=64)
+    assert (thumb.pixmap.width(), thumb.pixmap.height()) == (20, 10)
+
+
+def test_exif_orientation_is_applied(qtbot, loader, tmp_path: Path, draw) -> None:
+    path = tmp_path / "rotated.jpg"
+    img = draw(tmp_path / "src.png", (400, 200), 2)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored landscape, shown rotated 90° (portrait)
+    Image.open(img).convert("RGB").save(path, exif=exif)
+    thumb = load(qtbot, loader, path, side=100)
+    assert thumb.state is ThumbState.READY
+    assert (thumb.pixmap.width(), thumb.pixmap.height()) == (50, 100)
+
+
+def test_heic_falls_back_to_pillow(qtbot, loader, tmp_path: Path) -> None:
+    assert b"heic" not in [bytes(f) for f in QImageReader.supportedImageFormats()]
+    pillow_heif.register_heif_opener()
+    path = tmp_path / "phone.heic"
+    Image.new("RGB", (300, 200), (200, 10, 10)).save(path)
+    thumb = load(qtbot, loader, path, side=60)
+    assert thumb.state is ThumbState.READY
+    assert (thumb.pixmap.width(), thumb.pixmap.height()) == (60, 40)
+    red = thumb.pixmap.toImage().pixelColor(30, 20)
+    assert red.red() > 150 and red.green() < 60
+
+
+def test_unreadable_file_gives_error(qtbot, loader, tmp_path: Path) -> None:
+    path = tmp_path / "broken.jpg"
+    path.write_bytes(b"this is not a photo" * 10)
+    thumb = load(qtbot, loader, path)
+    assert thumb.state is ThumbState.FAILED
+    assert thumb.error
+    assert thumb.pixmap is None
+
+
+def test_requests_for_the_same_file_are_merged(qtbot, loader, tmp_path: Path, draw) -> None:
+    path = draw(tmp_path / "a.jpg", (300, 300), 3)
+    paths: list[str] = []
+    loader.thumbnailReady.connect(paths.append)
+    assert loader.request(*stat_of(path), 64).state is ThumbState.LOADING
+    assert loader.request(*stat_of(path), 64).state is ThumbState.LOADING
+    assert loader.pending_count() == 1
+    qtbot.waitUntil(lambda: loader.pending_count() == 0, timeout=5000)
+    assert paths == [str(path)]
+    assert loader.request(*stat_of(path), 64).state is ThumbState.READY
+
+
+def test_changed_file_is_a_new_thumbnail(qtbot, loader, tmp_path: Path, draw) -> None:
+    path = draw(tmp_path / "a.jpg", (300, 300), 3)
+    assert load(qtbot, loader, path).state is ThumbState.READY
+    draw(path, (100, 300), 4)
+    thumb = loader.request(*stat_of(path), 64)
+    assert thumb.state is ThumbState.LOADING
+    thumb = load(qtbot, loader, path)
+    assert thumb.pixmap.height() == 64 and thumb.pixmap.width() < 30
+
+
+def test_cache_is_bounded_lru(qtbot, tmp_path: Path, draw) -> None:
+    loader = ThumbnailLoader(max_items=2)
+    try:
+        files = [draw(tmp_path / f"{i}.png", (50, 50), i) for i in range(3)]
+        for f in files:
+            load(qtbot, loader, f)
+        assert loader.cached_count() == 2
+        assert loader.request(*stat_of(files[2]), 64).state is ThumbState.READY
+        assert loader.request(*stat_of(files[0]), 64).state is ThumbState.LOADING
+    finally:
+        loader.shutdown()
+
+
+def test_queue_keeps_newest_requests() -> None:
+    queue = _Queue(limit=2)
+    keys = [ThumbKey(f"/{i}", 0, 0, 64) for i in range(3)]
+    assert queue.push(keys[0]) is None
+    assert queue.push(keys[1]) is None
+    assert queue.push(keys[2]) == keys[0]  # scrolled out of view long ago: dropped
+    assert queue.pop_newest() == keys[2]
+    assert queue.pop_newest() == keys[1]
+    assert queue.pop_newest() is None
