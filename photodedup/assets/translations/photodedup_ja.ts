@@ -1,0 +1,1052 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="64"/>
+        <source>About PhotoDedup</source>
+        <extracomment>Distribution names of the libraries PhotoDedup is built on, shown in About.</extracomment>
+        <translation>PhotoDedup について</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="68"/>
+        <source>Finds duplicate photos in your folders and moves the extra copies to the trash, safely and undoably.</source>
+        <translation>フォルダー内の重複した写真を見つけ、余分なコピーを安全にゴミ箱へ移動します。いつでも元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="74"/>
+        <source>Licence: %1</source>
+        <translation>ライセンス: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="77"/>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="77"/>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="88"/>
+        <source>Built with:</source>
+        <translation>使用しているライブラリ:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="101"/>
+        <source>PhotoDedup: something went wrong</source>
+        <translation>PhotoDedup: 問題が発生しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="113"/>
+        <source>The details were also written to %1</source>
+        <translation>詳細は %1 にも書き出されました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="119"/>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHandler</name>
+    <message>
+        <location filename="../../gui/app.py" line="105"/>
+        <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
+        <translation>PhotoDedup で予期しないエラーが発生しました。このエラーによってファイルが変更されることはありません。このまま作業を続けるか、様子がおかしい場合はアプリを再起動してください。</translation>
+    </message>
+</context>
+<context>
+    <name>FindCopiesDialog</name>
+    <message>
+        <location filename="../../gui/find_copies.py" line="45"/>
+        <source>Copies of %1</source>
+        <translation>%1 のコピー</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/find_copies.py" line="50"/>
+        <source>%n copy(ies) of %1 found in the scanned folders:</source>
+        <translation>
+            <numerusform>スキャンしたフォルダーで %1 のコピーが %n 件見つかりました:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="54"/>
+        <source>No copy of %1 was found in the scanned folders.</source>
+        <translation>スキャンしたフォルダーに %1 のコピーは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="62"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="63"/>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="64"/>
+        <source>Match</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="65"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="66"/>
+        <source>Pixels</source>
+        <translation>ピクセル数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="71"/>
+        <source>identical</source>
+        <translation>完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="71"/>
+        <source>distance %1</source>
+        <translation>距離 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FolderListModel</name>
+    <message>
+        <location filename="../../gui/folder_list.py" line="91"/>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="91"/>
+        <source>Reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="93"/>
+        <source>Reference (never trashed): files in these folders are always kept</source>
+        <translation>参照 (ゴミ箱へ移動しない): これらのフォルダー内のファイルは常に残されます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="109"/>
+        <source>Reference (never trashed)</source>
+        <translation>参照 (ゴミ箱へ移動しない)</translation>
+    </message>
+</context>
+<context>
+    <name>FolderListWidget</name>
+    <message>
+        <location filename="../../gui/folder_list.py" line="189"/>
+        <source>Folders to scan. Drop folders here to add them.</source>
+        <translation>スキャンするフォルダー。ここにフォルダーをドロップして追加できます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="192"/>
+        <source>Add folder...</source>
+        <translation>フォルダーを追加...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="193"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="194"/>
+        <source>Remove the selected folders from the list (Del)</source>
+        <translation>選択したフォルダーを一覧から外します (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="225"/>
+        <source>Add a folder to scan</source>
+        <translation>スキャンするフォルダーを追加</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDelegate</name>
+    <message>
+        <location filename="../../gui/group_delegate.py" line="22"/>
+        <source>nothing marked</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_delegate.py" line="23"/>
+        <source>{n} marked for trash</source>
+        <translation>{n} 件をゴミ箱へ指定</translation>
+    </message>
+</context>
+<context>
+    <name>GroupListModel</name>
+    <message>
+        <location filename="../../gui/group_model.py" line="60"/>
+        <source>Identical</source>
+        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
+        <translation>完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="61"/>
+        <source>Similar</source>
+        <translation>類似</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="174"/>
+        <source>{files} files · {size} reclaimable · {kind}</source>
+        <translation>{files} ファイル · {size} 解放可能 · {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="232"/>
+        <source>Trash history</source>
+        <translation>ゴミ箱の履歴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>Moved</source>
+        <translation>移動済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>Put back</source>
+        <translation>復元済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="255"/>
+        <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
+        <translation>PhotoDedup がゴミ箱へ移動したファイルです。「復元」を押すと、その回のファイルを元の場所に戻します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="258"/>
+        <source>PhotoDedup has not moved any file to the trash yet.</source>
+        <translation>PhotoDedup はまだファイルをゴミ箱へ移動していません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="269"/>
+        <source>Batch %1</source>
+        <translation>バッチ %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="271"/>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="276"/>
+        <source>Put the %n file(s) of this batch back where they were</source>
+        <translation>
+            <numerusform>この回の %n 個のファイルを元の場所に戻します</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="279"/>
+        <source>Nothing left to put back from this batch</source>
+        <translation>この回で元に戻せるファイルは残っていません</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="160"/>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="103"/>
+        <source>Show the files that could not be read</source>
+        <translation>読み込めなかったファイルを表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="113"/>
+        <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
+
+PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
+        <translation>写真が入っているフォルダーを左側に追加 (またはドロップ) して、「スキャン」(%1) を押してください。
+
+PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="141"/>
+        <source>Add folder...</source>
+        <translation>フォルダーを追加...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="143"/>
+        <source>Scan</source>
+        <translation>スキャン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="144"/>
+        <source>Cancel scan</source>
+        <translation>スキャンを中止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="146"/>
+        <source>Find copies of a photo...</source>
+        <translation>写真のコピーを探す...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="147"/>
+        <source>Open review...</source>
+        <translation>レビューを開く...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="149"/>
+        <source>Save review...</source>
+        <translation>レビューを保存...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="151"/>
+        <source>Export CSV...</source>
+        <translation>CSV に書き出す...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="152"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="154"/>
+        <source>Undo last trash</source>
+        <translation>直前のゴミ箱への移動を元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="156"/>
+        <source>Auto-select all</source>
+        <translation>すべて自動選択</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="157"/>
+        <source>Prefer folder...</source>
+        <translation>優先するフォルダー...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="158"/>
+        <source>Clear all marks</source>
+        <translation>すべての指定を解除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="161"/>
+        <source>History...</source>
+        <translation>履歴...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="162"/>
+        <source>PhotoDedup on the web</source>
+        <translation>PhotoDedup のウェブサイト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="163"/>
+        <source>About PhotoDedup</source>
+        <translation>PhotoDedup について</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <source>Scan the folders (%1)</source>
+        <translation>フォルダーをスキャン (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="170"/>
+        <source>Stop the scan; photos read so far stay cached (%1)</source>
+        <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="175"/>
+        <source>Move the files marked for trash to the system trash (asks first)</source>
+        <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="180"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="190"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="446"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="195"/>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="238"/>
+        <source>These folders no longer exist; remove them from the list:
+%1</source>
+        <translation>次のフォルダーはもう存在しません。一覧から外してください:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="245"/>
+        <source>Starting the scan...</source>
+        <translation>スキャンを開始しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="257"/>
+        <source>Add the folders to search first.</source>
+        <translation>先に検索するフォルダーを追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="262"/>
+        <source>Find copies of a photo</source>
+        <translation>写真のコピーを探す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="264"/>
+        <source>Photos (%1)</source>
+        <translation>写真 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="271"/>
+        <source>Looking for copies of %1...</source>
+        <translation>%1 のコピーを探しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="275"/>
+        <source>Search cancelled.</source>
+        <translation>検索を中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="277"/>
+        <source>Search finished.</source>
+        <translation>検索が完了しました。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="303"/>
+        <source>Scan cancelled. Photos read so far stay cached: %n.</source>
+        <translation>
+            <numerusform>スキャンを中止しました。読み込み済みの %n 枚の写真はキャッシュに残ります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="313"/>
+        <source>%n photo(s) compared in %1 s.</source>
+        <translation>
+            <numerusform>%n 枚の写真を %1 秒で比較しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="320"/>
+        <source>Search stopped.</source>
+        <translation>検索を停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="321"/>
+        <source>Could not look for copies of this photo.</source>
+        <translation>この写真のコピーを探せませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="324"/>
+        <source>Stopped by an error.</source>
+        <translation>エラーのため停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="325"/>
+        <source>The operation failed.</source>
+        <translation>操作に失敗しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="350"/>
+        <source>No duplicates left: every photo in these folders is unique.</source>
+        <translation>重複は残っていません。これらのフォルダーの写真はすべて一意です。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="365"/>
+        <source>Move %n file(s) (%1) to trash</source>
+        <translation>
+            <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="368"/>
+        <source>Move 0 files to trash</source>
+        <translation>ゴミ箱へ移動 (0 ファイル)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="394"/>
+        <source>Keep copies in this folder when possible</source>
+        <translation>できるだけこのフォルダーのコピーを残す</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="424"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>問題 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="447"/>
+        <source>The new language is used the next time you start PhotoDedup.</source>
+        <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../gui/problems_view.py" line="59"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="60"/>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="61"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsView</name>
+    <message>
+        <location filename="../../gui/problems_view.py" line="101"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/problems_view.py" line="120"/>
+        <source>Left out of the scan because they could not be read: %n file(s)</source>
+        <translation>
+            <numerusform>読み込めなかったためスキャンから除外したファイル: %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="126"/>
+        <source>No problems: every file was read.</source>
+        <translation>問題はありません。すべてのファイルを読み込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="65"/>
+        <source>Ready to scan.</source>
+        <translation>スキャンの準備ができました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="69"/>
+        <source>Looking for photos...</source>
+        <translation>写真を探しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="70"/>
+        <source>Checking the cache...</source>
+        <translation>キャッシュを確認しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="71"/>
+        <source>Reading photos...</source>
+        <translation>写真を読み込んでいます...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="72"/>
+        <source>Comparing photos...</source>
+        <translation>写真を比較しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="73"/>
+        <source>Finishing...</source>
+        <translation>仕上げています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="98"/>
+        <location filename="../../gui/progress_panel.py" line="103"/>
+        <source>Cancelling...</source>
+        <translation>中止しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="111"/>
+        <source>%1 of %2 files</source>
+        <translation>%1 / %2 ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="119"/>
+        <source>%1 files found</source>
+        <translation>%1 ファイルが見つかりました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="134"/>
+        <source>%1 files/s</source>
+        <translation>%1 ファイル/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="137"/>
+        <source>%1, about %2 left</source>
+        <translation>%1、残り約 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/progress_panel.py" line="142"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/progress_panel.py" line="145"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="147"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFiles</name>
+    <message>
+        <location filename="../../gui/review_files.py" line="34"/>
+        <source>Save review</source>
+        <translation>レビューを保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="34"/>
+        <location filename="../../gui/review_files.py" line="72"/>
+        <source>PhotoDedup review (*.json)</source>
+        <translation>PhotoDedup レビュー (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="47"/>
+        <source>Export CSV</source>
+        <translation>CSV に書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="47"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="59"/>
+        <source>Could not write %1:
+%2</source>
+        <translation>%1 に書き込めませんでした:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="63"/>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="70"/>
+        <source>Open review</source>
+        <translation>レビューを開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="81"/>
+        <source>This file cannot be opened as a review.</source>
+        <translation>このファイルはレビューとして開けません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="84"/>
+        <source>Review opened from %1.</source>
+        <translation>%1 からレビューを開きました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="95"/>
+        <source>Resume review</source>
+        <translation>レビューを再開</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/review_files.py" line="98"/>
+        <source>Resume your last review? (%n group(s), saved %1)</source>
+        <translation>
+            <numerusform>前回のレビューを再開しますか? (%n グループ、%1 に保存)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="108"/>
+        <source>Review resumed.</source>
+        <translation>レビューを再開しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../gui/review_panel.py" line="61"/>
+        <source>Filter by folder or file name</source>
+        <extracomment>Typing in the filter waits this long before re-filtering 10,000 groups.</extracomment>
+        <translation>フォルダー名やファイル名で絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="63"/>
+        <source>Show only groups with a file whose path contains this</source>
+        <translation>パスにこの文字列を含むファイルがあるグループだけを表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="73"/>
+        <source>Most space to gain</source>
+        <translation>空き容量が多い順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="74"/>
+        <source>Most files</source>
+        <translation>ファイル数が多い順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="75"/>
+        <source>Most similar</source>
+        <translation>類似度が高い順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="76"/>
+        <source>Order of the groups</source>
+        <translation>グループの並び順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="80"/>
+        <source>Auto-select</source>
+        <translation>自動選択</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="81"/>
+        <source>Mark every group again with the suggested keepers</source>
+        <translation>すべてのグループを、残す候補の提案どおりに指定し直します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="85"/>
+        <source>Suggested keepers</source>
+        <translation>提案どおりに残す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="86"/>
+        <source>Prefer keeping files in a folder…</source>
+        <translation>特定のフォルダーのファイルを優先して残す…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="88"/>
+        <source>Keep all</source>
+        <translation>すべて残す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="89"/>
+        <source>Clear all marks: keep every file</source>
+        <translation>すべての指定を解除して、全ファイルを残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="99"/>
+        <source>Duplicate groups</source>
+        <translation>重複グループ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="103"/>
+        <source>No group matches the filter.</source>
+        <translation>絞り込み条件に一致するグループはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="110"/>
+        <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash</source>
+        <translation>↑/↓ または J/K: グループ · ←/→: ファイル · Space: 残す/ゴミ箱 · Del: ゴミ箱</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="274"/>
+        <source>Prefer keeping files in this folder</source>
+        <translation>このフォルダーのファイルを優先して残す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="283"/>
+        <source>Add folders and press Scan to find duplicate photos.</source>
+        <translation>フォルダーを追加して「スキャン」を押すと、重複した写真を探します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="287"/>
+        <source>No duplicates found.</source>
+        <translation>重複は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="302"/>
+        <source>{groups} groups · {count} files marked for trash ({size})</source>
+        <translation>{groups} グループ · ゴミ箱へ指定 {count} ファイル ({size})</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="47"/>
+        <source>Folders to scan</source>
+        <translation>スキャンするフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="62"/>
+        <source>Include rotated and mirrored copies</source>
+        <translation>回転・反転したコピーも含める</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="64"/>
+        <source>Also find copies turned sideways, upside down or mirrored (a little slower)</source>
+        <translation>横向き・逆さま・左右反転のコピーも探します (少し遅くなります)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="67"/>
+        <source>e.g. *.gif, */Thumbnails/*</source>
+        <translation>例: *.gif, */Thumbnails/*</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="69"/>
+        <source>Files and folders matching these patterns are skipped; separate with commas</source>
+        <translation>これらのパターンに一致するファイルとフォルダーはスキップします。カンマで区切って指定します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="74"/>
+        <source>How many photos are read at the same time</source>
+        <translation>同時に読み込む写真の数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="76"/>
+        <source>Options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="81"/>
+        <source>Similarity:</source>
+        <translation>類似度:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="84"/>
+        <source>Skip:</source>
+        <translation>除外:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="85"/>
+        <source>Workers:</source>
+        <translation>並列数:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="87"/>
+        <source>Scan</source>
+        <translation>スキャン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="89"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="139"/>
+        <source>Identical files only</source>
+        <translation>完全一致のみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="140"/>
+        <source>Only exact copies: the same file, or the same pixels.</source>
+        <translation>完全なコピーのみ: 同じファイル、または同じピクセルの画像。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="143"/>
+        <source>Strict</source>
+        <translation>厳密</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="144"/>
+        <source>Copies that were resized, re-saved or converted.</source>
+        <translation>サイズ変更・再保存・形式変換されたコピー。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="147"/>
+        <source>Normal</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="148"/>
+        <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
+        <translation>軽く編集したコピーも: トリミング、色調整、透かしなど。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="151"/>
+        <source>Loose</source>
+        <translation>緩め</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="152"/>
+        <source>Heavier edits too; check the groups carefully.</source>
+        <translation>大きく編集したものも含みます。グループをよく確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="179"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="179"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="199"/>
+        <source>Copy list</source>
+        <translation>一覧をコピー</translation>
+    </message>
+</context>
+<context>
+    <name>TrashConfirmDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="138"/>
+        <location filename="../../gui/dialogs.py" line="151"/>
+        <source>Move to trash</source>
+        <translation>ゴミ箱へ移動</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="140"/>
+        <source>Move %n file(s) (%1) to the trash?</source>
+        <translation>
+            <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="146"/>
+        <source>Each file is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
+        <translation>各ファイルは移動の直前にもう一度確認され、グループで残すコピーがなくなっている場合は移動しません。「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashFlow</name>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="137"/>
+        <source>The trash history cannot be read.</source>
+        <translation>ゴミ箱の履歴を読み込めません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="152"/>
+        <source>Moving files to the trash...</source>
+        <translation>ファイルをゴミ箱へ移動しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="154"/>
+        <source>Putting files back...</source>
+        <translation>ファイルを元に戻しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="156"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="176"/>
+        <source>Moving %1 (%2 of %3)...</source>
+        <translation>%1 を移動しています (%2 / %3)...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="214"/>
+        <source>The trash was stopped. Files already moved are in the journal.</source>
+        <translation>ゴミ箱への移動を停止しました。移動済みのファイルは履歴に記録されています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="216"/>
+        <source>Could not put the files back.</source>
+        <translation>ファイルを元に戻せませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="226"/>
+        <source>Moved %n file(s) (%1) to the trash.</source>
+        <translation>
+            <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="230"/>
+        <source>Skipped %n file(s).</source>
+        <translation>
+            <numerusform>%n 個のファイルをスキップしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="233"/>
+        <source>Edit &gt; Undo last trash puts them back.</source>
+        <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="236"/>
+        <source>Skipped</source>
+        <translation>スキップしたファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="237"/>
+        <source>Not touched</source>
+        <translation>移動しなかったファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="238"/>
+        <source>Moved to the trash</source>
+        <translation>ゴミ箱へ移動済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="240"/>
+        <source>Trash finished</source>
+        <translation>ゴミ箱への移動が完了しました</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="247"/>
+        <source>Put back %n file(s).</source>
+        <translation>
+            <numerusform>%n 個のファイルを元に戻しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="251"/>
+        <source>Could not put back %n file(s).</source>
+        <translation>
+            <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="255"/>
+        <source>Scan again to review them.</source>
+        <translation>確認するにはもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="257"/>
+        <source>Not put back</source>
+        <translation>元に戻せなかったファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="258"/>
+        <source>Put back</source>
+        <translation>元に戻したファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="260"/>
+        <source>Undo trash</source>
+        <translation>ゴミ箱への移動を元に戻す</translation>
+    </message>
+</context>
+</TS>

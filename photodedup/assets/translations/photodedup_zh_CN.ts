@@ -1,0 +1,1052 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="64"/>
+        <source>About PhotoDedup</source>
+        <extracomment>Distribution names of the libraries PhotoDedup is built on, shown in About.</extracomment>
+        <translation>关于 PhotoDedup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="68"/>
+        <source>Finds duplicate photos in your folders and moves the extra copies to the trash, safely and undoably.</source>
+        <translation>查找文件夹中的重复照片，并将多余的副本安全地移到回收站，随时可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="74"/>
+        <source>Licence: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="77"/>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="77"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="88"/>
+        <source>Built with:</source>
+        <translation>基于以下库构建：</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="101"/>
+        <source>PhotoDedup: something went wrong</source>
+        <translation>PhotoDedup：出现问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="113"/>
+        <source>The details were also written to %1</source>
+        <translation>详细信息也已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="119"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHandler</name>
+    <message>
+        <location filename="../../gui/app.py" line="105"/>
+        <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
+        <translation>PhotoDedup 遇到了意外错误。此错误没有改动您的文件；您可以继续操作，如果看起来有异常，请重新启动应用。</translation>
+    </message>
+</context>
+<context>
+    <name>FindCopiesDialog</name>
+    <message>
+        <location filename="../../gui/find_copies.py" line="45"/>
+        <source>Copies of %1</source>
+        <translation>%1 的副本</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/find_copies.py" line="50"/>
+        <source>%n copy(ies) of %1 found in the scanned folders:</source>
+        <translation>
+            <numerusform>在扫描的文件夹中找到 %1 的 %n 个副本：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="54"/>
+        <source>No copy of %1 was found in the scanned folders.</source>
+        <translation>在扫描的文件夹中没有找到 %1 的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="62"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="63"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="64"/>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="65"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="66"/>
+        <source>Pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="71"/>
+        <source>identical</source>
+        <translation>完全相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="71"/>
+        <source>distance %1</source>
+        <translation>距离 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FolderListModel</name>
+    <message>
+        <location filename="../../gui/folder_list.py" line="91"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="91"/>
+        <source>Reference</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="93"/>
+        <source>Reference (never trashed): files in these folders are always kept</source>
+        <translation>参考（从不移到回收站）：这些文件夹中的文件始终保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="109"/>
+        <source>Reference (never trashed)</source>
+        <translation>参考（从不移到回收站）</translation>
+    </message>
+</context>
+<context>
+    <name>FolderListWidget</name>
+    <message>
+        <location filename="../../gui/folder_list.py" line="189"/>
+        <source>Folders to scan. Drop folders here to add them.</source>
+        <translation>要扫描的文件夹。将文件夹拖放到此处即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="192"/>
+        <source>Add folder...</source>
+        <translation>添加文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="193"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="194"/>
+        <source>Remove the selected folders from the list (Del)</source>
+        <translation>从列表中移除所选文件夹 (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_list.py" line="225"/>
+        <source>Add a folder to scan</source>
+        <translation>添加要扫描的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDelegate</name>
+    <message>
+        <location filename="../../gui/group_delegate.py" line="22"/>
+        <source>nothing marked</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_delegate.py" line="23"/>
+        <source>{n} marked for trash</source>
+        <translation>{n} 个标记为移到回收站</translation>
+    </message>
+</context>
+<context>
+    <name>GroupListModel</name>
+    <message>
+        <location filename="../../gui/group_model.py" line="60"/>
+        <source>Identical</source>
+        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
+        <translation>完全相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="61"/>
+        <source>Similar</source>
+        <translation>相似</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="174"/>
+        <source>{files} files · {size} reclaimable · {kind}</source>
+        <translation>{files} 个文件 · 可释放 {size} · {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="232"/>
+        <source>Trash history</source>
+        <translation>回收站历史</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>Moved</source>
+        <translation>已移动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="236"/>
+        <source>Put back</source>
+        <translation>已放回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="255"/>
+        <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
+        <translation>PhotoDedup 移到回收站的文件。“恢复”会把一批文件放回原处。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="258"/>
+        <source>PhotoDedup has not moved any file to the trash yet.</source>
+        <translation>PhotoDedup 尚未将任何文件移到回收站。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="269"/>
+        <source>Batch %1</source>
+        <translation>批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="271"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="276"/>
+        <source>Put the %n file(s) of this batch back where they were</source>
+        <translation>
+            <numerusform>将此批次的 %n 个文件放回原处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="279"/>
+        <source>Nothing left to put back from this batch</source>
+        <translation>此批次已没有可放回的文件</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="160"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="103"/>
+        <source>Show the files that could not be read</source>
+        <translation>显示无法读取的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="113"/>
+        <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
+
+PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
+        <translation>在左侧添加存放照片的文件夹（或直接拖放到那里），然后按“扫描”(%1)。
+
+PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="141"/>
+        <source>Add folder...</source>
+        <translation>添加文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="143"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="144"/>
+        <source>Cancel scan</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="146"/>
+        <source>Find copies of a photo...</source>
+        <translation>查找照片的副本...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="147"/>
+        <source>Open review...</source>
+        <translation>打开审阅...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="149"/>
+        <source>Save review...</source>
+        <translation>保存审阅...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="151"/>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="152"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="154"/>
+        <source>Undo last trash</source>
+        <translation>撤销上次移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="156"/>
+        <source>Auto-select all</source>
+        <translation>全部自动选择</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="157"/>
+        <source>Prefer folder...</source>
+        <translation>优先文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="158"/>
+        <source>Clear all marks</source>
+        <translation>清除所有标记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="161"/>
+        <source>History...</source>
+        <translation>历史记录...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="162"/>
+        <source>PhotoDedup on the web</source>
+        <translation>PhotoDedup 网站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="163"/>
+        <source>About PhotoDedup</source>
+        <translation>关于 PhotoDedup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <source>Scan the folders (%1)</source>
+        <translation>扫描文件夹 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="170"/>
+        <source>Stop the scan; photos read so far stay cached (%1)</source>
+        <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="175"/>
+        <source>Move the files marked for trash to the system trash (asks first)</source>
+        <translation>将标记的文件移到系统回收站（会先询问）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="180"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="190"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="446"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="195"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="238"/>
+        <source>These folders no longer exist; remove them from the list:
+%1</source>
+        <translation>以下文件夹已不存在，请将其从列表中移除：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="245"/>
+        <source>Starting the scan...</source>
+        <translation>正在开始扫描...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="257"/>
+        <source>Add the folders to search first.</source>
+        <translation>请先添加要搜索的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="262"/>
+        <source>Find copies of a photo</source>
+        <translation>查找照片的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="264"/>
+        <source>Photos (%1)</source>
+        <translation>照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="271"/>
+        <source>Looking for copies of %1...</source>
+        <translation>正在查找 %1 的副本...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="275"/>
+        <source>Search cancelled.</source>
+        <translation>搜索已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="277"/>
+        <source>Search finished.</source>
+        <translation>搜索完成。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="303"/>
+        <source>Scan cancelled. Photos read so far stay cached: %n.</source>
+        <translation>
+            <numerusform>扫描已取消。已读取的 %n 张照片保留在缓存中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="313"/>
+        <source>%n photo(s) compared in %1 s.</source>
+        <translation>
+            <numerusform>在 %1 秒内比较了 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="320"/>
+        <source>Search stopped.</source>
+        <translation>搜索已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="321"/>
+        <source>Could not look for copies of this photo.</source>
+        <translation>无法查找此照片的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="324"/>
+        <source>Stopped by an error.</source>
+        <translation>因出错而停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="325"/>
+        <source>The operation failed.</source>
+        <translation>操作失败。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="350"/>
+        <source>No duplicates left: every photo in these folders is unique.</source>
+        <translation>已没有重复项：这些文件夹中的每张照片都是唯一的。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="365"/>
+        <source>Move %n file(s) (%1) to trash</source>
+        <translation>
+            <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="368"/>
+        <source>Move 0 files to trash</source>
+        <translation>移到回收站（0 个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="394"/>
+        <source>Keep copies in this folder when possible</source>
+        <translation>尽可能保留此文件夹中的副本</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="424"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="447"/>
+        <source>The new language is used the next time you start PhotoDedup.</source>
+        <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../gui/problems_view.py" line="59"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="60"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="61"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsView</name>
+    <message>
+        <location filename="../../gui/problems_view.py" line="101"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/problems_view.py" line="120"/>
+        <source>Left out of the scan because they could not be read: %n file(s)</source>
+        <translation>
+            <numerusform>因无法读取而未纳入扫描的文件：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="126"/>
+        <source>No problems: every file was read.</source>
+        <translation>没有问题：所有文件都已读取。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="65"/>
+        <source>Ready to scan.</source>
+        <translation>准备扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="69"/>
+        <source>Looking for photos...</source>
+        <translation>正在查找照片...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="70"/>
+        <source>Checking the cache...</source>
+        <translation>正在检查缓存...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="71"/>
+        <source>Reading photos...</source>
+        <translation>正在读取照片...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="72"/>
+        <source>Comparing photos...</source>
+        <translation>正在比较照片...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="73"/>
+        <source>Finishing...</source>
+        <translation>即将完成...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="98"/>
+        <location filename="../../gui/progress_panel.py" line="103"/>
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="111"/>
+        <source>%1 of %2 files</source>
+        <translation>%1 / %2 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="119"/>
+        <source>%1 files found</source>
+        <translation>找到 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="134"/>
+        <source>%1 files/s</source>
+        <translation>%1 个文件/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="137"/>
+        <source>%1, about %2 left</source>
+        <translation>%1，剩余约 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/progress_panel.py" line="142"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/progress_panel.py" line="145"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_panel.py" line="147"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFiles</name>
+    <message>
+        <location filename="../../gui/review_files.py" line="34"/>
+        <source>Save review</source>
+        <translation>保存审阅</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="34"/>
+        <location filename="../../gui/review_files.py" line="72"/>
+        <source>PhotoDedup review (*.json)</source>
+        <translation>PhotoDedup 审阅 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="47"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="47"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="59"/>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="63"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="70"/>
+        <source>Open review</source>
+        <translation>打开审阅</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="81"/>
+        <source>This file cannot be opened as a review.</source>
+        <translation>无法将此文件作为审阅打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="84"/>
+        <source>Review opened from %1.</source>
+        <translation>已从 %1 打开审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="95"/>
+        <source>Resume review</source>
+        <translation>继续审阅</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/review_files.py" line="98"/>
+        <source>Resume your last review? (%n group(s), saved %1)</source>
+        <translation>
+            <numerusform>要继续上次的审阅吗？（%n 组，保存于 %1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_files.py" line="108"/>
+        <source>Review resumed.</source>
+        <translation>已继续审阅。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../gui/review_panel.py" line="61"/>
+        <source>Filter by folder or file name</source>
+        <extracomment>Typing in the filter waits this long before re-filtering 10,000 groups.</extracomment>
+        <translation>按文件夹或文件名筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="63"/>
+        <source>Show only groups with a file whose path contains this</source>
+        <translation>只显示包含路径中含有此文字的文件的组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="73"/>
+        <source>Most space to gain</source>
+        <translation>可释放空间最多</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="74"/>
+        <source>Most files</source>
+        <translation>文件最多</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="75"/>
+        <source>Most similar</source>
+        <translation>最相似</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="76"/>
+        <source>Order of the groups</source>
+        <translation>组的排序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="80"/>
+        <source>Auto-select</source>
+        <translation>自动选择</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="81"/>
+        <source>Mark every group again with the suggested keepers</source>
+        <translation>按建议保留的文件重新标记所有组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="85"/>
+        <source>Suggested keepers</source>
+        <translation>建议保留项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="86"/>
+        <source>Prefer keeping files in a folder…</source>
+        <translation>优先保留某个文件夹中的文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="88"/>
+        <source>Keep all</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="89"/>
+        <source>Clear all marks: keep every file</source>
+        <translation>清除所有标记：保留每个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="99"/>
+        <source>Duplicate groups</source>
+        <translation>重复组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="103"/>
+        <source>No group matches the filter.</source>
+        <translation>没有符合筛选条件的组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="110"/>
+        <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash</source>
+        <translation>↑/↓ 或 J/K：组 · ←/→：文件 · 空格：保留/回收站 · Del：回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="274"/>
+        <source>Prefer keeping files in this folder</source>
+        <translation>优先保留此文件夹中的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="283"/>
+        <source>Add folders and press Scan to find duplicate photos.</source>
+        <translation>添加文件夹并按“扫描”来查找重复照片。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="287"/>
+        <source>No duplicates found.</source>
+        <translation>没有找到重复项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="302"/>
+        <source>{groups} groups · {count} files marked for trash ({size})</source>
+        <translation>{groups} 组 · {count} 个文件标记为移到回收站 ({size})</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="47"/>
+        <source>Folders to scan</source>
+        <translation>要扫描的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="62"/>
+        <source>Include rotated and mirrored copies</source>
+        <translation>包括旋转和镜像的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="64"/>
+        <source>Also find copies turned sideways, upside down or mirrored (a little slower)</source>
+        <translation>同时查找横放、倒置或镜像的副本（稍慢）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="67"/>
+        <source>e.g. *.gif, */Thumbnails/*</source>
+        <translation>例如：*.gif, */Thumbnails/*</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="69"/>
+        <source>Files and folders matching these patterns are skipped; separate with commas</source>
+        <translation>跳过与这些模式匹配的文件和文件夹；用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="74"/>
+        <source>How many photos are read at the same time</source>
+        <translation>同时读取的照片数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="76"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="81"/>
+        <source>Similarity:</source>
+        <translation>相似度：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="84"/>
+        <source>Skip:</source>
+        <translation>跳过：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="85"/>
+        <source>Workers:</source>
+        <translation>并行数：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="87"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="89"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="139"/>
+        <source>Identical files only</source>
+        <translation>仅完全相同的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="140"/>
+        <source>Only exact copies: the same file, or the same pixels.</source>
+        <translation>仅完全相同的副本：相同的文件或相同的像素。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="143"/>
+        <source>Strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="144"/>
+        <source>Copies that were resized, re-saved or converted.</source>
+        <translation>经过缩放、重新保存或转换格式的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="147"/>
+        <source>Normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="148"/>
+        <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
+        <translation>也包括轻度编辑的副本：裁剪、调色、水印。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="151"/>
+        <source>Loose</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="152"/>
+        <source>Heavier edits too; check the groups carefully.</source>
+        <translation>也包括较大幅度的编辑；请仔细检查各组。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="179"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="179"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="199"/>
+        <source>Copy list</source>
+        <translation>复制列表</translation>
+    </message>
+</context>
+<context>
+    <name>TrashConfirmDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="138"/>
+        <location filename="../../gui/dialogs.py" line="151"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="140"/>
+        <source>Move %n file(s) (%1) to the trash?</source>
+        <translation>
+            <numerusform>要将 %n 个文件 (%1) 移到回收站吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="146"/>
+        <source>Each file is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
+        <translation>每个文件在移动前都会再次检查；如果其所在组保留的副本已不存在，则不会移动。可以通过“编辑”&gt;“撤销上次移到回收站”将其放回。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashFlow</name>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="137"/>
+        <source>The trash history cannot be read.</source>
+        <translation>无法读取回收站历史。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="152"/>
+        <source>Moving files to the trash...</source>
+        <translation>正在将文件移到回收站...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="154"/>
+        <source>Putting files back...</source>
+        <translation>正在放回文件...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="156"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="176"/>
+        <source>Moving %1 (%2 of %3)...</source>
+        <translation>正在移动 %1（%2 / %3）...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="214"/>
+        <source>The trash was stopped. Files already moved are in the journal.</source>
+        <translation>已停止移到回收站。已移动的文件记录在日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="216"/>
+        <source>Could not put the files back.</source>
+        <translation>无法放回文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="226"/>
+        <source>Moved %n file(s) (%1) to the trash.</source>
+        <translation>
+            <numerusform>已将 %n 个文件 (%1) 移到回收站。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="230"/>
+        <source>Skipped %n file(s).</source>
+        <translation>
+            <numerusform>跳过了 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="233"/>
+        <source>Edit &gt; Undo last trash puts them back.</source>
+        <translation>“编辑”&gt;“撤销上次移到回收站”可将其放回。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="236"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="237"/>
+        <source>Not touched</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="238"/>
+        <source>Moved to the trash</source>
+        <translation>已移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="240"/>
+        <source>Trash finished</source>
+        <translation>移到回收站已完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="247"/>
+        <source>Put back %n file(s).</source>
+        <translation>
+            <numerusform>已放回 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="251"/>
+        <source>Could not put back %n file(s).</source>
+        <translation>
+            <numerusform>有 %n 个文件无法放回。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="255"/>
+        <source>Scan again to review them.</source>
+        <translation>请重新扫描以审阅它们。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="257"/>
+        <source>Not put back</source>
+        <translation>未放回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="258"/>
+        <source>Put back</source>
+        <translation>已放回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="260"/>
+        <source>Undo trash</source>
+        <translation>撤销移到回收站</translation>
+    </message>
+</context>
+</TS>
