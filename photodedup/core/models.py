@@ -63,8 +63,9 @@ class ImageFile:
 class Fingerprint:
     """Everything the engine knows about one decoded photo.
 
-    ``phashes`` and ``dhashes`` hold the hashes of the 8 orientations (index 0 is the photo as
-    displayed; see ``fingerprint.orientation_variants`` for the order); ``thumb`` is a 16x16 grayscale thumbnail (256 bytes) used to verify candidate pairs.
+    ``phashes`` and ``dhashes`` hold the hashes of the 8 orientations (index 0 is the
+    photo as displayed; ``fingerprint.orientation_variants`` gives the order); ``thumb`` is a
+    16x16 grayscale thumbnail (256 bytes).
     """
 
     path: str

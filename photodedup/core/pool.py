@@ -9,6 +9,7 @@ Cancel terminates the workers at once; everything already answered is kept.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import time
 from collections import deque
@@ -134,10 +135,8 @@ class FingerprintPool:
     def close(self) -> None:
         for w in list(self._pool):
             if not w.busy:
-                try:
+                with contextlib.suppress(OSError):
                     w.conn.send(None)
-                except OSError:
-                    pass
         deadline = time.monotonic() + 1.0
         for w in list(self._pool):
             w.process.join(max(0.0, deadline - time.monotonic()))

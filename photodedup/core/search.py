@@ -44,10 +44,8 @@ def _chunk_bounds(m: int) -> list[tuple[int, int]]:
 def _plan(n_query: int, n_index: int, radius: int) -> int:
     """Number of MIH chunks to use, or 0 for brute force, by a rough cost model."""
     best_m, best_cost = 0, n_query * n_index / 4.0  # brute force: cheap per pair
-    for m in (2, 3, 4, 5, 6, 8):
+    for m in (3, 4, 5, 6, 8):  # 3 chunks of 21-22 bits: the widest direct-address table
         width = _BITS // m
-        if width > 22:
-            continue
         probes = sum(comb(width, k) for k in range(radius // m + 1))
         cost = n_query * m * probes * (4.0 + n_index / 2.0**width)
         if cost < best_cost:

@@ -1,0 +1,137 @@
+"""Fixtures shared by all tests: photo-like images made by code, and a messy photo library."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def photo_array(seed: int, size: tuple[int, int] = (640, 480)) -> np.ndarray:
+    """An RGB image with the statistics of a photo: smooth shapes, texture, light falloff."""
+    rng = np.random.default_rng(seed)
+    w, h = size
+    y, x = np.mgrid[0:h, 0:w].astype(np.float64)
+    img = np.zeros((h, w, 3))
+    for _ in range(6):  # low-frequency waves give each picture its own layout
+        fx, fy = rng.uniform(0.5, 4.0, 2) * 2 * np.pi / np.array([w, h])
+        phase = rng.uniform(0, 2 * np.pi)
+        colour = rng.uniform(-60, 60, 3)
+        img += np.sin(x * fx + y * fy + phase)[..., None] * colour
+    for _ in range(8):  # blobs: objects
+        cx, cy = rng.uniform(0, w), rng.uniform(0, h)
+        r = rng.uniform(0.05, 0.3) * min(w, h)
+        blob = np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * r * r))
+        img += blob[..., None] * rng.uniform(-120, 120, 3)
+    img += rng.normal(0, 4, img.shape)  # sensor noise
+    img += 128
+    return np.clip(img, 0, 255).astype(np.uint8)
+
+
+def photo(seed: int, size: tuple[int, int] = (640, 480)) -> Image.Image:
+    return Image.fromarray(photo_array(seed, size), "RGB")
+
+
+def camera_exif(orientation: int = 1) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "TestCam"
+    exif[0x0110] = "TestCam Model 1"
+    exif[0x0132] = "2021:06:01 12:00:00"
+    exif[0x0112] = orientation
+    return exif.tobytes()
+
+
+@pytest.fixture
+def new_photo() -> Callable[..., Image.Image]:
+    """photo(seed, size): a photo-like PIL image, different for each seed."""
+    return photo
+
+
+@pytest.fixture
+def exif_bytes() -> Callable[[int], bytes]:
+    """camera_exif(orientation): an EXIF block with camera, date and orientation."""
+    return camera_exif
+
+
+@pytest.fixture
+def make_photo() -> Callable[..., Path]:
+    """Write photo(seed) to a path, in the format its extension says."""
+
+    def make(path: Path, seed: int, size: tuple[int, int] = (640, 480), **save) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        img = photo(seed, size)
+        if path.suffix.lower() in (".heic", ".heif", ".avif"):
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+        img.save(path, **save)
+        return path
+
+    return make
+
+
+#: name in the library -> how it was made; "a" copies must group with a.jpg.
+LIBRARY_COPIES = (
+    "Backup/a.jpg",  # byte copy
+    "Backup/a_small.jpg",  # resized 50 %
+    "Export/a_q40.jpg",  # re-encoded
+    "Export/a.png",
+    "Export/a.webp",
+    "Phone/a.heic",
+    "Phone/a_sideways.jpg",  # pixels stored sideways + EXIF orientation 6 (turn right)
+    "Edited/a_border.jpg",
+    "Edited/a_gray.jpg",
+    "Edited/a_bright.jpg",
+    "Edited/a_blur.jpg",
+    "Edited/a_crop.jpg",
+    "Edited/a_watermark.jpg",
+)
+
+
+@pytest.fixture
+def library_copies() -> tuple[str, ...]:
+    """Paths (relative to the library) of every copy of Camera/a.jpg in ``library``."""
+    return LIBRARY_COPIES
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A messy library: photo a with many kinds of copy, and photos b and c with none."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    root = tmp_path / "Pictures"
+    (root / "Camera").mkdir(parents=True)
+    a = photo(1, (1200, 900))
+    a.save(root / "Camera/a.jpg", quality=92, exif=camera_exif())
+    photo(2).save(root / "Camera/b.jpg", quality=90)
+    photo(3, (500, 500)).save(root / "Camera/c.png")
+    for rel in LIBRARY_COPIES:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(root / "Camera/a.jpg", root / "Backup/a.jpg")
+    a.resize((600, 450), Image.Resampling.LANCZOS).save(root / "Backup/a_small.jpg", quality=85)
+    a.save(root / "Export/a_q40.jpg", quality=40)
+    a.save(root / "Export/a.png")
+    a.save(root / "Export/a.webp", quality=80)
+    a.save(root / "Phone/a.heic", quality=80)
+    a.transpose(Image.Transpose.ROTATE_90).save(
+        root / "Phone/a_sideways.jpg", quality=90, exif=camera_exif(6)
+    )
+    ImageOps.expand(a, border=30, fill="white").save(root / "Edited/a_border.jpg", quality=88)
+    ImageOps.grayscale(a).save(root / "Edited/a_gray.jpg", quality=88)
+    ImageEnhance.Brightness(a).enhance(1.15).save(root / "Edited/a_bright.jpg", quality=88)
+    a.filter(ImageFilter.GaussianBlur(1.5)).save(root / "Edited/a_blur.jpg", quality=88)
+    a.crop((48, 36, 1152, 864)).save(root / "Edited/a_crop.jpg", quality=88)
+    marked = a.copy()
+    draw = ImageDraw.Draw(marked)
+    draw.rectangle((900, 820, 1180, 880), fill=(255, 255, 255))
+    draw.text((910, 830), "(c) 2021", fill=(0, 0, 0))
+    marked.save(root / "Edited/a_watermark.jpg", quality=88)
+    return root

@@ -1,0 +1,121 @@
+"""The fingerprint cache: hits, misses, and never a reason for a scan to fail."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from photodedup.core.cache import CACHE_FILE, SCHEMA_VERSION, FingerprintCache
+from photodedup.core.discovery import discover
+from photodedup.core.fingerprint import fingerprint_path
+from photodedup.core.models import Fingerprint, ImageFile
+
+
+def _files(folder) -> list[ImageFile]:
+    return discover([str(folder)]).files
+
+
+def _fill(cache_dir, folder) -> list[ImageFile]:
+    files = _files(folder)
+    cache = FingerprintCache(str(cache_dir))
+    fps = [fingerprint_path(f.path) for f in files]
+    assert all(isinstance(fp, Fingerprint) for fp in fps)
+    cache.store(fps)
+    cache.close()
+    return files
+
+
+def test_rescan_hits_and_a_changed_file_misses(tmp_path, make_photo):
+    photos = tmp_path / "photos"
+    make_photo(photos / "a.jpg", 1)
+    make_photo(photos / "b.png", 2)
+    files = _fill(tmp_path / "cache", photos)
+    cache = FingerprintCache(str(tmp_path / "cache"))
+    hits = cache.lookup(files)
+    assert set(hits) == {f.path for f in files}
+    original = fingerprint_path(files[0].path)
+    assert hits[files[0].path] == original  # everything round-trips
+    make_photo(photos / "a.jpg", 5)  # edited in place: new size and mtime
+    os.utime(photos / "a.jpg", ns=(1, 1))
+    assert set(cache.lookup(_files(photos))) == {str(photos / "b.png")}
+    assert cache.warnings == []
+
+
+def test_disabled_cache_stores_nothing(tmp_path, make_photo):
+    make_photo(tmp_path / "p/a.jpg", 1)
+    files = _files(tmp_path / "p")
+    cache = FingerprintCache(str(tmp_path / "cache"), enabled=False)
+    cache.store([fingerprint_path(files[0].path)])
+    assert cache.lookup(files) == {}
+    assert not (tmp_path / "cache").exists()
+
+
+def test_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path, make_photo):
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    (cache_dir / CACHE_FILE).write_bytes(b"garbage, not a database" * 100)
+    make_photo(tmp_path / "p/a.jpg", 1)
+    files = _fill(cache_dir, tmp_path / "p")
+    cache = FingerprintCache(str(cache_dir))
+    assert set(cache.lookup(files)) == {files[0].path}
+    aside = [n for n in os.listdir(cache_dir) if ".broken-" in n]
+    assert aside, "the damaged file is kept for inspection, not deleted"
+
+
+def test_foreign_database_is_moved_aside(tmp_path):
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    db = sqlite3.connect(cache_dir / CACHE_FILE)
+    db.execute("CREATE TABLE notes (text TEXT)")
+    db.commit()
+    db.close()
+    cache = FingerprintCache(str(cache_dir))
+    assert cache.active
+    assert "moved to" in cache.warnings[0]
+
+
+def test_newer_cache_is_left_alone_and_bypassed(tmp_path):
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    db = sqlite3.connect(cache_dir / CACHE_FILE)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    before = (cache_dir / CACHE_FILE).read_bytes()
+    cache = FingerprintCache(str(cache_dir))
+    assert not cache.active
+    assert "newer PhotoDedup" in cache.warnings[0]
+    assert (cache_dir / CACHE_FILE).read_bytes() == before
+
+
+def test_locked_cache_is_bypassed_with_a_warning(tmp_path, make_photo):
+    cache_dir = tmp_path / "cache"
+    make_photo(tmp_path / "p/a.jpg", 1)
+    files = _fill(cache_dir, tmp_path / "p")
+    other = sqlite3.connect(cache_dir / CACHE_FILE, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        cache = FingerprintCache(str(cache_dir))
+        cache.store([fingerprint_path(files[0].path)])  # must not raise
+        assert cache.warnings
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_two_writers_do_not_corrupt_the_cache(tmp_path, make_photo):
+    cache_dir = tmp_path / "cache"
+    for i in range(6):
+        make_photo(tmp_path / f"p/{i}.jpg", i, (200, 150))
+    files = _files(tmp_path / "p")
+    fps = [fingerprint_path(f.path) for f in files]
+    a, b = FingerprintCache(str(cache_dir)), FingerprintCache(str(cache_dir))
+    for fp in fps:
+        a.store([fp])
+        b.store([fp])
+    assert a.warnings == b.warnings == []
+    a.close()
+    assert set(b.lookup(files)) == {f.path for f in files}
+    db = sqlite3.connect(cache_dir / CACHE_FILE)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

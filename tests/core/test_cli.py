@@ -1,0 +1,105 @@
+"""photodedup-cli scan and find, end to end through main()."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+
+import pytest
+
+from photodedup import __version__
+from photodedup.cli import main
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_scan_writes_the_documented_json_and_csv(library, library_copies, tmp_path, capsys):
+    out, table = tmp_path / "r.json", tmp_path / "r.csv"
+    code = main(
+        [
+            "scan",
+            str(library),
+            "--json",
+            str(out),
+            "--csv",
+            str(table),
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--workers",
+            "2",
+        ]
+    )
+    assert code == 0
+    summary = capsys.readouterr().out
+    assert "16 photos found" in summary
+    assert "1 groups of duplicates: 13 extra copies" in summary
+    doc = json.loads(out.read_text())
+    assert doc["version"] == 1
+    assert doc["roots"] == [str(library)]
+    assert doc["stats"]["files"] == 16 and doc["stats"]["hashed"] == 16
+    assert doc["errors"] == []
+    (group,) = doc["groups"]
+    assert group["kind"] == "similar" and group["id"] == 1
+    for f in group["files"]:
+        assert os.path.isabs(f["path"])
+        for key, typ in (
+            ("size", int),
+            ("mtime_ns", int),
+            ("width", int),
+            ("height", int),
+            ("format", str),
+            ("keep", bool),
+            ("reason", str),
+            ("distance", int),
+            ("relation", str),
+        ):
+            assert isinstance(f[key], typ), key
+    assert sum(f["keep"] for f in group["files"]) == 1
+    rows = list(csv.DictReader(table.open()))
+    assert len(rows) == 14
+
+
+def test_scan_json_to_stdout_keeps_stdout_clean(library, tmp_path, capsys):
+    assert main(["scan", str(library), "--json", "-", "--no-cache"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["stats"]["files"] == 16
+    assert "photos found" in out.err
+
+
+def test_scan_of_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    assert main(["scan", str(tmp_path / "nope")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_scan_then_trash_dry_run_then_trash(library, tmp_path, capsys, monkeypatch):
+    from conftest_safety import private_trash
+
+    env = private_trash(tmp_path, monkeypatch)
+    out = tmp_path / "r.json"
+    main(["scan", str(library), "--json", str(out), "--no-cache"])
+    doomed = [
+        f["path"]
+        for g in json.loads(out.read_text())["groups"]
+        for f in g["files"]
+        if not f["keep"]
+    ]
+    capsys.readouterr()
+    assert main(["trash", str(out)]) == 0
+    assert all(os.path.exists(p) for p in doomed)  # a dry run moves nothing
+    assert main(["trash", str(out), "--yes"]) == 0
+    assert not any(os.path.exists(p) for p in doomed)
+    assert set(env.trashed()) == set(doomed)
+
+
+def test_find_lists_copies(library, tmp_path, capsys):
+    code = main(["find", str(library / "Camera/a.jpg"), str(library), "--no-cache"])
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 13  # every copy but the query itself
+    assert lines[0].split()[0] == "0"

@@ -1,0 +1,170 @@
+"""Decoding and fingerprints: golden values, orientations, reduced decoding, hostile bytes."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import imagehash
+import numpy as np
+import pytest
+from PIL import Image
+
+from photodedup.core import imageio
+from photodedup.core.fingerprint import (
+    VARIANT_TRANSPOSES,
+    dhash_variants,
+    fingerprint_bytes,
+    fingerprint_path,
+    orientation_variants,
+    phash_variants,
+)
+from photodedup.core.models import Fingerprint, Problem
+
+
+def _ih(h: imagehash.ImageHash) -> int:
+    return int(str(h), 16)
+
+
+def _jpeg(img: Image.Image, **kw) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", **kw)
+    return buf.getvalue()
+
+
+def _fp(data: bytes) -> Fingerprint:
+    return fingerprint_bytes("x", len(data), 0, data)
+
+
+def test_golden_hashes_are_pinned():
+    # A deterministic gradient: if these change, cached fingerprints must be invalidated
+    # (bump ALGORITHM_VERSION) because old and new hashes would no longer compare.
+    y, x = np.mgrid[0:64, 0:64]
+    img = Image.fromarray(((x * 3 + y * 2 + (x * y) % 17) % 256).astype(np.uint8), "L")
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    fp = _fp(buf.getvalue())
+    assert fp.phash == _ih(imagehash.phash(img))
+    assert fp.dhash == _ih(imagehash.dhash(img))
+    assert (fp.phash, fp.dhash) == (0x912D4A1469BA7D5B, 0xFFFFFFFFFEFCF8F9)
+
+
+def test_phash_of_every_orientation_equals_imagehash_on_the_turned_image(new_photo):
+    small = new_photo(7).convert("L").resize((32, 32), Image.Resampling.LANCZOS)
+    pixels = np.asarray(small)
+    hashes = phash_variants(pixels)
+    assert len(set(hashes)) == 8
+    for k, variant in enumerate(orientation_variants(pixels)):
+        turned = Image.fromarray(np.ascontiguousarray(variant))
+        assert hashes[k] == _ih(imagehash.phash(turned)), k
+
+
+def test_dhash_variants_follow_the_same_order_as_phash(new_photo):
+    gray = new_photo(8).convert("L")
+    arr = np.asarray(gray)
+    dh = dhash_variants(gray)
+    for k, (t, variant) in enumerate(
+        zip(VARIANT_TRANSPOSES, orientation_variants(arr), strict=True)
+    ):
+        turned = gray.transpose(t) if t is not None else gray
+        assert np.array_equal(np.asarray(turned), variant), k
+        assert dh[k] == _ih(imagehash.dhash(turned))
+
+
+def test_exif_orientation_is_applied_before_hashing(new_photo, exif_bytes):
+    upright = new_photo(4, (800, 600))
+    turned = upright.transpose(Image.Transpose.ROTATE_90)
+    sideways = _jpeg(turned, quality=95, exif=exif_bytes(6))
+    a, b = _fp(_jpeg(upright, quality=95)), _fp(sideways)
+    assert (b.width, b.height) == (800, 600)
+    assert (a.phash ^ b.phash).bit_count() <= 4
+    assert b.camera == "TestCam Model 1"
+    assert b.taken == "2021:06:01 12:00:00"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_reduced_jpeg_decoding_stays_within_2_bits_of_the_full_decode(seed, new_photo):
+    # The speed path (luma-only DCT-scaled decode) must not change what is matched.
+    img = new_photo(seed, (2400, 1800))
+    data = _jpeg(img, quality=90)
+    fp = _fp(data)
+    full = Image.open(io.BytesIO(data)).convert("L")
+    assert (fp.phash ^ _ih(imagehash.phash(full))).bit_count() <= 2
+    assert (fp.dhash ^ _ih(imagehash.dhash(full))).bit_count() <= 2
+
+
+def test_transparency_is_flattened_onto_white(new_photo):
+    photo = new_photo
+    rgba = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    rgba.paste(photo(5, (100, 100)).convert("RGBA"), (50, 50))
+    flat = Image.new("RGB", (200, 200), "white")
+    flat.paste(photo(5, (100, 100)), (50, 50))
+    a, b = io.BytesIO(), io.BytesIO()
+    rgba.save(a, "PNG")
+    flat.save(b, "PNG")
+    assert _fp(a.getvalue()).phashes == _fp(b.getvalue()).phashes
+
+
+def test_sixteen_bit_images_are_scaled_not_clipped(new_photo):
+    photo = new_photo
+    arr = (np.asarray(photo(6).convert("L"), dtype=np.uint16) * 257).astype(np.uint16)
+    buf16, buf8 = io.BytesIO(), io.BytesIO()
+    Image.fromarray(arr).save(buf16, "PNG")
+    photo(6).convert("L").save(buf8, "PNG")
+    a, b = _fp(buf16.getvalue()), _fp(buf8.getvalue())
+    assert not a.flat
+    assert (a.phash ^ b.phash).bit_count() <= 2
+
+
+def test_first_frame_of_an_animated_gif(new_photo):
+    photo = new_photo
+    frames = [photo(s, (120, 90)).convert("P") for s in (11, 12)]
+    buf = io.BytesIO()
+    frames[0].save(buf, "GIF", save_all=True, append_images=frames[1:])
+    single = io.BytesIO()
+    frames[0].save(single, "GIF")
+    assert _fp(buf.getvalue()).phash == _fp(single.getvalue()).phash
+
+
+def test_uniform_images_are_flagged_flat(new_photo):
+    photo = new_photo
+    buf = io.BytesIO()
+    Image.new("RGB", (300, 200), (40, 90, 200)).save(buf, "PNG")
+    assert _fp(buf.getvalue()).flat
+    assert not _fp(_jpeg(photo(9))).flat
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"this is not an image at all" * 10, "not an image"),
+        (None, "truncated"),
+    ],
+)
+def test_bad_files_become_problems_with_a_reason(tmp_path, content, reason, new_photo):
+    photo = new_photo
+    path = tmp_path / "bad.jpg"
+    if content is None:
+        content = _jpeg(photo(1), quality=90)[:3000]
+    path.write_bytes(content)
+    result = fingerprint_path(str(path))
+    assert isinstance(result, Problem)
+    assert reason in result.error
+
+
+def test_decompression_bombs_are_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(imageio, "MAX_PIXELS", 10_000)
+    path = tmp_path / "bomb.png"
+    Image.new("L", (200, 200)).save(path)
+    result = fingerprint_path(str(path))
+    assert isinstance(result, Problem)
+    assert "too large" in result.error
+
+
+def test_a_fifo_is_never_opened_for_reading(tmp_path):
+    fifo = tmp_path / "pipe.jpg"
+    os.mkfifo(fifo)
+    result = fingerprint_path(str(fifo))  # must return at once, not block on the pipe
+    assert isinstance(result, Problem)
+    assert "not a regular file" in result.error

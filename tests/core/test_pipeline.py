@@ -1,0 +1,182 @@
+"""Whole scans on a fixture library: copies found, different photos kept apart, ranking."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PIL import Image, ImageOps
+
+from photodedup.core.models import CancelToken, GroupKind, Relation, ScanOptions, Stage
+from photodedup.core.pipeline import find_copies, run_scan
+
+
+def _scan(root, tmp_path, **kw):
+    kw.setdefault("workers", 2)
+    return run_scan(ScanOptions(roots=(str(root),), cache_dir=str(tmp_path / "cache"), **kw))
+
+
+def _rel(root, group):
+    return {os.path.relpath(m.path, root): m for m in group.members}
+
+
+def test_every_kind_of_copy_is_grouped_and_different_photos_are_not(
+    library, library_copies, tmp_path
+):
+    result = _scan(library, tmp_path)
+    assert result.stats.files == result.stats.hashed == 16
+    assert result.problems == ()
+    assert len(result.groups) == 1
+    members = _rel(library, result.groups[0])
+    assert set(members) == {"Camera/a.jpg", *library_copies}
+    assert result.groups[0].kind == GroupKind.SIMILAR
+    assert sum(m.keep for m in result.groups[0].members) == 1
+
+
+def test_keeper_ranking_and_reasons(library, tmp_path):
+    shutil.rmtree(library / "Edited")  # the bordered copy would win on pixels
+    group = _scan(library, tmp_path).groups[0]
+    keeper = group.members[0]
+    assert keeper.keep and keeper.relation == Relation.KEEPER
+    # Seven files share the most pixels (1200x900); the PNG is the largest file of them.
+    assert os.path.relpath(keeper.path, library) == "Export/a.png"
+    assert keeper.reason.startswith("largest file: ")
+    rel = {os.path.relpath(m.path, library): m for m in group.members[1:]}
+    assert rel["Backup/a_small.jpg"].relation == Relation.RESIZED
+    assert rel["Backup/a_small.jpg"].reason == "resized copy (600x450) of a.png"
+    assert rel["Backup/a.jpg"].relation == Relation.CONVERTED
+    assert rel["Phone/a_sideways.jpg"].relation == Relation.CONVERTED  # shown upright
+    assert all(not m.keep for m in group.members[1:])
+
+
+def test_most_pixels_wins_and_says_so(tmp_path, new_photo):
+    big = new_photo(3, (1600, 1200))
+    big.save(tmp_path / "small_name.jpg", quality=90)
+    big.resize((800, 600)).save(tmp_path / "a.jpg", quality=95)
+    group = _scan(tmp_path, tmp_path).groups[0]
+    assert os.path.basename(group.members[0].path) == "small_name.jpg"
+    assert group.members[0].reason == "largest resolution: 1600x1200"
+
+
+def test_reference_folder_files_are_always_kept(library, tmp_path):
+    result = _scan(library, tmp_path, references=(str(library / "Export"),))
+    group = result.groups[0]
+    for m in group.members:
+        under_ref = os.path.relpath(m.path, library).startswith("Export/")
+        assert m.reference == under_ref
+        assert m.keep == under_ref  # the reference copies are the keepers, all others go
+    assert group.members[0].reference
+
+
+def test_rotated_copies_only_with_rotations(tmp_path, new_photo):
+    img = new_photo(21, (800, 600))
+    img.save(tmp_path / "a.jpg", quality=92)
+    img.transpose(Image.Transpose.ROTATE_90).save(tmp_path / "a_rot90.jpg", quality=92)
+    ImageOps.mirror(img).save(tmp_path / "a_mirror.jpg", quality=92)
+    assert _scan(tmp_path, tmp_path).groups == ()
+    groups = _scan(tmp_path, tmp_path, rotations=True).groups
+    assert len(groups) == 1
+    relations = sorted(m.relation for m in groups[0].members)
+    assert relations == [Relation.KEEPER, Relation.ROTATED, Relation.ROTATED]
+
+
+def test_threshold_zero_means_identical_files_only(library, tmp_path):
+    groups = _scan(library, tmp_path, threshold=0).groups
+    assert len(groups) == 1
+    assert groups[0].kind == GroupKind.IDENTICAL
+    assert {os.path.relpath(m.path, library) for m in groups[0].members} == {
+        "Camera/a.jpg",
+        "Backup/a.jpg",
+    }
+
+
+def test_hard_negatives_stay_apart(tmp_path, new_photo):
+    scene = new_photo(30, (1600, 900))
+    # Two shots of one scene, shifted: different photos to a person.
+    scene.crop((0, 0, 1000, 900)).save(tmp_path / "left.jpg", quality=90)
+    scene.crop((600, 0, 1600, 900)).save(tmp_path / "right.jpg", quality=90)
+    # Near-uniform frames: a black frame, a blank page, a sky gradient.
+    Image.new("RGB", (800, 600), (3, 3, 3)).save(tmp_path / "black.jpg", quality=90)
+    Image.new("RGB", (800, 600), (245, 245, 240)).save(tmp_path / "page.jpg", quality=90)
+    sky = Image.linear_gradient("L").resize((800, 600)).convert("RGB")
+    sky.save(tmp_path / "sky.jpg", quality=90)
+    Image.new("RGB", (800, 600), (8, 8, 8)).save(tmp_path / "black2.jpg", quality=70)
+    result = _scan(tmp_path, tmp_path)
+    assert result.groups == ()
+
+
+def test_flat_photos_group_only_on_identical_pixels(tmp_path):
+    black = Image.new("RGB", (640, 480), (0, 0, 0))
+    black.save(tmp_path / "black.png")
+    black.save(tmp_path / "black.bmp")  # same pixels, other format
+    black.save(tmp_path / "black.jpg", quality=50)  # other pixels: JPEG of black is black...
+    Image.new("RGB", (640, 480), (12, 12, 12)).save(tmp_path / "dark.png")
+    groups = _scan(tmp_path, tmp_path).groups
+    assert len(groups) == 1
+    names = {os.path.basename(m.path) for m in groups[0].members}
+    assert {"black.png", "black.bmp"} <= names
+    assert "dark.png" not in names
+    assert groups[0].low_detail
+
+
+def test_second_scan_is_served_from_the_cache(library, tmp_path):
+    first = _scan(library, tmp_path)
+    second = _scan(library, tmp_path)
+    assert first.stats.decoded == 16
+    assert second.stats.decoded == 0
+    assert [g.members for g in first.groups] == [g.members for g in second.groups]
+    (library / "Camera/b.jpg").write_bytes((library / "Camera/c.png").read_bytes())
+    assert _scan(library, tmp_path).stats.decoded == 1
+
+
+def test_bad_files_are_problems_and_the_scan_goes_on(library, tmp_path):
+    (library / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    (library / "empty.png").write_bytes(b"")
+    result = _scan(library, tmp_path)
+    assert result.stats.files == 18
+    assert result.stats.hashed == 16
+    assert sorted(os.path.basename(p.path) for p in result.problems) == ["broken.jpg", "empty.png"]
+    assert len(result.groups) == 1
+
+
+def test_progress_is_reported_and_cancel_stops_the_scan(library, tmp_path):
+    seen = []
+    cancel = CancelToken()
+
+    def progress(p):
+        seen.append(p.stage)
+        if p.stage == Stage.HASH:
+            cancel.cancel()
+
+    result = run_scan(
+        ScanOptions(roots=(str(library),), use_cache=False, workers=1), progress, cancel
+    )
+    assert result.stats.cancelled
+    assert result.groups == ()
+    assert Stage.DISCOVER in seen and Stage.HASH in seen
+
+
+def test_a_file_over_the_time_limit_is_given_up_and_reported(tmp_path, make_photo):
+    make_photo(tmp_path / "a.jpg", 1)
+    result = _scan(tmp_path, tmp_path, file_timeout=0.0, use_cache=False)
+    assert result.stats.hashed == 0
+    assert "gave up" in result.problems[0].error
+
+
+def test_find_copies_of_one_photo(library, library_copies, tmp_path):
+    query = tmp_path / "query.jpg"
+    Image.open(library / "Camera/a.jpg").resize((300, 225)).save(query, quality=80)
+    options = ScanOptions(roots=(str(library),), cache_dir=str(tmp_path / "cache"), workers=2)
+    hits = find_copies(str(query), options)
+    names = {os.path.relpath(fp.path, library) for fp, _d in hits}
+    assert names == {"Camera/a.jpg", *library_copies}
+    distances = [d for _fp, d in hits]
+    assert distances == sorted(distances)
+
+
+def test_find_copies_refuses_an_unreadable_query(tmp_path):
+    bad = tmp_path / "q.jpg"
+    bad.write_bytes(b"nope")
+    with pytest.raises(ValueError, match="not an image"):
+        find_copies(str(bad), ScanOptions(roots=(str(tmp_path),)))
