@@ -150,3 +150,20 @@ def test_render_keeps_the_templates_field_codes() -> None:
         "Exec=/usr/bin/photodedup %F",
         "TryExec=/usr/bin/photodedup",
     ]
+
+
+def test_runtime_assets_match_the_packaging_sources() -> None:
+    """packaging/make_icons.py copies these; a stale copy would install an old launcher."""
+    repo = Path(__file__).resolve().parents[2]
+    linux = repo / "packaging" / "linux"
+    if not linux.is_dir():
+        pytest.skip("not running from a source checkout")
+    assets = desktop_entry.assets()
+    template = (assets / "desktop" / f"{APP_ID}.desktop").read_bytes()
+    assert template == (linux / f"{APP_ID}.desktop").read_bytes()
+    svg = (repo / "resources" / "photodedup.svg").read_bytes()
+    assert desktop_entry.icon_svg().read_bytes() == svg
+    for size in ICON_SIZES:
+        rel = Path("hicolor") / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        packaged = (assets / "icons" / str(rel)).read_bytes()
+        assert packaged == (linux / "icons" / rel).read_bytes()
