@@ -183,18 +183,18 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="60"/>
+        <location filename="../../gui/group_model.py" line="61"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="61"/>
+        <location filename="../../gui/group_model.py" line="62"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="174"/>
+        <location filename="../../gui/group_model.py" line="175"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} ファイル · {size} 解放可能 · {kind}</translation>
     </message>
@@ -581,7 +581,7 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
     <message>
         <location filename="../../gui/progress_panel.py" line="73"/>
         <source>Finishing...</source>
-        <translation>仕上げています...</translation>
+        <translation>最終処理をしています...</translation>
     </message>
     <message>
         <location filename="../../gui/progress_panel.py" line="98"/>

@@ -183,18 +183,18 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="60"/>
+        <location filename="../../gui/group_model.py" line="61"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="61"/>
+        <location filename="../../gui/group_model.py" line="62"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="174"/>
+        <location filename="../../gui/group_model.py" line="175"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} 个文件 · 可释放 {size} · {kind}</translation>
     </message>
