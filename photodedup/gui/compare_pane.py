@@ -23,7 +23,13 @@ from photodedup.core.models import DuplicateGroup, GroupKind, GroupMember, Relat
 from photodedup.core.review import Review
 from photodedup.gui.group_model import HASH_BITS, format_size
 from photodedup.gui.image_viewer import ImageViewer
-from photodedup.gui.thumbnails import ThumbnailLoader, ThumbState, error_tile, placeholder_tile
+from photodedup.gui.thumbnails import (
+    ThumbnailLoader,
+    ThumbState,
+    emit_signal,
+    error_tile,
+    placeholder_tile,
+)
 
 THUMB = 220
 CARD_WIDTH = THUMB + 24
@@ -155,10 +161,12 @@ class MemberCard(QFrame):
 
         buttons = QHBoxLayout()
         self.toggle_button = QPushButton()
-        self.toggle_button.clicked.connect(lambda: self.toggleRequested.emit(self.index))
+        self.toggle_button.clicked.connect(lambda: emit_signal(self.toggleRequested, self.index))
         self.keep_only_button = QPushButton(_tr("Keep only this one"))
         self.keep_only_button.setToolTip(_tr("Keep this file and mark the others for trash"))
-        self.keep_only_button.clicked.connect(lambda: self.keepOnlyRequested.emit(self.index))
+        self.keep_only_button.clicked.connect(
+            lambda: emit_signal(self.keepOnlyRequested, self.index)
+        )
         buttons.addWidget(self.toggle_button)
         buttons.addWidget(self.keep_only_button)
         layout.addLayout(buttons)
@@ -210,11 +218,11 @@ class MemberCard(QFrame):
             self.image.setPixmap(placeholder_tile(THUMB, THUMB))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit(self.index)
+        emit_signal(self.clicked, self.index)
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.doubleClicked.emit(self.index)
+        emit_signal(self.doubleClicked, self.index)
 
 
 class ComparePane(QScrollArea):
@@ -380,7 +388,7 @@ class ComparePane(QScrollArea):
         self._notice.clear()
         self._update_states()
         if self._group is not None:
-            self.marksChanged.emit(self._group.id)
+            emit_signal(self.marksChanged, self._group.id)
 
     def _refused(self, member: GroupMember) -> None:
         if member.reference:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from photodedup.core.models import DuplicateGroup, GroupKind
 from photodedup.core.review import Review
+from photodedup.gui.thumbnails import emit_signal
 
 #: Thumbnails shown in a row's strip; more files show as "+N".
 STRIP_SIZE = 5
@@ -95,12 +96,12 @@ class GroupListModel(QAbstractListModel):
         row = self._rows.get(group_id)
         if row is not None:
             index = self.index(row, 0)
-            self.dataChanged.emit(index, index)
+            emit_signal(self.dataChanged, index, index)
 
     def marks_changed(self) -> None:
         """Marks of any group may have changed (auto-select, clear)."""
         if self._groups:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
+            emit_signal(self.dataChanged, self.index(0, 0), self.index(len(self._groups) - 1, 0))
 
     def row_of(self, group_id: int) -> int:
         """Source row of a group, -1 when it is not in the model."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import GroupMember
-from photodedup.gui.thumbnails import Thumb, ThumbnailLoader, ThumbState
+from photodedup.gui.thumbnails import Thumb, ThumbnailLoader, ThumbState, emit_signal
 
 #: Full-size decodes are capped so a giant panorama cannot exhaust memory.
 MAX_SIDE = 8192
@@ -75,16 +75,16 @@ class ZoomView(QGraphicsView):
     def zoom(self, factor: float) -> None:
         target = min(MAX_SCALE, max(MIN_SCALE, self.scale_factor() * factor))
         self.scale(target / self.scale_factor(), target / self.scale_factor())
-        self.viewChanged.emit()
+        emit_signal(self.viewChanged)
 
     def actual_size(self) -> None:
         self.setTransform(QTransform())
-        self.viewChanged.emit()
+        emit_signal(self.viewChanged)
 
     def fit(self) -> None:
         if self.has_image():
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-            self.viewChanged.emit()
+            emit_signal(self.viewChanged)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120

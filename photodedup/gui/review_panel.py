@@ -34,7 +34,7 @@ from photodedup.gui.group_model import (
     SortKey,
     format_size,
 )
-from photodedup.gui.thumbnails import ThumbnailLoader
+from photodedup.gui.thumbnails import ThumbnailLoader, emit_signal
 
 #: Typing in the filter waits this long before re-filtering 10,000 groups.
 FILTER_DELAY_MS = 200
@@ -170,7 +170,7 @@ class ReviewPanel(QWidget):
         group_id = self.compare.group_id()
         self._review.remove_paths(paths)
         self._reload(group_id, row)
-        self.marksChanged.emit()
+        emit_signal(self.marksChanged)
 
     def refresh(self) -> None:
         """Re-read the review (groups and marks), keeping the selected group when it remains."""
@@ -246,13 +246,13 @@ class ReviewPanel(QWidget):
     def _on_pane_marks(self, group_id: int) -> None:
         self.model.group_changed(group_id)
         self._update_summary()
-        self.marksChanged.emit()
+        emit_signal(self.marksChanged)
 
     def _marks_changed_everywhere(self) -> None:
         self.model.marks_changed()
         self.compare.refresh_marks()
         self._update_summary()
-        self.marksChanged.emit()
+        emit_signal(self.marksChanged)
 
     def _apply_filter(self) -> None:
         self.proxy.set_filter_text(self.filter_edit.text())
