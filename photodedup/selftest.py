@@ -122,5 +122,6 @@ def run() -> int:
             else:
                 print(f"OK {name}: {detail}")
     print("self-test passed" if failures == 0 else f"self-test FAILED ({failures} checks)")
-    sys.stdout.flush()
+    if sys.stdout is not None:  # None in a windowed Windows bundle, where print() is a no-op
+        sys.stdout.flush()
     return 0 if failures == 0 else 1
