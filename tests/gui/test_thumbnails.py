@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pillow_heif
@@ -9,7 +10,7 @@ import pytest
 from PIL import Image
 from PySide6.QtGui import QImageReader
 
-from photodedup.gui.thumbnails import ThumbKey, ThumbnailLoader, ThumbState, _Queue
+from photodedup.gui.thumbnails import ThumbKey, ThumbnailLoader, ThumbState, _Queue, emit_signal
 
 
 @pytest.fixture
@@ -124,3 +125,15 @@ def test_queue_keeps_newest_requests() -> None:
     assert queue.pop_newest() == keys[2]
     assert queue.pop_newest() == keys[1]
     assert queue.pop_newest() is None
+
+
+def test_emit_signal_keeps_true_alive(qtbot) -> None:
+    # Without the workaround PySide6 6.12.0 loses one reference to True per emit.
+    loader = ThumbnailLoader()
+    seen: list[str] = []
+    loader.thumbnailReady.connect(seen.append)
+    before = sys.getrefcount(True)
+    for _ in range(1000):
+        emit_signal(loader.thumbnailReady, "x")
+    assert len(seen) == 1000
+    assert sys.getrefcount(True) >= before - 50
