@@ -89,7 +89,9 @@ def _open(data: bytes | str) -> Image.Image:
 def _exif_facts(img: Image.Image) -> tuple[int, str, str]:
     """Orientation, capture date and camera from EXIF; defaults when absent or broken."""
     try:
-        exif = img.getexif()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            exif = img.getexif()
     except Exception:  # a broken EXIF block must not cost the photo
         return 1, "", ""
     orientation = exif.get(_ORIENTATION_TAG, 1)
@@ -114,6 +116,8 @@ def _to_gray(img: Image.Image) -> Image.Image:
         if img.mode == "I" and top <= 255:
             top = 255.0
         return Image.fromarray(np.clip(arr * (255.0 / top), 0, 255).astype(np.uint8), "L")
+    if img.mode == "LAB":
+        return img.getchannel("L")
     if img.mode == "P":
         img = img.convert("RGBA" if "transparency" in img.info else "RGB")
     if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -25,6 +26,11 @@ Result = Fingerprint | Problem
 
 
 def _worker_main(conn: Connection) -> None:
+    # Decoders (libtiff, libjpeg) print complaints about hostile files straight to fd 2; each
+    # failure already comes back as a Problem with its reason, so keep the terminal clean.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
     ensure_plugins()
     while True:
         try:

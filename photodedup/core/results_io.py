@@ -126,7 +126,8 @@ def _write_text(text: str, dest: str) -> None:
     folder = os.path.dirname(os.path.abspath(dest))
     fd, tmp = tempfile.mkstemp(prefix=".photodedup-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        # A file name that is not valid UTF-8 is written back as its original bytes (CSV).
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
@@ -138,7 +139,15 @@ def _write_text(text: str, dest: str) -> None:
 
 def write_json(result: ScanResult, dest: str, keep: Callable[[str], bool] | None = None) -> None:
     """Write ``result`` as JSON to ``dest`` ("-" for stdout)."""
-    _write_text(json.dumps(result_to_dict(result, keep), indent=1, ensure_ascii=False) + "\n", dest)
+    doc = result_to_dict(result, keep)
+    text = json.dumps(doc, indent=1, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A file name that is not valid UTF-8 (kept by Python as lone surrogates): JSON's
+        # \u escapes carry it exactly, and load_results turns it back into the same bytes.
+        text = json.dumps(doc, indent=1, ensure_ascii=True)
+    _write_text(text + "\n", dest)
 
 
 def _csv_safe(text: str) -> str:
