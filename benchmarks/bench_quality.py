@@ -23,9 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import photos
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
-import photos
 from photodedup.core.fingerprint import fingerprint_bytes, fingerprint_path
 from photodedup.core.matching import best_variant, verify_limit
 from photodedup.core.models import DEFAULT_THRESHOLD, Fingerprint
@@ -210,7 +210,9 @@ def robustness_photos(n: int) -> tuple[list[str], list[Image.Image]]:
         truth = json.loads(truth_file.read_text())
         paths += [DEV_CORPUS / p for p, t in sorted(truth.items()) if t["kind"] == "original"]
     paths = paths[:n]
-    names = [p.name if DEV_CORPUS not in p.parents else str(p.relative_to(DEV_CORPUS)) for p in paths]
+    names = [
+        p.name if DEV_CORPUS not in p.parents else str(p.relative_to(DEV_CORPUS)) for p in paths
+    ]
     return names, [ImageOps.contain(photos.load_rgb(p), (1024, 1024)) for p in paths]
 
 
@@ -222,7 +224,9 @@ def cmd_robustness(args: argparse.Namespace) -> None:
     names, imgs = robustness_photos(args.photos)
     base = [_fp(_encode(im)) for im in imgs]
     print(f"{len(imgs)} photos (PNG originals, edits saved as PNG unless JPEG)")
-    print("| edit | pHash median | pHash max | dHash median | dHash max | sum max | over threshold |")
+    print(
+        "| edit | pHash median | pHash max | dHash median | dHash max | sum max | over threshold |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, edit, fmt, q in edits():
         p, d = [], []

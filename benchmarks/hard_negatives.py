@@ -17,9 +17,8 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter
-
 import photos
+from PIL import Image, ImageDraw, ImageFilter
 
 #: Frame moves of burst-like shots, in percent of the width (a 90 % window slides).
 BURST_SHIFTS = (0, 2, 4, 7)
@@ -71,7 +70,7 @@ def gradient(rng: np.random.Generator, size: tuple[int, int]) -> Image.Image:
     return _grain(c0 * (1 - t) + c1 * t, rng, 1.0)
 
 
-WORDS = "the photo library scan found copies of many pictures taken on holiday last year".split()
+WORDS = ["the", "photo", "library", "scan", "found", "copies", "of", "many", "pictures", "taken", "on", "holiday", "last", "year"]
 
 
 def text_page(rng: random.Random, size: tuple[int, int]) -> Image.Image:

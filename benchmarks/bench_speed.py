@@ -1,0 +1,167 @@
+"""Speed and memory, side by side on the same files: PhotoDedup, Czkawka and plain imagehash.
+
+  bench_speed.py scan DIR [DIR...] [--peers czkawka,imagehash] [--workers 2]
+  bench_speed.py grouping [--n 1000000] [--sample 300] [--bktree 10000,30000]
+
+Every tool runs as its own process tree; its wall time and peak memory (sum of the RSS of
+the process and all its children, sampled every 20 ms) are measured from outside. Run with
+benchmarks/.venv/bin/python (see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_EVERY = 0.02
+
+CZKAWKA = """
+import sys
+from pathlib import Path
+from czkawka import ImageSimilarity
+f = ImageSimilarity()
+f.set_directories([Path(sys.argv[1])])
+f.set_similarity(10)
+groups = f.find_similar()
+print(sum(len(g) for g in groups), "files in", len(groups), "groups")
+"""
+
+IMAGEHASH = """
+import os, sys, imagehash
+from PIL import Image
+import pillow_heif
+pillow_heif.register_heif_opener()
+EXT = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".heic", ".heif"}
+n = 0
+for root, _dirs, files in os.walk(sys.argv[1]):
+    for name in files:
+        if os.path.splitext(name)[1].lower() in EXT:
+            with Image.open(os.path.join(root, name)) as im:
+                imagehash.phash(im)  # full decode, as most scripts do
+            n += 1
+print(n, "files hashed")
+"""
+
+
+def app_python() -> str:
+    app = REPO / ".venv" / "bin" / "python"
+    return str(app) if app.exists() else sys.executable
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
+    """Wall seconds and peak RSS (MB) of the whole process tree of ``cmd``."""
+    start = time.perf_counter()
+    proc = psutil.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        total = 0
+        try:
+            procs = [proc, *proc.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            procs = []
+        for p in procs:
+            try:
+                total += p.memory_info().rss
+            except psutil.NoSuchProcess:
+                pass
+        peak = max(peak, total)
+        time.sleep(SAMPLE_EVERY)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}):\n{err[-2000:]}")
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 2**20), "out": out.strip()}
+
+
+def count_files(root: Path) -> int:
+    return sum(len(files) for _r, _d, files in os.walk(root)) - (root / "truth.json").exists()
+
+
+def bench_dir(root: Path, peers: list[str], workers: int) -> dict:
+    tmp = Path(tempfile.mkdtemp(prefix="pd-speed-"))
+    res: dict[str, dict] = {}
+    try:
+        cache = tmp / "cache"
+        scan = [app_python(), "-m", "photodedup.cli", "scan", str(root), "--workers", str(workers)]
+        scan += ["--json", str(tmp / "out.json"), "--cache-dir", str(cache)]
+        res["photodedup cold"] = measure(scan)
+        stats = json.loads((tmp / "out.json").read_text())["stats"]
+        res["photodedup cold"]["out"] = f"{stats['hashed']} hashed, {stats['decoded']} decoded"
+        res["photodedup warm"] = measure(scan)
+        stats = json.loads((tmp / "out.json").read_text())["stats"]
+        res["photodedup warm"]["out"] = f"{stats['hashed']} hashed, {stats['decoded']} decoded"
+        if "czkawka" in peers:
+            home = tmp / "czkawka-home"  # a fresh home: Czkawka's own cache must not help it
+            home.mkdir()
+            env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"))
+            env["XDG_CONFIG_HOME"] = str(home / ".config")
+            res["czkawka"] = measure([sys.executable, "-c", CZKAWKA, str(root)], env)
+        if "imagehash" in peers:
+            res["imagehash (1 process)"] = measure([sys.executable, "-c", IMAGEHASH, str(root)])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return res
+
+
+def cmd_scan(args: argparse.Namespace) -> None:
+    peers = [p for p in args.peers.split(",") if p]
+    report = {}
+    for root in args.dirs:
+        n = count_files(root)
+        print(f"\n### {root} ({n} files), workers {args.workers}, load {os.getloadavg()[0]:.2f}")
+        res = bench_dir(root, peers, args.workers)
+        cold = res["photodedup cold"]["seconds"]
+        print("| tool | seconds | ms/file | peak MB (all processes) | ratio to PhotoDedup cold |")
+        print("|---|---|---|---|---|")
+        for name, r in res.items():
+            print(
+                f"| {name} | {r['seconds']} | {1000 * r['seconds'] / max(1, n):.1f} | "
+                f"{r['peak_mb']} | {r['seconds'] / cold:.2f}x |  {r['out']}"
+            )
+        report[str(root)] = {"files": n, **res}
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
+
+
+def cmd_grouping(args: argparse.Namespace) -> None:
+    """Runs grouping.py in a child so its peak memory is measured alone."""
+    child = [sys.executable, str(Path(__file__).with_name("grouping.py"))]
+    child += ["--n", str(args.n), "--sample", str(args.sample)]
+    r = measure(child)
+    print(r["out"])
+    print(
+        f"whole process: {r['seconds']} s wall, peak {r['peak_mb']} MB (hash generation included)"
+    )
+    for n in [int(x) for x in args.bktree.split(",") if x]:
+        r = measure([*child[:2], "--bktree", str(n)])
+        print(r["out"])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("scan")
+    s.add_argument("dirs", type=Path, nargs="+")
+    s.add_argument("--peers", default="czkawka,imagehash")
+    s.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    s.add_argument("--json", type=Path)
+    g = sub.add_parser("grouping")
+    g.add_argument("--n", type=int, default=1_000_000)
+    g.add_argument("--sample", type=int, default=300)
+    g.add_argument("--bktree", default="10000,30000")
+    a = ap.parse_args()
+    cmd_scan(a) if a.cmd == "scan" else cmd_grouping(a)
+
+
+if __name__ == "__main__":
+    main()
