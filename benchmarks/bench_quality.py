@@ -149,6 +149,10 @@ def _resize(f: int) -> Callable[[Image.Image], Image.Image]:
     )
 
 
+def _blur(radius: float) -> Callable[[Image.Image], Image.Image]:
+    return lambda im: im.filter(ImageFilter.GaussianBlur(radius))
+
+
 def _shift(px: int) -> Callable[[Image.Image], Image.Image]:
     # The picture moves px to the left and up: those pixels leave the frame.
     return lambda im: im.crop((px, px, im.width, im.height))
@@ -192,10 +196,7 @@ def edits() -> list[tuple[str, Callable[[Image.Image], Image.Image], str, int]]:
         ("text overlay", _text, "PNG", 0),
         ("gray", lambda im: ImageOps.grayscale(im), "PNG", 0),
     ]
-    e += [
-        (f"blur r{r}", (lambda r: lambda im: im.filter(ImageFilter.GaussianBlur(r)))(r), "PNG", 0)
-        for r in (1, 2, 4)
-    ]
+    e += [(f"blur r{r}", _blur(r), "PNG", 0) for r in (1, 2, 4)]
     e += [(f"shift {px} px", _shift(px), "PNG", 0) for px in (1, 2, 4, 8, 16, 32, 64)]
     e += [(f"crop {p} %", _crop(p), "PNG", 0) for p in (2, 5, 10)]
     e += [(f"rotate {d} deg", _rotate(d), "PNG", 0) for d in (1, 2, 3, 5)]

@@ -11,6 +11,7 @@ benchmarks/.venv/bin/python (see benchmarks/README.md).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -70,10 +71,8 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
         except psutil.NoSuchProcess:
             procs = []
         for p in procs:
-            try:
+            with contextlib.suppress(psutil.NoSuchProcess):
                 total += p.memory_info().rss
-            except psutil.NoSuchProcess:
-                pass
         peak = max(peak, total)
         time.sleep(SAMPLE_EVERY)
     out, err = proc.communicate()

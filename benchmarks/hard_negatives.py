@@ -70,7 +70,22 @@ def gradient(rng: np.random.Generator, size: tuple[int, int]) -> Image.Image:
     return _grain(c0 * (1 - t) + c1 * t, rng, 1.0)
 
 
-WORDS = ["the", "photo", "library", "scan", "found", "copies", "of", "many", "pictures", "taken", "on", "holiday", "last", "year"]
+WORDS = (
+    "the",
+    "photo",
+    "library",
+    "scan",
+    "found",
+    "copies",
+    "of",
+    "many",
+    "pictures",
+    "taken",
+    "on",
+    "holiday",
+    "last",
+    "year",
+)
 
 
 def text_page(rng: random.Random, size: tuple[int, int]) -> Image.Image:

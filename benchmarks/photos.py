@@ -68,11 +68,8 @@ def pillow_test_images(cache: Path = BENCH_DIR / "pillow-sdist") -> Path:
     if images.is_dir():
         return images
     cache.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "-q", "--no-binary", ":all:", "--no-deps"]
-        + ["pillow", "-d", str(cache)],
-        check=True,
-    )
+    pip = [sys.executable, "-m", "pip", "download", "-q", "--no-binary", ":all:", "--no-deps"]
+    subprocess.run([*pip, "pillow", "-d", str(cache)], check=True)
     sdist = next(cache.glob("pillow-*.tar.gz"))
     with tarfile.open(sdist) as tar:
         for member in tar.getmembers():
