@@ -10,6 +10,8 @@ import time
 from collections.abc import Sequence
 
 from . import __version__, cli_trash
+from .core.ignore import IgnoreList, IgnoreListError
+from .core.ignore import default_path as default_ignore_path
 from .core.models import DEFAULT_THRESHOLD, CancelToken, Progress, ScanOptions, ScanResult, Stage
 from .core.pipeline import find_copies, run_scan
 from .core.ranking import human_size
@@ -82,6 +84,17 @@ def _add_scan_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--cache-dir", metavar="DIR", help="where to keep the fingerprint cache")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument(
+        "--prefer-jpeg",
+        action="store_true",
+        help="of a RAW and its JPEG, keep the JPEG (default: keep the RAW, the original)",
+    )
+
+
+def _ignore_list(args: argparse.Namespace) -> str | None:
+    if not hasattr(args, "ignore_list") or args.no_ignore_list:
+        return None  # only scans honour the list
+    return args.ignore_list or default_ignore_path()
 
 
 def _options(args: argparse.Namespace, roots: Sequence[str]) -> ScanOptions:
@@ -95,6 +108,9 @@ def _options(args: argparse.Namespace, roots: Sequence[str]) -> ScanOptions:
         workers=max(1, args.workers),
         use_cache=not args.no_cache,
         cache_dir=args.cache_dir,
+        prefer_jpeg=args.prefer_jpeg,
+        ignore_list=_ignore_list(args),
+        bursts=getattr(args, "bursts", False),
     )
 
 
@@ -116,6 +132,12 @@ def _summary(result: ScanResult) -> str:
         f"{trash} suggested for the trash ({human_size(sum(g.reclaimable for g in result.groups))}"
         " reclaimable)",
     ]
+    if result.bursts:
+        shots = sum(len(g.members) for g in result.bursts)
+        lines.append(
+            f"{len(result.bursts)} bursts of similar shots ({shots} photos, all kept; see the "
+            "JSON 'bursts')"
+        )
     if result.problems:
         lines.append(f"{len(result.problems)} files could not be read (see the JSON 'errors')")
     lines.extend(f"warning: {w}" for w in result.warnings)
@@ -126,6 +148,11 @@ def _summary(result: ScanResult) -> str:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     problem = _check_roots(args.roots + args.reference)
+    if problem is None and args.ignore_list and not args.no_ignore_list:
+        try:
+            IgnoreList.load(args.ignore_list)
+        except IgnoreListError as exc:
+            problem = str(exc)
     if problem:
         print(f"photodedup-cli: {problem}", file=sys.stderr)
         return 2
@@ -181,6 +208,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scan.add_argument("--json", metavar="FILE", help="write the results as JSON ('-': stdout)")
     scan.add_argument("--csv", metavar="FILE", help="write a row per file as CSV")
+    scan.add_argument(
+        "--bursts",
+        action="store_true",
+        help="also list similar shots (bursts: different photos taken seconds apart by one "
+        "camera) under 'bursts'; they are never suggested for the trash",
+    )
+    scan.add_argument(
+        "--ignore-list",
+        metavar="FILE",
+        help="photos marked 'not a duplicate' are never grouped (default: the app's list, "
+        f"{default_ignore_path()})",
+    )
+    scan.add_argument(
+        "--no-ignore-list", action="store_true", help="group photos marked 'not a duplicate' too"
+    )
     _add_scan_options(scan)
     scan.set_defaults(func=cmd_scan)
 

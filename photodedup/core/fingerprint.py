@@ -142,7 +142,7 @@ def trim_border(gray: Image.Image) -> Image.Image:
 
 def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Fingerprint:
     """Fingerprint a photo from its bytes; raises DecodeError with a reason for people."""
-    decoded = decode_for_hash(data)
+    decoded = decode_for_hash(data, path)
     gray = trim_border(decoded.gray)
     small = gray.resize((32, 32), Image.Resampling.LANCZOS)
     pixels32 = np.asarray(small)

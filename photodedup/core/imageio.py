@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .raw import RawError, is_raw_name, read_preview
+
 #: Larger images are refused as decompression bombs (a 200-megapixel panorama still passes).
 MAX_PIXELS = 250_000_000
 
@@ -127,14 +129,32 @@ def _to_gray(img: Image.Image) -> Image.Image:
     return img.convert("L")
 
 
-def decode_for_hash(data: bytes) -> Decoded:
-    """Decode file bytes to an upright, reduced grayscale image plus the facts we report."""
-    img = _open(data)
-    fmt = (img.format or "").upper()
-    orientation, taken, camera = _exif_facts(img)
-    width, height = img.size
-    if orientation in (5, 6, 7, 8):
-        width, height = height, width
+def _raw_preview(data: bytes, name: str) -> tuple[Image.Image, int, int, int, str, str, str]:
+    """A RAW's preview as (image, orientation, width, height, format, taken, camera)."""
+    try:
+        p = read_preview(data, name)
+    except RawError as exc:
+        raise DecodeError(str(exc)) from None
+    if p.image.width * p.image.height > MAX_PIXELS:
+        raise DecodeError("RAW preview too large (decompression bomb protection)")
+    return p.image, p.orientation, p.width, p.height, p.format, p.taken, p.camera
+
+
+def decode_for_hash(data: bytes, name: str = "") -> Decoded:
+    """Decode file bytes to an upright, reduced grayscale image plus the facts we report.
+
+    ``name`` (the file's path or name) tells RAW files apart: they are decoded from their
+    embedded preview, turned by the RAW's own orientation, and report the RAW's full size.
+    """
+    if is_raw_name(name):
+        img, orientation, width, height, fmt, taken, camera = _raw_preview(data, name)
+    else:
+        img = _open(data)
+        fmt = (img.format or "").upper()
+        orientation, taken, camera = _exif_facts(img)
+        width, height = img.size
+        if orientation in (5, 6, 7, 8):
+            width, height = height, width
     try:
         if getattr(img, "n_frames", 1) > 1:
             img.seek(0)
@@ -165,16 +185,36 @@ def decode_for_hash(data: bytes) -> Decoded:
     return Decoded(gray, width, height, fmt or "UNKNOWN", taken, camera)
 
 
-def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
-    """Open any supported photo for display: upright RGB(A), optionally reduced to max_side."""
-    img = _open(path)
+def _read_file(path: str) -> bytes:
     try:
-        if max_side and (img.format or "").upper() == "JPEG":
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
+    """Open any supported photo for display: upright RGB(A), optionally reduced to max_side.
+
+    A RAW file shows its embedded preview, turned by the RAW's orientation.
+    """
+    raw_orientation = 0
+    if is_raw_name(path):
+        img, raw_orientation, *_facts = _raw_preview(_read_file(path), path)
+    else:
+        img = _open(path)
+    try:
+        if max_side and (img.format or "").upper() == "JPEG" and not raw_orientation:
             img.draft("RGB", (max_side, max_side))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             img.load()
-            img = ImageOps.exif_transpose(img)
+            if raw_orientation:
+                # The RAW's orientation rules; a preview's own EXIF would turn it twice.
+                transpose = _TRANSPOSE.get(raw_orientation)
+                img = img.transpose(transpose) if transpose is not None else img
+            else:
+                img = ImageOps.exif_transpose(img)
         if img.mode not in ("RGB", "RGBA"):
             img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info else "RGB")
         if max_side:
@@ -187,6 +227,9 @@ def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
 def read_metadata(path: str) -> dict[str, str]:
     """Capture date and camera of a photo, for display; empty values when unknown."""
     try:
+        if is_raw_name(path):
+            _img, _orientation, _w, _h, _fmt, taken, camera = _raw_preview(_read_file(path), path)
+            return {"taken": taken, "camera": camera}
         img = _open(path)
     except DecodeError:
         return {"taken": "", "camera": ""}

@@ -15,7 +15,7 @@ only through identical bytes or identical decoded pixels.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +25,9 @@ from .search import popcount, radius_pairs
 
 #: Verification limit on pHash + dHash distance, as a multiple of the threshold.
 VERIFY_FACTOR = 2.5
+
+#: For a content digest, the digests of the photos the user called different from it.
+Partners = Callable[[str], Collection[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,27 +115,73 @@ def similar_links(fps: Sequence[Fingerprint], threshold: int, rotations: bool) -
     return list(links.values())
 
 
+class _CannotLinkUnion:
+    """Union-find that refuses to join components holding photos the user called different."""
+
+    def __init__(self, fps: Sequence[Fingerprint], partners: Partners | None) -> None:
+        self.uf = UnionFind(len(fps))
+        self.partners = partners
+        # Only files with decisions are tracked: the digests with partners in each component.
+        self.marked: dict[int, set[str]] = {}
+        if partners is not None:
+            for i, fp in enumerate(fps):
+                if fp.digest and partners(fp.digest):
+                    self.marked[i] = {fp.digest}
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        if ra == rb:
+            return True
+        da, db = self.marked.get(ra), self.marked.get(rb)
+        if da and db and self.partners is not None:
+            small, large = (da, db) if len(da) <= len(db) else (db, da)
+            if any(p in large for d in small for p in self.partners(d)):
+                return False
+        self.uf.union(ra, rb)
+        if da or db:
+            root = self.uf.find(ra)
+            self.marked.pop(ra, None)
+            self.marked.pop(rb, None)
+            self.marked[root] = (da or set()) | (db or set())
+        return True
+
+
 def group_indices(
-    fps: Sequence[Fingerprint], threshold: int, rotations: bool
+    fps: Sequence[Fingerprint],
+    threshold: int,
+    rotations: bool,
+    partners: Partners | None = None,
 ) -> tuple[list[list[int]], list[Link]]:
     """Connected components (2+ files) of identical bytes, identical pixels and verified links.
 
-    Threshold 0 means identical files only: same bytes, nothing else.
+    Threshold 0 means identical files only: same bytes, nothing else. ``partners`` gives, for
+    a content digest, the digests the user called different photos ("not a duplicate"): no
+    component ever holds such a pair. Links are joined strongest first (identical bytes, then
+    identical pixels, then closest hashes), so a refused link costs the weakest connection.
     """
-    uf = UnionFind(len(fps))
-    for attr in ("digest", "pixel_digest") if threshold > 0 else ("digest",):
-        first: dict[str, int] = {}
+    uf = _CannotLinkUnion(fps, partners)
+    first: dict[str, int] = {}
+    for i, fp in enumerate(fps):
+        if fp.digest:
+            # Byte-identical files are one photo: no decision can hold them apart (and none
+            # can be refused here, since a decision never pairs a digest with itself).
+            uf.union(first.setdefault(fp.digest, i), i)
+    if threshold > 0:
+        first = {}
         for i, fp in enumerate(fps):
-            key = getattr(fp, attr)
-            if key:
-                uf.union(first.setdefault(key, i), i)
+            if fp.pixel_digest:
+                uf.union(first.setdefault(fp.pixel_digest, i), i)
     links = similar_links(fps, threshold, rotations) if threshold > 0 else []
-    for link in links:
-        uf.union(link.a, link.b)
+    accepted = []
+    for link in sorted(
+        links, key=lambda k: (k.phash_distance + k.dhash_distance, k.variant != 0, k.a, k.b)
+    ):
+        if uf.union(link.a, link.b):
+            accepted.append(link)
     members: dict[int, list[int]] = {}
     for i in range(len(fps)):
-        members.setdefault(uf.find(i), []).append(i)
-    return [m for m in members.values() if len(m) > 1], links
+        members.setdefault(uf.uf.find(i), []).append(i)
+    return [m for m in members.values() if len(m) > 1], accepted
 
 
 def best_variant(a: Fingerprint, b: Fingerprint, rotations: bool) -> tuple[int, int, int]:

@@ -11,7 +11,15 @@ from enum import StrEnum
 #: Bump when decoding or hashing changes, so cached fingerprints are recomputed.
 ALGORITHM_VERSION = 1
 
-IMAGE_EXTENSIONS = frozenset(
+#: Camera RAW files: fingerprinted from their embedded JPEG preview (see core/raw.py).
+RAW_EXTENSIONS = frozenset(
+    {".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf", ".dng", ".pef", ".srw"}
+)
+
+#: ``Fingerprint.format`` of a RAW file: its extension in capitals ("CR2", "DNG"...).
+RAW_FORMATS = frozenset(ext[1:].upper() for ext in RAW_EXTENSIONS)
+
+IMAGE_EXTENSIONS = RAW_EXTENSIONS | frozenset(
     {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
 )
 
@@ -20,10 +28,15 @@ DEFAULT_THRESHOLD = 10
 
 
 class GroupKind(StrEnum):
-    """What binds a group: byte-identical files only, or perceptually similar ones."""
+    """What binds a group: byte-identical files, perceptually similar ones, or a burst.
+
+    BURST groups are different photos (shots taken moments apart by one camera), never
+    duplicates: they live in ``ScanResult.bursts`` and keep every file.
+    """
 
     IDENTICAL = "identical"
     SIMILAR = "similar"
+    BURST = "burst"
 
 
 class Relation(StrEnum):
@@ -36,6 +49,7 @@ class Relation(StrEnum):
     CONVERTED = "converted"  # re-encoded or another format, same size
     ROTATED = "rotated"  # rotated or mirrored copy
     EDITED = "edited"  # cropped, recoloured, filtered...
+    BURST_SHOT = "burst_shot"  # another moment of the same burst, not a copy
 
 
 class Stage(StrEnum):
@@ -114,6 +128,7 @@ class GroupMember:
     distance: int  # pHash distance to the keeper (0 for the keeper)
     relation: Relation
     reference: bool = False  # under a reference folder: never trashed
+    sharpness: float | None = None  # variance of the Laplacian (bursts only; higher is sharper)
 
     @property
     def path(self) -> str:
@@ -154,6 +169,7 @@ class ScanResult:
     problems: tuple[Problem, ...]
     stats: ScanStats
     warnings: tuple[str, ...] = ()  # about the scan itself (e.g. the cache), not about files
+    bursts: tuple[DuplicateGroup, ...] = ()  # "similar shots" (GroupKind.BURST), all kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +186,9 @@ class ScanOptions:
     use_cache: bool = True
     cache_dir: str | None = None  # None: the user cache dir
     file_timeout: float = 60.0  # seconds one file may take to decode before it is given up
+    prefer_jpeg: bool = False  # keep the JPEG of a RAW+JPEG pair instead of the RAW
+    ignore_list: str | None = None  # "not a duplicate" decisions file (core/ignore.py); None: none
+    bursts: bool = False  # also look for similar shots (bursts), listed in ScanResult.bursts
 
 
 @dataclass(frozen=True, slots=True)

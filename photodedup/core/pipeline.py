@@ -9,10 +9,12 @@ from dataclasses import replace
 
 import pybktree
 
+from .bursts import burst_groups
 from .cache import FingerprintCache
 from .discovery import discover
 from .fingerprint import fingerprint_path
-from .matching import best_variant, group_indices, verify_limit
+from .ignore import IgnoreList, IgnoreListError
+from .matching import Partners, best_variant, group_indices, verify_limit
 from .models import (
     CancelToken,
     DuplicateGroup,
@@ -130,18 +132,28 @@ def run_scan(
     options = _normalised(options)
     fps, problems, candidates, decoded, warnings, completed = _collect(options, report, cancel)
     groups: tuple[DuplicateGroup, ...] = ()
+    bursts: tuple[DuplicateGroup, ...] = ()
     if completed and not cancel.cancelled:
         report(Stage.MATCH, 0, len(fps))
         fps.sort(key=lambda fp: fp.path)
-        index_groups, _links = group_indices(fps, options.threshold, options.rotations)
+        partners = _ignore_partners(options, warnings)
+        index_groups, _links = group_indices(fps, options.threshold, options.rotations, partners)
         built = [
-            build_group(0, [fps[i] for i in idx], options.references, options.rotations)
+            build_group(
+                0,
+                [fps[i] for i in idx],
+                options.references,
+                options.rotations,
+                options.prefer_jpeg,
+            )
             for idx in index_groups
         ]
         built.sort(key=lambda g: g.members[0].path)
         groups = tuple(
             DuplicateGroup(n, g.kind, g.members, g.low_detail) for n, g in enumerate(built, 1)
         )
+        if options.bursts:
+            bursts = tuple(_bursts(fps, index_groups, groups, options, cancel))
     cancelled = not completed or cancel.cancelled
     report(Stage.DONE, 1, 1)
     problems.sort(key=lambda p: p.path)
@@ -157,7 +169,35 @@ def run_scan(
             cancelled=cancelled,
         ),
         warnings=tuple(warnings),
+        bursts=bursts,
     )
+
+
+def _ignore_partners(options: ScanOptions, warnings: list[str]) -> Partners | None:
+    """The "not a duplicate" decisions to honour; a file that cannot be read is a warning."""
+    if options.ignore_list is None:
+        return None
+    try:
+        ignore = IgnoreList.load(options.ignore_list)
+    except IgnoreListError as exc:
+        warnings.append(f"The list of photos marked as different was not used: {exc}")
+        return None
+    return ignore.partners if len(ignore) else None
+
+
+def _bursts(
+    fps: list[Fingerprint],
+    index_groups: list[list[int]],
+    groups: tuple[DuplicateGroup, ...],
+    options: ScanOptions,
+    cancel: CancelToken,
+) -> list[DuplicateGroup]:
+    """Similar shots among the photos: each duplicate group stands in by its keeper."""
+    grouped = {i for idx in index_groups for i in idx}
+    photos = [fp for i, fp in enumerate(fps) if i not in grouped]
+    photos.extend(g.keeper.fingerprint for g in groups)
+    photos.sort(key=lambda fp: fp.path)
+    return burst_groups(photos, len(groups) + 1, options.references, options.workers, cancel)
 
 
 def _normalised(options: ScanOptions) -> ScanOptions:
@@ -165,6 +205,7 @@ def _normalised(options: ScanOptions) -> ScanOptions:
         options,
         roots=tuple(os.path.abspath(r) for r in options.roots),
         references=tuple(os.path.abspath(r) for r in options.references),
+        ignore_list=os.path.abspath(options.ignore_list) if options.ignore_list else None,
     )
 
 

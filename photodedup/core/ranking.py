@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .discovery import is_under
 from .matching import best_variant
-from .models import DuplicateGroup, Fingerprint, GroupKind, GroupMember, Relation
+from .models import RAW_FORMATS, DuplicateGroup, Fingerprint, GroupKind, GroupMember, Relation
 
 
 def human_size(n: float) -> str:
@@ -29,13 +29,22 @@ def capture_time(fp: Fingerprint) -> float:
     return fp.mtime_ns / 1e9
 
 
-def _order_key(fp: Fingerprint) -> tuple:
-    # Most pixels, then largest file, then oldest, then shortest path (then the path itself,
-    # so the choice never depends on scan order).
-    return (-fp.pixels, -fp.size, capture_time(fp), len(fp.path), fp.path)
+def is_raw(fp: Fingerprint) -> bool:
+    """Whether the file is a camera RAW (fingerprinted from its embedded preview)."""
+    return fp.format in RAW_FORMATS
+
+
+def _order_key(fp: Fingerprint, prefer_jpeg: bool = False) -> tuple:
+    # A RAW is the camera's original, so it comes first unless the user prefers the JPEG; then
+    # most pixels, largest file, oldest, shortest path (then the path itself, so the choice
+    # never depends on scan order).
+    raw_tier = is_raw(fp) if prefer_jpeg else not is_raw(fp)
+    return (raw_tier, -fp.pixels, -fp.size, capture_time(fp), len(fp.path), fp.path)
 
 
 def _keeper_reason(best: Fingerprint, runner_up: Fingerprint) -> str:
+    if is_raw(best) != is_raw(runner_up):
+        return "RAW original" if is_raw(best) else "JPEG preferred over the RAW"
     if best.pixels != runner_up.pixels:
         return f"largest resolution: {best.width}x{best.height}"
     if best.size != runner_up.size:
@@ -57,10 +66,13 @@ def relation_to(keeper: Fingerprint, fp: Fingerprint, rotations: bool) -> tuple[
     variant, pdist, ddist = best_variant(keeper, fp, rotations)
     if variant:
         return Relation.ROTATED, pdist
+    same_aspect = abs(fp.width * keeper.height - fp.height * keeper.width) <= 0.01 * (
+        keeper.width * keeper.height
+    )
+    if is_raw(fp) != is_raw(keeper) and same_aspect:
+        # A camera's JPEG of its RAW: the sensor size and the JPEG size often differ a little.
+        return Relation.CONVERTED, pdist
     if (fp.width, fp.height) != (keeper.width, keeper.height):
-        same_aspect = abs(fp.width * keeper.height - fp.height * keeper.width) <= 0.01 * (
-            keeper.width * keeper.height
-        )
         return (Relation.RESIZED if same_aspect else Relation.EDITED), pdist
     if pdist <= 2 and ddist <= 2:
         return Relation.CONVERTED, pdist
@@ -82,9 +94,13 @@ def build_group(
     fps: Sequence[Fingerprint],
     references: Sequence[str] = (),
     rotations: bool = False,
+    prefer_jpeg: bool = False,
 ) -> DuplicateGroup:
-    """Rank the files of one group: keeper(s) first, each with a reason and its relation."""
-    ordered = sorted(fps, key=_order_key)
+    """Rank the files of one group: keeper(s) first, each with a reason and its relation.
+
+    A RAW file is kept over its JPEGs unless ``prefer_jpeg``.
+    """
+    ordered = sorted(fps, key=lambda fp: _order_key(fp, prefer_jpeg))
     refs = [fp for fp in ordered if any(is_under(fp.path, r) for r in references)]
     keeper = refs[0] if refs else ordered[0]
     ordered.remove(keeper)

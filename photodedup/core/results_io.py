@@ -54,6 +54,7 @@ CSV_FIELDS = (
     "digest",
     "taken",
     "camera",
+    "sharpness",
 )
 
 
@@ -68,43 +69,51 @@ def _kept(member: GroupMember, keep: Callable[[str], bool] | None) -> bool:
     return member.keep if keep is None else bool(keep(member.path))
 
 
-def result_to_dict(result: ScanResult, keep: Callable[[str], bool] | None = None) -> dict:
-    """The JSON document for ``result``; ``keep`` (the user marks) overrides the keep flags."""
-    groups = []
-    for group in result.groups:
-        files = []
-        for m in group.members:
-            fp = m.fingerprint
-            files.append(
-                {
-                    "path": fp.path,
-                    "size": fp.size,
-                    "mtime_ns": fp.mtime_ns,
-                    "width": fp.width,
-                    "height": fp.height,
-                    "format": fp.format,
-                    "keep": _kept(m, keep),
-                    "reason": m.reason,
-                    "distance": m.distance,
-                    "relation": str(m.relation),
-                    "reference": m.reference,
-                    "digest": fp.digest,
-                    "taken": fp.taken,
-                    "camera": fp.camera,
-                }
-            )
-        groups.append(
-            {
-                "id": group.id,
-                "kind": str(group.kind),
-                "low_detail": group.low_detail,
-                "files": files,
-            }
-        )
+def _group_dict(group: DuplicateGroup, keep: Callable[[str], bool] | None) -> dict:
+    files = []
+    for m in group.members:
+        fp = m.fingerprint
+        entry = {
+            "path": fp.path,
+            "size": fp.size,
+            "mtime_ns": fp.mtime_ns,
+            "width": fp.width,
+            "height": fp.height,
+            "format": fp.format,
+            "keep": _kept(m, keep),
+            "reason": m.reason,
+            "distance": m.distance,
+            "relation": str(m.relation),
+            "reference": m.reference,
+            "digest": fp.digest,
+            "taken": fp.taken,
+            "camera": fp.camera,
+        }
+        if m.sharpness is not None:
+            entry["sharpness"] = m.sharpness
+        files.append(entry)
     return {
+        "id": group.id,
+        "kind": str(group.kind),
+        "low_detail": group.low_detail,
+        "files": files,
+    }
+
+
+def result_to_dict(
+    result: ScanResult,
+    keep: Callable[[str], bool] | None = None,
+    burst_keep: Callable[[str], bool] | None = None,
+) -> dict:
+    """The JSON document for ``result``; ``keep`` (the user marks) overrides the keep flags.
+
+    Similar shots go under "bursts" with the same group schema (plus "sharpness" per file);
+    their marks come from ``burst_keep`` (default: the engine's, which keep every file).
+    """
+    doc = {
         "version": RESULTS_VERSION,
         "roots": list(result.roots),
-        "groups": groups,
+        "groups": [_group_dict(group, keep) for group in result.groups],
         "errors": [{"path": p.path, "error": p.error} for p in result.problems],
         "warnings": list(result.warnings),
         "stats": {
@@ -115,6 +124,9 @@ def result_to_dict(result: ScanResult, keep: Callable[[str], bool] | None = None
             "cancelled": result.stats.cancelled,
         },
     }
+    if result.bursts:
+        doc["bursts"] = [_group_dict(group, burst_keep) for group in result.bursts]
+    return doc
 
 
 def _write_text(text: str, dest: str) -> None:
@@ -155,12 +167,18 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def write_csv(result: ScanResult, dest: str, keep: Callable[[str], bool] | None = None) -> None:
-    """Write ``result`` as CSV, a row per file, to ``dest`` ("-" for stdout)."""
+def write_csv(
+    result: ScanResult,
+    dest: str,
+    keep: Callable[[str], bool] | None = None,
+    burst_keep: Callable[[str], bool] | None = None,
+) -> None:
+    """Write ``result`` as CSV, a row per file (bursts after the groups), to ``dest``."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for group in result.groups:
+    rows = [(g, keep) for g in result.groups] + [(g, burst_keep) for g in result.bursts]
+    for group, marks in rows:
         for m in group.members:
             fp = m.fingerprint
             writer.writerow(
@@ -173,7 +191,7 @@ def write_csv(result: ScanResult, dest: str, keep: Callable[[str], bool] | None 
                     fp.width,
                     fp.height,
                     _csv_safe(fp.format),
-                    "yes" if _kept(m, keep) else "no",
+                    "yes" if _kept(m, marks) else "no",
                     _csv_safe(m.reason),
                     m.distance,
                     str(m.relation),
@@ -181,6 +199,7 @@ def write_csv(result: ScanResult, dest: str, keep: Callable[[str], bool] | None 
                     fp.digest,
                     _csv_safe(fp.taken),
                     _csv_safe(fp.camera),
+                    "" if m.sharpness is None else m.sharpness,
                 ]
             )
     _write_text(buf.getvalue(), dest)
@@ -263,6 +282,8 @@ def _parse_member(
     default_relation = Relation.KEEPER if keep else Relation.IDENTICAL
     if kind is GroupKind.SIMILAR and not keep:
         default_relation = Relation.EDITED
+    elif kind is GroupKind.BURST and not keep:
+        default_relation = Relation.BURST_SHOT
     relation = default_relation
     if "relation" in f:
         raw_rel = check.str_(f["relation"], f"{where}.relation")
@@ -292,6 +313,14 @@ def _parse_member(
         camera=check.opt_str(f, "camera", where),
     )
     reference = check.bool_(f["reference"], f"{where}.reference") if "reference" in f else False
+    sharpness = None
+    if "sharpness" in f:
+        value = f["sharpness"]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ResultsError(f"{where}.sharpness must be a number")
+        if not math.isfinite(value) or not 0 <= value <= 1e12:
+            raise ResultsError(f"{where}.sharpness is out of range ({value})")
+        sharpness = float(value)
     return GroupMember(
         fingerprint=fp,
         keep=keep,
@@ -301,29 +330,18 @@ def _parse_member(
         ),
         relation=relation,
         reference=reference,
+        sharpness=sharpness,
     )
 
 
-def _parse(doc: Any, require_keeper: bool) -> ScanResult:
-    check = _Checker()
-    top = check.obj(doc, "the results file")
-    version = check.field(top, "version", "the results file")
-    if version != RESULTS_VERSION:
-        raise ResultsError(f"unsupported results version {version!r} (expected {RESULTS_VERSION})")
-    raw_roots = check.lst(check.field(top, "roots", "the results file"), "roots")
-    if not raw_roots:
-        raise ResultsError("roots is empty: there is no scanned folder to act in")
-    roots = tuple(_abs_path(check, r, f"roots[{i}]") for i, r in enumerate(raw_roots))
-    if len(roots) > 10_000:
-        raise ResultsError("too many roots")
-
+def _parse_groups(
+    check: _Checker, raw_list: Any, name: str, roots: tuple[str, ...], require_keeper: bool
+) -> list[DuplicateGroup]:
     groups: list[DuplicateGroup] = []
     seen_paths: set[str] = set()
     seen_ids: set[int] = set()
-    for gi, raw_group in enumerate(
-        check.lst(check.field(top, "groups", "the results file"), "groups")
-    ):
-        where = f"groups[{gi}]"
+    for gi, raw_group in enumerate(check.lst(raw_list, name)):
+        where = f"{name}[{gi}]"
         g = check.obj(raw_group, where)
         gid = check.int_(check.field(g, "id", where), f"{where}.id", 0, MAX_GROUP_ID)
         if gid in seen_ids:
@@ -343,7 +361,7 @@ def _parse(doc: Any, require_keeper: bool) -> ScanResult:
         )
         for m in members:
             if m.path in seen_paths:
-                raise ResultsError(f"{m.path} appears more than once in the results")
+                raise ResultsError(f"{m.path} appears more than once in the {name}")
             seen_paths.add(m.path)
         if require_keeper and not any(m.keep or m.reference for m in members):
             raise ResultsError(f"group {gid} keeps no file: at least one copy must be kept")
@@ -351,6 +369,32 @@ def _parse(doc: Any, require_keeper: bool) -> ScanResult:
             check.bool_(g["low_detail"], f"{where}.low_detail") if "low_detail" in g else False
         )
         groups.append(DuplicateGroup(id=gid, kind=kind, members=members, low_detail=low_detail))
+    return groups
+
+
+def _parse(doc: Any, require_keeper: bool) -> ScanResult:
+    check = _Checker()
+    top = check.obj(doc, "the results file")
+    version = check.field(top, "version", "the results file")
+    if version != RESULTS_VERSION:
+        raise ResultsError(f"unsupported results version {version!r} (expected {RESULTS_VERSION})")
+    raw_roots = check.lst(check.field(top, "roots", "the results file"), "roots")
+    if not raw_roots:
+        raise ResultsError("roots is empty: there is no scanned folder to act in")
+    roots = tuple(_abs_path(check, r, f"roots[{i}]") for i, r in enumerate(raw_roots))
+    if len(roots) > 10_000:
+        raise ResultsError("too many roots")
+
+    raw_groups = check.field(top, "groups", "the results file")
+    groups = _parse_groups(check, raw_groups, "groups", roots, require_keeper)
+    bursts = _parse_groups(check, top.get("bursts", []), "bursts", roots, require_keeper)
+    ids = [g.id for g in groups] + [g.id for g in bursts]
+    if len(set(ids)) != len(ids):
+        raise ResultsError("a group id is used by two groups")
+    if any(g.kind is GroupKind.BURST for g in groups):
+        raise ResultsError("groups holds a burst: similar shots belong under 'bursts'")
+    if any(g.kind is not GroupKind.BURST for g in bursts):
+        raise ResultsError("bursts holds a duplicate group: only similar shots belong there")
 
     problems = []
     for ei, raw in enumerate(check.lst(top.get("errors", []), "errors")):
@@ -383,7 +427,12 @@ def _parse(doc: Any, require_keeper: bool) -> ScanResult:
         files=files, hashed=hashed, decoded=decoded, seconds=float(seconds), cancelled=cancelled
     )
     return ScanResult(
-        roots=roots, groups=tuple(groups), problems=tuple(problems), stats=stats, warnings=warnings
+        roots=roots,
+        groups=tuple(groups),
+        problems=tuple(problems),
+        stats=stats,
+        warnings=warnings,
+        bursts=tuple(bursts),
     )
 
 
