@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 import photodedup
+from photodedup.gui.dialogs import ErrorDialog
 
 APP_ID = "io.github.photodedup.PhotoDedup"
 LOG_FILE_NAME = "photodedup.log"
@@ -86,6 +87,7 @@ class ExceptionHandler:
 
     def __init__(self, log_file: str) -> None:
         self.log_file = log_file
+        self.dialog: ErrorDialog | None = None
         self._showing = False
 
     def __call__(
@@ -98,24 +100,22 @@ class ExceptionHandler:
         log.error("Unexpected error\n%s", details)
         if self._showing or QApplication.instance() is None:
             return  # an error inside the dialog itself: the log has it
-        from photodedup.gui.dialogs import ErrorDialog
-
         self._showing = True
-        try:
-            parent = QApplication.activeWindow()
-            dialog = ErrorDialog(
-                QCoreApplication.translate(
-                    "ExceptionHandler",
-                    "PhotoDedup ran into an unexpected error. Your files were not changed by it; "
-                    "you can keep working, or restart the app if something looks wrong.",
-                ),
-                details,
-                self.log_file,
-                parent,
-            )
-            dialog.exec()
-        finally:
-            self._showing = False
+        self.dialog = ErrorDialog(
+            QCoreApplication.translate(
+                "ExceptionHandler",
+                "PhotoDedup ran into an unexpected error. Your files were not changed by it; "
+                "you can keep working, or restart the app if something looks wrong.",
+            ),
+            details,
+            self.log_file,
+            QApplication.activeWindow(),
+        )
+        self.dialog.finished.connect(self._closed)
+        self.dialog.open()
+
+    def _closed(self) -> None:
+        self._showing = False
 
 
 def window_icon(stack: ExitStack) -> QIcon:
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         log.info("PhotoDedup %s started", photodedup.__version__)
         window = MainWindow(settings)
         window.show()
-        window.offer_resume()
+        window.review_files.offer_resume()
         code = app.exec()
         translations.remove()
         log.info("PhotoDedup exited with %d", code)

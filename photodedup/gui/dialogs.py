@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 import photodedup
 from photodedup.core.journal import Batch
-from photodedup.gui.formatting import fill, human_time
+from photodedup.gui.formatting import fill, human_time, plural
 
 LICENCE = "GPL-3.0-or-later"
 #: Distribution names of the libraries PhotoDedup is built on, shown in About.
@@ -137,7 +137,9 @@ class TrashConfirmDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Move to trash"))
         self.setText(
-            self.tr("Move %n file(s) (%1) to the trash?", "", count).replace("%1", size_text)
+            plural(self.tr("Move %n file(s) (%1) to the trash?", "", count), count).replace(
+                "%1", size_text
+            )
         )
         self.setInformativeText(
             self.tr(
@@ -270,7 +272,9 @@ class HistoryDialog(QDialog):
             left = batch.moved - batch.restored
             button.setEnabled(left > 0)
             button.setToolTip(
-                self.tr("Put the %n file(s) of this batch back where they were", "", left)
+                plural(
+                    self.tr("Put the %n file(s) of this batch back where they were", "", left), left
+                )
                 if left > 0
                 else self.tr("Nothing left to put back from this batch")
             )

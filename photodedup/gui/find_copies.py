@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core import pipeline
 from photodedup.core.models import CancelToken, Fingerprint, ScanOptions
-from photodedup.gui.formatting import fill, human_size
+from photodedup.gui.formatting import fill, human_size, plural
 
 Copies = list[tuple[Fingerprint, int]]
 
@@ -46,7 +46,10 @@ class FindCopiesDialog(QDialog):
         query_real = os.path.realpath(query)
         others = [(fp, d) for fp, d in copies if os.path.realpath(fp.path) != query_real]
         if others:
-            text = self.tr("%n copy(ies) of %1 found in the scanned folders:", "", len(others))
+            text = plural(
+                self.tr("%n copy(ies) of %1 found in the scanned folders:", "", len(others)),
+                len(others),
+            )
         else:
             text = self.tr("No copy of %1 was found in the scanned folders.")
         self.headline = QLabel(text.replace("%1", query), self)

@@ -37,3 +37,22 @@ def fill(text: str, *values: object) -> str:
         ),
         text,
     )
+
+
+_PLURAL_MARK = re.compile(r"(\w+)\((s|es|ies)\)")
+
+
+def plural(text: str, n: int) -> str:
+    """Resolve English "file(s)"/"copy(ies)" marks left when no translation is loaded.
+
+    Call it on the result of ``tr(text, "", n)``: translations carry their own plural forms and
+    no marks, so only the untranslated English source is changed.
+    """
+
+    def resolve(match: re.Match[str]) -> str:
+        word, suffix = match.groups()
+        if n == 1:
+            return word
+        return word[:-1] + suffix if suffix == "ies" else word + suffix
+
+    return _PLURAL_MARK.sub(resolve, text)

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core import results_io
 from photodedup.core.models import IMAGE_EXTENSIONS, Progress, ScanResult
 from photodedup.core.review import Review
 from photodedup.gui import find_copies
-from photodedup.gui.autosave import Autosaver, snapshot
+from photodedup.gui.autosave import Autosaver
 from photodedup.gui.dialogs import AboutDialog, ErrorDialog
-from photodedup.gui.formatting import fill, human_size, human_time
+from photodedup.gui.formatting import fill, human_size, plural
 from photodedup.gui.i18n import LANGUAGE_NAMES
 from photodedup.gui.problems_view import ProblemsView
+from photodedup.gui.review_files import ReviewFiles
 from photodedup.gui.review_panel import ReviewPanel
 from photodedup.gui.scan_controller import ScanController, TaskRunner
 from photodedup.gui.scan_panel import ScanPanel
@@ -56,10 +56,13 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else Settings()
         self.result: ScanResult | None = None
         self._find_query = ""
+        self.error_dialog: ErrorDialog | None = None
+        self.copies_dialog: find_copies.FindCopiesDialog | None = None
         self.scanner = ScanController(self)
         self.finder = TaskRunner(self)
         self.autosaver = autosaver if autosaver is not None else Autosaver(parent=self)
         self.trash_flow = TrashFlow(self)
+        self.review_files = ReviewFiles(self)
 
         self.scan_panel = ScanPanel(self.settings, self)
         self.scan_panel.setMinimumWidth(300)
@@ -71,11 +74,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.review_panel)
-        self.summary_label = QLabel(self)
         self.trash_button = QPushButton(self)
         self.trash_button.setEnabled(False)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.summary_label, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.trash_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -142,11 +144,11 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action(self.tr("Cancel scan"), self.cancel_scan, key("Esc"))
         self.addAction(self.cancel_action)
         self.find_action = self._action(self.tr("Find copies of a photo..."), self.find_copies)
-        self.open_action = self._action(self.tr("Open review..."), self.open_review)
+        self.open_action = self._action(self.tr("Open review..."), self.review_files.open_review)
         self.save_action = self._action(
-            self.tr("Save review..."), self.save_review, key(key.StandardKey.Save)
+            self.tr("Save review..."), self.review_files.save_review, key(key.StandardKey.Save)
         )
-        self.export_action = self._action(self.tr("Export CSV..."), self.export_csv)
+        self.export_action = self._action(self.tr("Export CSV..."), self.review_files.export_csv)
         self.quit_action = self._action(self.tr("Quit"), self.close, key(key.StandardKey.Quit))
         self.undo_action = self._action(
             self.tr("Undo last trash"), self.trash_flow.undo_last, key(key.StandardKey.Undo)
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
         self.scanner.finished.connect(self._scan_finished)
         self.finder.finished.connect(self._copies_found)
         self.scanner.failed.connect(self._job_failed)
-        self.finder.failed.connect(self._job_failed)
+        self.finder.failed.connect(self._find_failed)
         self.review_panel.marksChanged.connect(self._marks_changed)
         self.trash_button.clicked.connect(self.trash_flow.trash)
         self.trash_flow.trashed.connect(self._files_trashed)
@@ -269,8 +271,12 @@ class MainWindow(QMainWindow):
         self._job_started(fill(self.tr("Looking for copies of %1..."), os.path.basename(query)))
 
     def _copies_found(self, copies: object) -> None:
+        if self.finder.cancel_requested:
+            self._job_ended(self.tr("Search cancelled."))
+            return
         self._job_ended(self.tr("Search finished."))
-        find_copies.FindCopiesDialog(self._find_query, copies, self).exec()  # type: ignore[arg-type]
+        self.copies_dialog = find_copies.FindCopiesDialog(self._find_query, copies, self)  # type: ignore[arg-type]
+        self.copies_dialog.open()
 
     def _job_started(self, title: str) -> None:
         self.scan_panel.set_running(True)
@@ -292,17 +298,27 @@ class MainWindow(QMainWindow):
         self.problems_view.set_problems(result.problems)
         if result.stats.cancelled:
             self._job_ended(
-                self.tr(
-                    "Scan cancelled. %n photo(s) read so far are cached.", "", result.stats.hashed
+                plural(
+                    self.tr(
+                        "Scan cancelled. Photos read so far stay cached: %n.",
+                        "",
+                        result.stats.hashed,
+                    ),
+                    result.stats.hashed,
                 )
             )
             return
         seconds = f"{result.stats.seconds:.1f}"
-        self._job_ended(
-            self.tr("%n photo(s) compared in %1 s.", "", result.stats.hashed).replace("%1", seconds)
+        message = plural(
+            self.tr("%n photo(s) compared in %1 s.", "", result.stats.hashed), result.stats.hashed
         )
+        self._job_ended(" ".join([message.replace("%1", seconds), *result.warnings]))
         self.set_result(result)
         self.autosaver.track(self.result, self.review_panel.review())
+
+    def _find_failed(self, message: str) -> None:
+        self._job_ended(self.tr("Search stopped."))
+        self.show_error(self.tr("Could not look for copies of this photo."), message)
 
     def _job_failed(self, message: str) -> None:
         self._job_ended(self.tr("Stopped by an error."))
@@ -346,19 +362,11 @@ class MainWindow(QMainWindow):
     def update_trash_button(self) -> None:
         review = self.review()
         count, size = review.trash_count_and_bytes() if review is not None else (0, 0)
-        text = self.tr("Move %n file(s) (%1) to trash", "", count).replace("%1", human_size(size))
+        text = plural(self.tr("Move %n file(s) (%1) to trash", "", count), count).replace(
+            "%1", human_size(size)
+        )
         self.trash_button.setText(text if count else self.tr("Move 0 files to trash"))
         self.trash_button.setEnabled(count > 0 and not self.busy)
-        if review is None:
-            self.summary_label.clear()
-            return
-        groups = len(review)
-        reclaimable = sum(g.reclaimable for g in review.groups)
-        self.summary_label.setText(
-            self.tr("%n group(s) of copies, %1 reclaimable", "", groups).replace(
-                "%1", human_size(reclaimable)
-            )
-        )
 
     def _files_trashed(self, moved: list[str]) -> None:
         if moved:
@@ -373,117 +381,26 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def auto_select(self) -> None:
-        self._change_marks(lambda review: review.auto_select())
+        self.review_panel.auto_select()
 
     def clear_marks(self) -> None:
-        self._change_marks(lambda review: review.clear())
+        self.review_panel.clear_marks()
 
     def prefer_folder(self) -> None:
-        review = self.review()
-        if review is None:
+        if self.review() is None or self.result is None:
             return
-        start = self.result.roots[0] if self.result and self.result.roots else ""
+        start = self.result.roots[0] if self.result.roots else ""
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Keep copies in this folder when possible"), start
         )
         if folder:
-            self._change_marks(lambda r: r.auto_select(prefer_folder=folder))
+            self.review_panel.auto_select(folder)
 
-    def _change_marks(self, change: object) -> None:
-        review = self.review()
-        if review is None:
-            return
-        change(review)  # type: ignore[operator]
-        self.review_panel.refresh()
-        self._marks_changed()
-
-    # -- saved reviews ---------------------------------------------------------------------
-
-    def save_review(self) -> None:
-        review = self.review()
-        if self.result is None or review is None:
-            return
-        start = os.path.join(self.settings.last_dir or os.path.expanduser("~"), "review.json")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save review"), start, self.tr("PhotoDedup review (*.json)")
-        )
-        if path:
-            self._write(path, results_io.write_json)
-
-    def export_csv(self) -> None:
-        review = self.review()
-        if self.result is None or review is None:
-            return
-        start = os.path.join(self.settings.last_dir or os.path.expanduser("~"), "duplicates.csv")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export CSV"), start, self.tr("CSV file (*.csv)")
-        )
-        if path:
-            self._write(path, results_io.write_csv)
-
-    def _write(self, path: str, writer: object) -> None:
-        review = self.review()
-        assert self.result is not None and review is not None
-        try:
-            writer(snapshot(self.result, review), path, keep=review.keep_fn())  # type: ignore[operator]
-        except OSError as exc:
-            self.show_error(
-                fill(self.tr("Could not write %1:\n%2"), path, exc.strerror or str(exc))
-            )
-            return
-        self.settings.last_dir = os.path.dirname(path)
-        self.statusBar().showMessage(fill(self.tr("Saved %1"), path), 5000)
-
-    def open_review(self) -> None:
-        if self.busy:
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open review"),
-            self.settings.last_dir,
-            self.tr("PhotoDedup review (*.json)"),
-        )
-        if path:
-            self.load_review(path)
-
-    def load_review(self, path: str) -> bool:
-        try:
-            result = results_io.load_results(path)
-        except results_io.ResultsError as exc:
-            self.show_error(self.tr("This file cannot be opened as a review."), str(exc))
-            return False
-        self.settings.last_dir = os.path.dirname(path)
+    def show_loaded(self, result: ScanResult, message: str) -> None:
+        """Show a review loaded from a file or the autosave and keep autosaving it."""
         self.set_result(result)
         self.autosaver.track(self.result, self.review())
-        self.scan_panel.progress.idle(
-            fill(self.tr("Review opened from %1."), os.path.basename(path))
-        )
-        return True
-
-    def offer_resume(self) -> bool:
-        """Ask to resume an autosaved review from a previous session; True when resumed."""
-        saved = self.autosaver.load()
-        if saved is None:
-            return False
-        answer = QMessageBox.question(
-            self,
-            self.tr("Resume review"),
-            self.tr(
-                "Resume your last review? (%n group(s), saved %1)", "", len(saved.result.groups)
-            ).replace("%1", human_time(saved.saved_at)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            self.autosaver.discard()
-            return False
-        self.resume(saved.result)
-        return True
-
-    def resume(self, result: ScanResult) -> None:
-        self.set_result(result)
-        self.autosaver.track(self.result, self.review())
-        self.scan_panel.progress.idle(self.tr("Review resumed."))
+        self.scan_panel.progress.idle(message)
 
     # -- misc ------------------------------------------------------------------------------
 
@@ -504,7 +421,7 @@ class MainWindow(QMainWindow):
         self.update_trash_button()
 
     def _problems_counted(self, count: int) -> None:
-        self.problems_button.setText(self.tr("%n problem(s)", "", count))
+        self.problems_button.setText(plural(self.tr("%n problem(s)", "", count), count))
         self.problems_button.setVisible(count > 0)
 
     def show_problems(self) -> None:
@@ -512,7 +429,9 @@ class MainWindow(QMainWindow):
         self.problems_dock.raise_()
 
     def show_error(self, message: str, details: str = "") -> None:
-        ErrorDialog(message, details, parent=self).exec()
+        self.error_dialog = ErrorDialog(message, details, parent=self)
+        self.error_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.error_dialog.open()
 
     def show_about(self) -> None:
         AboutDialog(self).exec()

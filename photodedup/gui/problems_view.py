@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import Problem
+from photodedup.gui.formatting import plural
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -114,7 +115,12 @@ class ProblemsView(QWidget):
         count = len(problems)
         if count:
             self.summary.setText(
-                self.tr("%n file(s) could not be read and were left out of the scan:", "", count)
+                plural(
+                    self.tr(
+                        "Left out of the scan because they could not be read: %n file(s)", "", count
+                    ),
+                    count,
+                )
             )
         else:
             self.summary.setText(self.tr("No problems: every file was read."))

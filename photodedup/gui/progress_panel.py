@@ -9,7 +9,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from photodedup.core.models import Progress, Stage
-from photodedup.gui.formatting import fill
+from photodedup.gui.formatting import fill, plural
 from photodedup.gui.scan_controller import Rate, RateMeter
 
 
@@ -139,9 +139,9 @@ class ProgressPanel(QWidget):
     def duration_text(self, seconds: float) -> str:
         seconds = round(seconds)
         if seconds < 60:
-            return self.tr("%n second(s)", "", max(seconds, 1))
+            return plural(self.tr("%n second(s)", "", max(seconds, 1)), max(seconds, 1))
         minutes = round(seconds / 60)
         if minutes < 60:
-            return self.tr("%n minute(s)", "", minutes)
+            return plural(self.tr("%n minute(s)", "", minutes), minutes)
         hours, minutes = divmod(minutes, 60)
         return fill(self.tr("%1 h %2 min"), hours, minutes)

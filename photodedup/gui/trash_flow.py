@@ -20,7 +20,7 @@ from photodedup.gui.dialogs import (
     SummaryDialog,
     TrashConfirmDialog,
 )
-from photodedup.gui.formatting import fill, human_size
+from photodedup.gui.formatting import fill, human_size, plural
 from photodedup.gui.scan_controller import TaskRunner
 
 if TYPE_CHECKING:
@@ -222,11 +222,13 @@ class TrashFlow(QObject):
         report, plan = outcome.report, outcome.plan
         moved = set(report.moved)
         moved_bytes = sum(i.size for i in plan.items if i.path in moved)
-        headline = self.tr("Moved %n file(s) (%1) to the trash.", "", len(moved)).replace(
-            "%1", human_size(moved_bytes)
-        )
+        headline = plural(
+            self.tr("Moved %n file(s) (%1) to the trash.", "", len(moved)), len(moved)
+        ).replace("%1", human_size(moved_bytes))
         if report.skipped:
-            headline += " " + self.tr("%n file(s) were skipped.", "", len(report.skipped))
+            headline += " " + plural(
+                self.tr("Skipped %n file(s).", "", len(report.skipped)), len(report.skipped)
+            )
         if report.moved:
             headline += " " + self.tr("Edit > Undo last trash puts them back.")
         refused = [(path, g.reason) for g in plan.refused for path in g.paths]
@@ -241,10 +243,13 @@ class TrashFlow(QObject):
         if report.message:
             headline = report.message[0].upper() + report.message[1:]
         else:
-            headline = self.tr("Put back %n file(s).", "", len(report.restored))
+            headline = plural(
+                self.tr("Put back %n file(s).", "", len(report.restored)), len(report.restored)
+            )
             if report.failed:
-                headline += " " + self.tr(
-                    "%n file(s) could not be put back.", "", len(report.failed)
+                headline += " " + plural(
+                    self.tr("Could not put back %n file(s).", "", len(report.failed)),
+                    len(report.failed),
                 )
         if report.restored:
             headline += " " + self.tr("Scan again to review them.")
