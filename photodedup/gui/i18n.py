@@ -31,8 +31,9 @@ def locale_for(language: Language) -> QLocale:
 class Translations:
     """Installs PhotoDedup's and Qt's own translators on the application and keeps them alive."""
 
-    def __init__(self, app: QCoreApplication) -> None:
+    def __init__(self, app: QCoreApplication, folder: Path | None = None) -> None:
         self._app = app
+        self._folder = folder  # None: the .qm files packaged in photodedup/assets/translations
         self._translators: list[QTranslator] = []
         # The .qm files may sit inside a zip (bundles): as_file() extracts them for QTranslator,
         # and the extracted copy must outlive the translators.
@@ -45,7 +46,7 @@ class Translations:
         locale = locale_for(language)
         if language == Language.ENGLISH or locale.language() == QLocale.Language.English:
             return False
-        folder = self._files.enter_context(
+        folder = self._folder or self._files.enter_context(
             resources.as_file(resources.files("photodedup") / "assets" / "translations")
         )
         ours = QTranslator(self._app)

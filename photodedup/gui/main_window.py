@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._find_query = ""
         self.error_dialog: ErrorDialog | None = None
         self.copies_dialog: find_copies.FindCopiesDialog | None = None
+        self.info_box: QMessageBox | None = None
         self.scanner = ScanController(self)
         self.finder = TaskRunner(self)
         self.autosaver = autosaver if autosaver is not None else Autosaver(parent=self)
@@ -190,12 +191,14 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.problems_action, self.history_action])
         view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("Language"))
+        language_menu = view_menu.addMenu(self.tr("Language (after a restart)"))
         group = QActionGroup(self)
         names = {Language.SYSTEM: self.tr("System default"), **LANGUAGE_NAMES}
         current = self.settings.language
+        self.language_actions: dict[Language, QAction] = {}
         for language, name in names.items():
             action = language_menu.addAction(name)
+            self.language_actions[language] = action
             action.setCheckable(True)
             action.setChecked(language == current)
             action.setData(language.value)
@@ -441,11 +444,14 @@ class MainWindow(QMainWindow):
 
     def _language_chosen(self, action: QAction) -> None:
         self.settings.language = Language(action.data())
-        QMessageBox.information(
-            self,
+        self.info_box = QMessageBox(
+            QMessageBox.Icon.Information,
             self.tr("Language"),
             self.tr("The new language is used the next time you start PhotoDedup."),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        self.info_box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.trash_flow.running:
