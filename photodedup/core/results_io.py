@@ -352,6 +352,11 @@ def _parse_groups(
             kind = GroupKind(raw_kind)
         except ValueError:
             raise ResultsError(f"{where}.kind is unknown: {raw_kind!r}") from None
+        if (kind is GroupKind.BURST) != (name == "bursts"):
+            raise ResultsError(
+                f"{where} is a {kind} group: similar shots belong under 'bursts', "
+                "duplicates under 'groups'"
+            )
         raw_files = check.lst(check.field(g, "files", where), f"{where}.files")
         if len(raw_files) < 2:
             raise ResultsError(f"{where} has fewer than two files")
@@ -391,10 +396,6 @@ def _parse(doc: Any, require_keeper: bool) -> ScanResult:
     ids = [g.id for g in groups] + [g.id for g in bursts]
     if len(set(ids)) != len(ids):
         raise ResultsError("a group id is used by two groups")
-    if any(g.kind is GroupKind.BURST for g in groups):
-        raise ResultsError("groups holds a burst: similar shots belong under 'bursts'")
-    if any(g.kind is not GroupKind.BURST for g in bursts):
-        raise ResultsError("bursts holds a duplicate group: only similar shots belong there")
 
     problems = []
     for ei, raw in enumerate(check.lst(top.get("errors", []), "errors")):
