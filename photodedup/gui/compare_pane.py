@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -51,6 +52,7 @@ def relation_label(relation: Relation) -> str:
         Relation.CONVERTED: _tr("converted"),
         Relation.ROTATED: _tr("rotated"),
         Relation.EDITED: _tr("edited"),
+        Relation.BURST_SHOT: _tr("another shot"),
     }
     return labels[relation]
 
@@ -144,6 +146,8 @@ class MemberCard(QFrame):
                 _tr("distance {d} ({p}% alike)").format(d=member.distance, p=similarity),
             ),
         ]
+        if member.sharpness is not None:
+            facts.append(("sharpness", _tr("sharpness {s:.0f}").format(s=member.sharpness)))
         self.fact_labels: dict[str, QLabel] = {}
         for name, text in facts:
             label = QLabel()
@@ -229,6 +233,7 @@ class ComparePane(QScrollArea):
     """Members of one group side by side; marks go straight to the Review."""
 
     marksChanged = Signal(int)  # group id
+    notDuplicateRequested = Signal(int, str)  # group id, path: "not a duplicate of the keeper"
 
     def __init__(
         self, loader: ThumbnailLoader, full_loader: ThumbnailLoader, parent: QWidget | None = None
@@ -343,6 +348,38 @@ class ComparePane(QScrollArea):
         viewer.show()
         return viewer
 
+    def card_menu(self, index: int) -> QMenu:
+        """The context menu of a member card: "Not a duplicate of the keeper" in duplicates."""
+        menu = QMenu(self)
+        card = self._cards[index]
+        group = self._group
+        action = menu.addAction(_tr("Not a duplicate of the keeper"))
+        action.setToolTip(
+            _tr(
+                "Remember that this photo differs from the keeper: it leaves this group, "
+                "and later scans never group them"
+            )
+        )
+        keeper = group.keeper if group is not None else None
+        if group is None or group.kind is GroupKind.BURST or card.member is keeper:
+            action.setEnabled(False)
+        elif keeper is not None and card.member.fingerprint.digest == keeper.fingerprint.digest:
+            # Same bytes are the same photo by definition: there is nothing to tell apart.
+            action.setEnabled(False)
+            action.setText(_tr("Not a duplicate of the keeper (identical file: cannot be)"))
+        path = card.member.path
+        action.triggered.connect(lambda: self._request_not_duplicate(path))
+        return menu
+
+    def _show_card_menu(self, card: MemberCard, pos: QPoint) -> None:
+        menu = self.card_menu(card.index)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(card.mapToGlobal(pos))
+
+    def _request_not_duplicate(self, path: str) -> None:
+        if self._group is not None:
+            emit_signal(self.notDuplicateRequested, self._group.id, path)
+
     def refresh_marks(self) -> None:
         """Marks changed elsewhere (auto-select, clear): repaint the cards."""
         self._update_states()
@@ -362,7 +399,11 @@ class ComparePane(QScrollArea):
             self._hint.hide()
             return
         self._hint.show()
-        kind = _tr("Identical") if group.kind is GroupKind.IDENTICAL else _tr("Similar")
+        kind = {
+            GroupKind.IDENTICAL: _tr("Identical"),
+            GroupKind.SIMILAR: _tr("Similar"),
+            GroupKind.BURST: _tr("Similar shots, all different photos"),
+        }[group.kind]
         self._title.setText(_tr("{n} files · {kind}").format(n=len(group.members), kind=kind))
         keeper = group.keeper
         for i, member in enumerate(group.members):
@@ -371,6 +412,10 @@ class ComparePane(QScrollArea):
             card.doubleClicked.connect(self.open_viewer)
             card.toggleRequested.connect(self.toggle)
             card.keepOnlyRequested.connect(self.keep_only)
+            card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            card.customContextMenuRequested.connect(
+                lambda pos, c=card: self._show_card_menu(c, pos)
+            )
             card.set_thumbnail(self._loader)
             self._row.addWidget(card)
             self._cards.append(card)

@@ -59,6 +59,8 @@ def format_size(size: int) -> str:
 def kind_label(kind: GroupKind) -> str:
     if kind is GroupKind.IDENTICAL:
         return QCoreApplication.translate("GroupListModel", "Identical")
+    if kind is GroupKind.BURST:
+        return QCoreApplication.translate("GroupListModel", "Similar shots")
     return QCoreApplication.translate("GroupListModel", "Similar")
 
 

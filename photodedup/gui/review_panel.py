@@ -47,9 +47,13 @@ class ReviewPanel(QWidget):
     """
 
     marksChanged = Signal()
+    differentPhotosRequested = Signal(int)  # group id: "these are different photos"
+    notDuplicateRequested = Signal(int, str)  # group id, path: "not a duplicate of the keeper"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, bursts: bool = False) -> None:
+        """``bursts``: review similar shots (different photos) instead of duplicates."""
         super().__init__(parent)
+        self._bursts = bursts
         self._review: Review | None = None
         self._loader = ThumbnailLoader(max_items=800, parent=self)
         self._full_loader = ThumbnailLoader(max_items=4, max_pending=4, threads=1, parent=self)
@@ -88,6 +92,14 @@ class ReviewPanel(QWidget):
         self.clear_button = QPushButton(self.tr("Keep all"))
         self.clear_button.setToolTip(self.tr("Clear all marks: keep every file"))
         self.clear_button.clicked.connect(self.clear_marks)
+        self.different_button = QPushButton(self.tr("These are different photos"))
+        self.different_button.setToolTip(
+            self.tr(
+                "Remember that the photos of this group are not duplicates: the group leaves "
+                "the review and later scans never group them again"
+            )
+        )
+        self.different_button.clicked.connect(self._request_different)
 
         self.list_view = QListView()
         self.list_view.setModel(self.proxy)
@@ -118,6 +130,13 @@ class ReviewPanel(QWidget):
         marks.addWidget(self.auto_button)
         marks.addWidget(self.clear_button)
         marks.addStretch(1)
+        marks.addWidget(self.different_button)
+        if bursts:
+            # Every shot starts kept, so "suggested keepers" and "keep all" are the same; and
+            # shots of a burst are different photos already.
+            self.auto_button.hide()
+            self.different_button.hide()
+            self.list_view.setAccessibleName(self.tr("Similar shots"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -129,6 +148,7 @@ class ReviewPanel(QWidget):
 
         self.compare = ComparePane(self._loader, self._full_loader)
         self.compare.marksChanged.connect(self._on_pane_marks)
+        self.compare.notDuplicateRequested.connect(self.notDuplicateRequested)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.compare)
@@ -242,6 +262,7 @@ class ReviewPanel(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         group_id = current.data(GroupRole.GROUP_ID) if current.isValid() else None
         self.compare.show_group(self._review, group_id)
+        self.different_button.setEnabled(group_id is not None)
 
     def _on_pane_marks(self, group_id: int) -> None:
         self.model.group_changed(group_id)
@@ -266,6 +287,11 @@ class ReviewPanel(QWidget):
         if current.isValid():
             self.list_view.scrollTo(current)
 
+    def _request_different(self) -> None:
+        group_id = self.compare.group_id()
+        if group_id is not None:
+            emit_signal(self.differentPhotosRequested, group_id)
+
     def _choose_folder(self) -> None:
         if self._review is None or not len(self._review):
             return
@@ -284,10 +310,15 @@ class ReviewPanel(QWidget):
             )
             self._stack.setCurrentIndex(0)
         elif not len(review):
-            self.empty_label.setText(self.tr("No duplicates found."))
+            self.empty_label.setText(
+                self.tr("No similar shots found.")
+                if self._bursts
+                else self.tr("No duplicates found.")
+            )
             self._stack.setCurrentIndex(0)
         else:
             self._stack.setCurrentIndex(1)
+        self.different_button.setEnabled(self.compare.group_id() is not None)
         no_match = self.proxy.rowCount() == 0 and self.proxy.filter_text_active()
         self._list_stack.setCurrentWidget(self.no_match if no_match else self.list_view)
         self._update_summary()
