@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.models import IMAGE_EXTENSIONS, Progress, ScanResult
+from photodedup.core.models import IMAGE_EXTENSIONS, DuplicateGroup, Progress, ScanResult
 from photodedup.core.review import Review
 from photodedup.gui import find_copies
 from photodedup.gui.autosave import Autosaver
 from photodedup.gui.dialogs import AboutDialog, ErrorDialog
 from photodedup.gui.formatting import fill, human_size, plural
 from photodedup.gui.i18n import LANGUAGE_NAMES
+from photodedup.gui.ignore_list_dialog import IgnoreListDialog
 from photodedup.gui.problems_view import ProblemsView
+from photodedup.gui.results_tabs import ResultsTabs
 from photodedup.gui.review_files import ReviewFiles
-from photodedup.gui.review_panel import ReviewPanel
 from photodedup.gui.scan_controller import ScanController, TaskRunner
 from photodedup.gui.scan_panel import ScanPanel
 from photodedup.gui.settings import Language, Settings
@@ -67,14 +68,16 @@ class MainWindow(QMainWindow):
 
         self.scan_panel = ScanPanel(self.settings, self)
         self.scan_panel.setMinimumWidth(300)
-        self.review_panel = ReviewPanel(self)
+        self.ignore_dialog: IgnoreListDialog | None = None
+        self.results_tabs = ResultsTabs(self)
+        self.review_panel = self.results_tabs.duplicates
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setMargin(32)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.review_panel)
+        self.stack.addWidget(self.results_tabs)
         self.trash_button = QPushButton(self)
         self.trash_button.setEnabled(False)
         bottom = QHBoxLayout()
@@ -157,6 +160,9 @@ class MainWindow(QMainWindow):
         self.auto_action = self._action(self.tr("Auto-select all"), self.auto_select)
         self.prefer_action = self._action(self.tr("Prefer folder..."), self.prefer_folder)
         self.clear_action = self._action(self.tr("Clear all marks"), self.clear_marks)
+        self.ignore_list_action = self._action(
+            self.tr("Photos marked as different..."), self.show_ignore_list
+        )
         self.problems_action = self.problems_dock.toggleViewAction()
         self.problems_action.setText(self.tr("Problems"))
         self.history_action = self._action(self.tr("History..."), self.trash_flow.show_history)
@@ -188,6 +194,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.auto_action, self.prefer_action, self.clear_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.ignore_list_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.problems_action, self.history_action])
         view_menu.addSeparator()
@@ -218,7 +226,7 @@ class MainWindow(QMainWindow):
         self.finder.finished.connect(self._copies_found)
         self.scanner.failed.connect(self._job_failed)
         self.finder.failed.connect(self._find_failed)
-        self.review_panel.marksChanged.connect(self._marks_changed)
+        self.results_tabs.marksChanged.connect(self._marks_changed)
         self.trash_button.clicked.connect(self.trash_flow.trash)
         self.trash_flow.trashed.connect(self._files_trashed)
         self.trash_flow.runningChanged.connect(self._trash_running)
@@ -334,7 +342,9 @@ class MainWindow(QMainWindow):
         self.result = result
         if result is not None and review is None:
             review = Review(result.groups)
-        self.review_panel.set_review(review if result is not None else None)
+        self.results_tabs.set_reviews(
+            review if result is not None else None, result.bursts if result is not None else ()
+        )
         if result is not None:
             self.problems_view.set_problems(result.problems)
         self._show_review_or_empty()
@@ -345,10 +355,9 @@ class MainWindow(QMainWindow):
         return self.review_panel.review() if self.result is not None else None
 
     def _show_review_or_empty(self) -> None:
-        review = self.review()
-        if review is not None and len(review) > 0:
-            self.stack.setCurrentWidget(self.review_panel)
-            self.review_panel.setFocus()
+        if self.result is not None and self.results_tabs.has_groups():
+            self.stack.setCurrentWidget(self.results_tabs)
+            self.results_tabs.currentWidget().setFocus()
         elif self.result is not None:
             self._show_empty(self.tr("No duplicates left: every photo in these folders is unique."))
         else:
@@ -363,8 +372,7 @@ class MainWindow(QMainWindow):
         self.autosaver.schedule()
 
     def update_trash_button(self) -> None:
-        review = self.review()
-        count, size = review.trash_count_and_bytes() if review is not None else (0, 0)
+        count, size = self.trash_selection()[2:] if self.result is not None else (0, 0)
         text = plural(self.tr("Move %n file(s) (%1) to trash", "", count), count).replace(
             "%1", human_size(size)
         )
@@ -373,15 +381,24 @@ class MainWindow(QMainWindow):
 
     def _files_trashed(self, moved: list[str]) -> None:
         if moved:
-            self.review_panel.remove_paths(moved)
+            self.results_tabs.remove_paths(moved)
         self.update_trash_button()
         self._show_review_or_empty()
         self.autosaver.save_now()
 
     def _trash_running(self, running: bool) -> None:
         # Marks are frozen while a batch runs: the batch acts on what the user confirmed.
-        self.review_panel.setEnabled(not running)
+        self.results_tabs.setEnabled(not running)
         self._update_actions()
+
+    def trash_selection(self) -> tuple[list[DuplicateGroup], dict[str, bool], int, int]:
+        """What the trash acts on: duplicates and similar shots marked in either tab."""
+        return self.results_tabs.trash_selection()
+
+    def show_ignore_list(self) -> None:
+        """The decisions "these are different photos", to review and remove."""
+        self.ignore_dialog = IgnoreListDialog(self.results_tabs.ignore_path, self)
+        self.ignore_dialog.open()
 
     def auto_select(self) -> None:
         self.review_panel.auto_select()

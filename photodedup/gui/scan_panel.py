@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photodedup.core import ignore
 from photodedup.core.models import ScanOptions
 from photodedup.gui.folder_list import FolderListWidget
 from photodedup.gui.progress_panel import ProgressPanel
@@ -63,6 +64,20 @@ class ScanPanel(QWidget):
         self.rotations.setToolTip(
             self.tr("Also find copies turned sideways, upside down or mirrored (a little slower)")
         )
+        self.prefer_jpeg = QCheckBox(self.tr("Keep the JPEG of RAW+JPEG pairs"), self)
+        self.prefer_jpeg.setToolTip(
+            self.tr(
+                "When a RAW file and its JPEG are found, suggest keeping the JPEG; by default "
+                "the RAW, the camera's original, is kept"
+            )
+        )
+        self.bursts = QCheckBox(self.tr("Find similar shots (bursts)"), self)
+        self.bursts.setToolTip(
+            self.tr(
+                "Also list photos taken seconds apart by one camera that look alike, in their "
+                "own tab; none is marked for trash"
+            )
+        )
         self.excludes = QLineEdit(self)
         self.excludes.setPlaceholderText(self.tr("e.g. *.gif, */Thumbnails/*"))
         self.excludes.setToolTip(
@@ -81,6 +96,8 @@ class ScanPanel(QWidget):
         form.addRow(self.tr("Similarity:"), slider_row)
         form.addRow(self.similarity_hint)
         form.addRow(self.rotations)
+        form.addRow(self.prefer_jpeg)
+        form.addRow(self.bursts)
         form.addRow(self.tr("Skip:"), self.excludes)
         form.addRow(self.tr("Workers:"), self.workers)
 
@@ -106,6 +123,8 @@ class ScanPanel(QWidget):
         self.folders.changed.connect(self._update_scan_button)
         self.similarity.valueChanged.connect(self._similarity_changed)
         self.rotations.toggled.connect(self._save)
+        self.prefer_jpeg.toggled.connect(self._save)
+        self.bursts.toggled.connect(self._save)
         self.excludes.textChanged.connect(self._save)
         self.workers.valueChanged.connect(self._save)
         self._update_scan_button()
@@ -122,12 +141,23 @@ class ScanPanel(QWidget):
             threshold=int(self.level()),
             rotations=self.rotations.isChecked(),
             workers=self.workers.value(),
+            prefer_jpeg=self.prefer_jpeg.isChecked(),
+            bursts=self.bursts.isChecked(),
+            ignore_list=ignore.default_path(),
         )
 
     def set_running(self, running: bool) -> None:
         """Lock the inputs while a scan runs so what is shown is what is being scanned."""
         self._running = running
-        for widget in (self.folders, self.similarity, self.rotations, self.excludes, self.workers):
+        for widget in (
+            self.folders,
+            self.similarity,
+            self.rotations,
+            self.prefer_jpeg,
+            self.bursts,
+            self.excludes,
+            self.workers,
+        ):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self._update_scan_button()
@@ -158,6 +188,8 @@ class ScanPanel(QWidget):
         self.folders.set_folders(s.folders)
         self.similarity.setValue(LEVELS.index(s.similarity))
         self.rotations.setChecked(s.rotations)
+        self.prefer_jpeg.setChecked(s.prefer_jpeg)
+        self.bursts.setChecked(s.bursts)
         self.excludes.setText(s.excludes)
         self.workers.setValue(min(s.workers, MAX_WORKERS))
         self._show_level()
@@ -167,6 +199,8 @@ class ScanPanel(QWidget):
         s.folders = self.folders.folders()
         s.similarity = self.level()
         s.rotations = self.rotations.isChecked()
+        s.prefer_jpeg = self.prefer_jpeg.isChecked()
+        s.bursts = self.bursts.isChecked()
         s.excludes = self.excludes.text()
         s.workers = self.workers.value()
 

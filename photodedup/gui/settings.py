@@ -39,6 +39,8 @@ class Key(StrEnum):
     FOLDERS = "scan/folders"
     THRESHOLD = "scan/threshold"
     ROTATIONS = "scan/rotations"
+    PREFER_JPEG = "scan/prefer_jpeg"
+    BURSTS = "scan/bursts"
     EXCLUDES = "scan/excludes"
     WORKERS = "scan/workers"
     LANGUAGE = "ui/language"
@@ -101,6 +103,24 @@ class Settings:
     @rotations.setter
     def rotations(self, value: bool) -> None:
         self._s.setValue(Key.ROTATIONS, bool(value))
+
+    @property
+    def prefer_jpeg(self) -> bool:
+        """Keep the JPEG of a RAW+JPEG pair (default: the RAW, the camera's original)."""
+        return self._bool(Key.PREFER_JPEG, False)
+
+    @prefer_jpeg.setter
+    def prefer_jpeg(self, value: bool) -> None:
+        self._s.setValue(Key.PREFER_JPEG, bool(value))
+
+    @property
+    def bursts(self) -> bool:
+        """Look for similar shots (bursts) too; on by default in the app."""
+        return self._bool(Key.BURSTS, True)
+
+    @bursts.setter
+    def bursts(self, value: bool) -> None:
+        self._s.setValue(Key.BURSTS, bool(value))
 
     @property
     def excludes(self) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, S
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
 
 from photodedup.core.imageio import DecodeError, open_oriented
+from photodedup.core.raw import is_raw_name
 
 _incref = ctypes.pythonapi.Py_IncRef
 _incref.argtypes = [ctypes.py_object]
@@ -72,6 +73,9 @@ def decode_image(path: str, side: int) -> QImage:
 
     Qt's readers come first (fast, scaled while decoding); Pillow reads what Qt cannot (HEIC, AVIF).
     """
+    if is_raw_name(path):
+        # Qt would read a RAW's first TIFF directory (often a tiny thumbnail, unturned).
+        return pil_to_qimage(open_oriented(path, max_side=side or None))
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     source = reader.size()

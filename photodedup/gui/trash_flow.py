@@ -100,15 +100,13 @@ class TrashFlow(QObject):
     # -- trash -----------------------------------------------------------------------------
 
     def trash(self) -> None:
-        review = self._window.review()
-        if review is None or self.running:
+        if self._window.review() is None or self.running:
             return
-        count, size = review.trash_count_and_bytes()
+        # Freeze the marks now (duplicates and similar shots): the user may not change them
+        # while the batch is under way.
+        groups, kept, count, size = self._window.trash_selection()
         if count == 0:
             return
-        # Freeze the marks now: the user may not change them while the batch is under way.
-        groups = review.groups
-        kept = {m.path: review.is_kept(m.path) for g in groups for m in g.members}
         self.confirm_dialog = TrashConfirmDialog(count, human_size(size), self._window)
         self.confirm_dialog.setWindowModality(Qt.WindowModality.WindowModal)
 

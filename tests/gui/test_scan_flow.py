@@ -34,7 +34,8 @@ def test_scan_shows_the_groups_and_the_problems(
 
     assert isinstance(result, ScanResult)
     assert sorted(map(sorted, shown_groups(window))) == sorted(map(sorted, shell_library.groups))
-    assert window.stack.currentWidget() is window.review_panel
+    assert window.stack.currentWidget() is window.results_tabs
+    assert window.results_tabs.currentWidget() is window.review_panel
     assert window.review_panel.model.rowCount() == len(shell_library.groups)
     # The engine's suggestion is already marked: two copies per group go to the trash.
     count, size = window.review().trash_count_and_bytes()
