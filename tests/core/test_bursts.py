@@ -39,8 +39,8 @@ def shoot(tmp_path, new_photo):
     root.mkdir()
     scene = new_photo(31, (900, 600))
     _frame(scene, 0).save(root / "f1.jpg", quality=90, exif=_exif("2023:05:01 10:00:00"))
-    _frame(scene, 50).save(root / "f2.jpg", quality=90, exif=_exif("2023:05:01 10:00:01"))
-    blurred = _frame(scene, 100).filter(ImageFilter.GaussianBlur(3))
+    _frame(scene, 40).save(root / "f2.jpg", quality=90, exif=_exif("2023:05:01 10:00:01"))
+    blurred = _frame(scene, 80).filter(ImageFilter.GaussianBlur(3))
     blurred.save(root / "f3.jpg", quality=90, exif=_exif("2023:05:01 10:00:03"))
     new_photo(32, (720, 480)).save(
         root / "other.jpg", quality=90, exif=_exif("2023:05:01 10:00:02")

@@ -1,0 +1,105 @@
+"""The Similar shots tab: bursts found by a scan, nothing marked, picked by hand and trashed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageFilter
+
+from photodedup.gui.main_window import MainWindow
+
+pytest_plugins = ("fixtures_shell",)
+
+
+def _exif(taken: str) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "BurstCam"
+    exif[0x0110] = "BurstCam 1"
+    exif.get_ifd(0x8769)[0x9003] = taken
+    return exif.tobytes()
+
+
+@pytest.fixture
+def burst_library(tmp_path: Path, new_photo) -> Path:
+    """A burst of three panned frames (the last shaken), plus one photo and its backup."""
+    root = tmp_path / "shoot"
+    root.mkdir()
+    scene = new_photo(41, (900, 600))
+    for n, shift in enumerate((0, 40, 80), 1):
+        frame = scene.crop((shift, 0, shift + 720, 480))
+        if n == 3:
+            frame = frame.filter(ImageFilter.GaussianBlur(3))
+        frame.save(root / f"frame{n}.jpg", quality=90, exif=_exif(f"2023:05:01 10:00:0{n}"))
+    new_photo(42).save(root / "walk.jpg", quality=90)
+    shutil.copyfile(root / "walk.jpg", root / "walk backup.jpg")
+    return root
+
+
+def _scan(scan, window: MainWindow, root: Path) -> None:
+    window.scan_panel.folders.add_folders([str(root)])
+    scan(window)
+
+
+def test_bursts_get_their_own_tab_with_nothing_marked(scan, window: MainWindow, burst_library):
+    assert window.scan_panel.bursts.isChecked()  # on by default in the app
+    _scan(scan, window, burst_library)
+    tabs = window.results_tabs
+    assert tabs.tabText(0) == "Duplicates (1)"
+    assert tabs.tabText(1) == "Similar shots (1)"
+    shots = tabs.burst_review()
+    assert shots is not None and len(shots) == 1
+    assert shots.trash_count_and_bytes() == (0, 0)
+    # Only the duplicate backup is suggested for the trash; no burst frame is.
+    assert window.trash_button.text().startswith("Move 1 file ")
+
+    tabs.setCurrentWidget(tabs.bursts)
+    pane = tabs.bursts.compare
+    names = [Path(c.member.path).name for c in pane.cards()]
+    assert sorted(names) == ["frame1.jpg", "frame2.jpg", "frame3.jpg"]
+    assert names[-1] == "frame3.jpg"  # the shaken frame is the least sharp
+    assert all(c.is_kept() for c in pane.cards())
+    assert all("sharpness" in c.fact_labels for c in pane.cards())
+    assert not tabs.bursts.different_button.isVisible()
+    assert not tabs.bursts.auto_button.isVisible()
+    assert not pane.card_menu(1).actions()[0].isEnabled()  # shots are different photos already
+
+
+def test_a_frame_marked_by_hand_goes_to_the_trash(
+    qtbot, scan, window: MainWindow, burst_library, user_dirs
+):
+    _scan(scan, window, burst_library)
+    tabs = window.results_tabs
+    tabs.setCurrentWidget(tabs.bursts)
+    pane = tabs.bursts.compare
+    shaken = next(i for i, c in enumerate(pane.cards()) if c.member.path.endswith("frame3.jpg"))
+    shaken_path = pane.cards()[shaken].member.path
+    pane.toggle(shaken)
+    assert not tabs.burst_review().is_kept(shaken_path)
+    assert window.trash_button.text().startswith("Move 2 files ")
+
+    window.trash_button.click()
+    dialog = window.trash_flow.confirm_dialog
+    assert dialog is not None
+    with qtbot.waitSignal(window.trash_flow.trashed, timeout=30_000) as blocker:
+        dialog.move_button.click()
+
+    moved = set(blocker.args[0])
+    assert shaken_path in moved
+    assert str(burst_library / "walk backup.jpg") in moved
+    assert not Path(shaken_path).exists()
+    assert shaken_path in user_dirs.trashed()
+    # The burst keeps its two other frames; the duplicate group is resolved.
+    assert [len(g.members) for g in tabs.burst_review().groups] == [2]
+    assert tabs.tabText(1) == "Similar shots (1)"
+    assert len(window.review()) == 0
+    window.trash_flow.summary.close()
+
+
+def test_bursts_can_be_switched_off(scan, window: MainWindow, burst_library):
+    window.scan_panel.bursts.setChecked(False)
+    assert not window.settings.bursts
+    _scan(scan, window, burst_library)
+    assert window.result.bursts == ()
+    assert window.results_tabs.tabText(1) == "Similar shots (0)"
