@@ -6,7 +6,14 @@ import logging
 import os
 
 from PySide6.QtCore import QKeyCombination, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -80,12 +87,14 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.results_tabs)
         self.trash_button = QPushButton(self)
         self.trash_button.setEnabled(False)
+        self.trash_button.setIcon(QIcon.fromTheme("user-trash"))
+        self.trash_button.setMinimumHeight(34)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.trash_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setContentsMargins(0, 6, 8, 6)
         right_layout.addWidget(self.stack, 1)
         right_layout.addLayout(bottom)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -93,7 +102,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 1000])
+        splitter.setSizes([310, 1090])
         self.setCentralWidget(splitter)
 
         self.problems_view = ProblemsView(self)
@@ -254,6 +263,13 @@ class MainWindow(QMainWindow):
         log.info("Scan started: %s", options)
         self.scanner.start_scan(options)
         self._job_started(self.tr("Starting the scan..."))
+        if self.stack.currentWidget() is self.empty_label:
+            self._show_empty(
+                self.tr(
+                    "Scanning your photos...\n\nThe groups of copies appear here when the scan "
+                    "is done. Photos already read are remembered, so the next scan is faster."
+                )
+            )
 
     def cancel_scan(self) -> None:
         for runner in (self.scanner, self.finder):
@@ -378,6 +394,7 @@ class MainWindow(QMainWindow):
         )
         self.trash_button.setText(text if count else self.tr("Move 0 files to trash"))
         self.trash_button.setEnabled(count > 0 and not self.busy)
+        self.trash_button.setVisible(self.result is not None)
 
     def _files_trashed(self, moved: list[str]) -> None:
         if moved:

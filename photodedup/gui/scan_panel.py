@@ -55,6 +55,9 @@ class ScanPanel(QWidget):
         self.similarity.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.similarity.setTickInterval(1)
         self.similarity_word = QLabel(self)
+        word_font = self.similarity_word.font()
+        word_font.setBold(True)
+        self.similarity_word.setFont(word_font)
         self.similarity_hint = QLabel(self)
         self.similarity_hint.setWordWrap(True)
         hint_font = self.similarity_hint.font()
@@ -90,10 +93,10 @@ class ScanPanel(QWidget):
 
         options_box = QGroupBox(self.tr("Options"), self)
         form = QFormLayout(options_box)
-        slider_row = QHBoxLayout()
-        slider_row.addWidget(self.similarity, 1)
-        slider_row.addWidget(self.similarity_word)
-        form.addRow(self.tr("Similarity:"), slider_row)
+        # The word sits under the slider, not beside it, so the slider keeps its width whatever
+        # the word's length ("Identical files only" is long, and longer in translations).
+        form.addRow(self.tr("Similarity:"), self.similarity)
+        form.addRow(self.similarity_word)
         form.addRow(self.similarity_hint)
         form.addRow(self.rotations)
         form.addRow(self.prefer_jpeg)
