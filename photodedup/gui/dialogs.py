@@ -193,7 +193,8 @@ class SummaryDialog(QDialog):
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         self.tree.setColumnWidth(0, 420)
-        self.tree.setVisible(self.tree.topLevelItemCount() > 0)
+        has_rows = self.tree.topLevelItemCount() > 0
+        self.tree.setVisible(has_rows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         copy = QPushButton(self.tr("Copy list"), self)
@@ -203,7 +204,7 @@ class SummaryDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(760, 440 if self.tree.isVisible() else 140)
+        self.resize(760, 440 if has_rows else 140)
 
     def text(self) -> str:
         """The summary as plain text (what Copy list puts on the clipboard)."""
@@ -283,6 +284,9 @@ class HistoryDialog(QDialog):
             self.restore_buttons[batch.id] = button
         for column in range(4):
             self.tree.resizeColumnToContents(column)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.resizeSection(4, 110)
 
 
 def batch_time(created: str) -> str:

@@ -374,8 +374,17 @@ class MainWindow(QMainWindow):
         if self.result is not None and self.results_tabs.has_groups():
             self.stack.setCurrentWidget(self.results_tabs)
             self.results_tabs.currentWidget().setFocus()
+        elif self.result is not None and self.result.groups:
+            self._show_empty(
+                self.tr(
+                    "Every group is resolved: nothing is left to review.\n\n"
+                    "Scan again (%1) to check these folders once more."
+                ).replace("%1", shortcut_text(self.scan_action.shortcut()))
+            )
         elif self.result is not None:
-            self._show_empty(self.tr("No duplicates left: every photo in these folders is unique."))
+            self._show_empty(
+                self.tr("No duplicates found: every photo in these folders is unique.")
+            )
         else:
             self.stack.setCurrentWidget(self.empty_label)
 

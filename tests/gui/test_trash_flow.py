@@ -163,3 +163,14 @@ def test_undo_with_an_empty_journal_says_so(qtbot, window: MainWindow, user_dirs
     assert error.isVisible()
     assert "no batch" in error.details.toPlainText()
     error.close()
+
+
+def test_when_every_group_is_resolved_the_window_says_so(
+    qtbot, scanned: MainWindow, user_dirs: UserDirs
+):
+    confirm_trash(qtbot, scanned)
+    scanned.trash_flow.summary.close()
+    assert len(scanned.review()) == 0
+    assert scanned.stack.currentWidget() is scanned.empty_label
+    assert scanned.empty_label.text().startswith("Every group is resolved")
+    assert not scanned.trash_button.isEnabled()
