@@ -178,6 +178,7 @@ class SummaryDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Details")])
         self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for section in sections:
             if not section.rows:
                 continue
