@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -18,10 +20,61 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core import pipeline
-from photodedup.core.models import CancelToken, Fingerprint, ScanOptions
+from photodedup.core.models import IMAGE_EXTENSIONS, CancelToken, Fingerprint, ScanOptions
 from photodedup.gui.formatting import fill, human_size, plural
+from photodedup.gui.scan_controller import TaskRunner
+
+if TYPE_CHECKING:
+    from photodedup.gui.main_window import MainWindow
 
 Copies = list[tuple[Fingerprint, int]]
+
+
+class FindCopiesFlow(QObject):
+    """Asks for a photo, searches the window's folders in the background, shows the copies."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.runner = TaskRunner(self)
+        self.runner.finished.connect(self._found)
+        self.runner.failed.connect(self._failed)
+        self.dialog: FindCopiesDialog | None = None
+        self._query = ""
+
+    def start(self) -> None:
+        window = self._window
+        options = window.scan_panel.options()
+        if window.busy:
+            return
+        if not options.roots:
+            window.show_error(self.tr("Add the folders to search first."))
+            return
+        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
+        query, _ = QFileDialog.getOpenFileName(
+            window,
+            self.tr("Find copies of a photo"),
+            window.settings.last_dir or options.roots[0],
+            fill(self.tr("Photos (%1)"), patterns),
+        )
+        if not query:
+            return
+        window.settings.last_dir = os.path.dirname(query)
+        self._query = query
+        self.runner.start(find_copies_job(query, options))
+        window.job_started(fill(self.tr("Looking for copies of %1..."), os.path.basename(query)))
+
+    def _found(self, copies: object) -> None:
+        if self.runner.cancel_requested:
+            self._window.job_ended(self.tr("Search cancelled."))
+            return
+        self._window.job_ended(self.tr("Search finished."))
+        self.dialog = FindCopiesDialog(self._query, copies, self._window)  # type: ignore[arg-type]
+        self.dialog.open()
+
+    def _failed(self, message: str) -> None:
+        self._window.job_ended(self.tr("Search stopped."))
+        self._window.show_error(self.tr("Could not look for copies of this photo."), message)
 
 
 def find_copies_job(

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.models import IMAGE_EXTENSIONS, DuplicateGroup, Progress, ScanResult
+from photodedup.core.models import DuplicateGroup, Progress, ScanResult
 from photodedup.core.review import Review
-from photodedup.gui import find_copies
 from photodedup.gui.autosave import Autosaver
 from photodedup.gui.dialogs import AboutDialog, ErrorDialog
+from photodedup.gui.find_copies import FindCopiesDialog, FindCopiesFlow
 from photodedup.gui.formatting import fill, human_size, plural
 from photodedup.gui.i18n import LANGUAGE_NAMES
 from photodedup.gui.ignore_list_dialog import IgnoreListDialog
 from photodedup.gui.problems_view import ProblemsView
 from photodedup.gui.results_tabs import ResultsTabs
 from photodedup.gui.review_files import ReviewFiles
-from photodedup.gui.scan_controller import ScanController, TaskRunner
+from photodedup.gui.scan_controller import ScanController
 from photodedup.gui.scan_panel import ScanPanel
 from photodedup.gui.settings import Language, Settings
 from photodedup.gui.trash_flow import TrashFlow
@@ -63,12 +63,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("PhotoDedup")
         self.settings = settings if settings is not None else Settings()
         self.result: ScanResult | None = None
-        self._find_query = ""
         self.error_dialog: ErrorDialog | None = None
-        self.copies_dialog: find_copies.FindCopiesDialog | None = None
         self.info_box: QMessageBox | None = None
         self.scanner = ScanController(self)
-        self.finder = TaskRunner(self)
+        self.find_flow = FindCopiesFlow(self)
+        self.finder = self.find_flow.runner
         self.autosaver = autosaver if autosaver is not None else Autosaver(parent=self)
         self.trash_flow = TrashFlow(self)
         self.review_files = ReviewFiles(self)
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
         self.scan_action = self._action(self.tr("Scan"), self.start_scan, key("Ctrl+R"))
         self.cancel_action = self._action(self.tr("Cancel scan"), self.cancel_scan, key("Esc"))
         self.addAction(self.cancel_action)
-        self.find_action = self._action(self.tr("Find copies of a photo..."), self.find_copies)
+        self.find_action = self._action(self.tr("Find copies of a photo..."), self.find_flow.start)
         self.open_action = self._action(self.tr("Open review..."), self.review_files.open_review)
         self.save_action = self._action(
             self.tr("Save review..."), self.review_files.save_review, key(key.StandardKey.Save)
@@ -232,9 +231,7 @@ class MainWindow(QMainWindow):
             runner.progress.connect(self._on_progress)
             runner.cancelling.connect(self.scan_panel.progress.cancelling)
         self.scanner.finished.connect(self._scan_finished)
-        self.finder.finished.connect(self._copies_found)
         self.scanner.failed.connect(self._job_failed)
-        self.finder.failed.connect(self._find_failed)
         self.results_tabs.marksChanged.connect(self._marks_changed)
         self.trash_button.clicked.connect(self.trash_flow.trash)
         self.trash_flow.trashed.connect(self._files_trashed)
@@ -262,7 +259,7 @@ class MainWindow(QMainWindow):
             return
         log.info("Scan started: %s", options)
         self.scanner.start_scan(options)
-        self._job_started(self.tr("Starting the scan..."))
+        self.job_started(self.tr("Starting the scan..."))
         if self.stack.currentWidget() is self.empty_label:
             self._show_empty(
                 self.tr(
@@ -276,41 +273,16 @@ class MainWindow(QMainWindow):
             if runner.running:
                 runner.cancel()
 
-    def find_copies(self) -> None:
-        options = self.scan_panel.options()
-        if self.busy:
-            return
-        if not options.roots:
-            self.show_error(self.tr("Add the folders to search first."))
-            return
-        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
-        query, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Find copies of a photo"),
-            self.settings.last_dir or options.roots[0],
-            fill(self.tr("Photos (%1)"), patterns),
-        )
-        if not query:
-            return
-        self.settings.last_dir = os.path.dirname(query)
-        self._find_query = query
-        self.finder.start(find_copies.find_copies_job(query, options))
-        self._job_started(fill(self.tr("Looking for copies of %1..."), os.path.basename(query)))
+    @property
+    def copies_dialog(self) -> FindCopiesDialog | None:
+        return self.find_flow.dialog
 
-    def _copies_found(self, copies: object) -> None:
-        if self.finder.cancel_requested:
-            self._job_ended(self.tr("Search cancelled."))
-            return
-        self._job_ended(self.tr("Search finished."))
-        self.copies_dialog = find_copies.FindCopiesDialog(self._find_query, copies, self)  # type: ignore[arg-type]
-        self.copies_dialog.open()
-
-    def _job_started(self, title: str) -> None:
+    def job_started(self, title: str) -> None:
         self.scan_panel.set_running(True)
         self.scan_panel.progress.begin(title)
         self._update_actions()
 
-    def _job_ended(self, message: str) -> None:
+    def job_ended(self, message: str) -> None:
         self.scan_panel.set_running(False)
         self.scan_panel.progress.idle(message)
         self._update_actions()
@@ -324,7 +296,7 @@ class MainWindow(QMainWindow):
         log.info("Scan finished: %s", result.stats)
         self.problems_view.set_problems(result.problems)
         if result.stats.cancelled:
-            self._job_ended(
+            self.job_ended(
                 plural(
                     self.tr(
                         "Scan cancelled. Photos read so far stay cached: %n.",
@@ -339,16 +311,12 @@ class MainWindow(QMainWindow):
         message = plural(
             self.tr("%n photo(s) compared in %1 s.", "", result.stats.hashed), result.stats.hashed
         )
-        self._job_ended(" ".join([message.replace("%1", seconds), *result.warnings]))
+        self.job_ended(" ".join([message.replace("%1", seconds), *result.warnings]))
         self.set_result(result)
         self.autosaver.track(self.result, self.review_panel.review())
 
-    def _find_failed(self, message: str) -> None:
-        self._job_ended(self.tr("Search stopped."))
-        self.show_error(self.tr("Could not look for copies of this photo."), message)
-
     def _job_failed(self, message: str) -> None:
-        self._job_ended(self.tr("Stopped by an error."))
+        self.job_ended(self.tr("Stopped by an error."))
         self.show_error(self.tr("The operation failed."), message)
 
     # -- the review ------------------------------------------------------------------------
