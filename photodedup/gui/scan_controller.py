@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from photodedup.core import pipeline
 from photodedup.core.models import CancelToken, Progress, ScanOptions
 
 log = logging.getLogger(__name__)
@@ -121,8 +122,6 @@ class ScanController(TaskRunner):
     """A TaskRunner for `pipeline.run_scan`; finished carries the ScanResult."""
 
     def start_scan(self, options: ScanOptions) -> None:
-        from photodedup.core import pipeline
-
         def job(progress: Callable[[object], None], cancel: CancelToken) -> object:
             return pipeline.run_scan(options, progress, cancel)
 

@@ -348,3 +348,19 @@ def test_desktop_entry_flags_install_and_remove_the_launcher(user_dirs: UserDirs
     assert app_module.main(["photodedup", "--uninstall-desktop-entry"]) == 0
     assert not launcher.exists()
     assert os.path.isdir(user_dirs.data_home)
+
+
+def test_self_test_flag_returns_the_self_test_code_without_a_window(monkeypatch):
+    from photodedup import selftest
+
+    calls: list[int] = []
+
+    def fake_run() -> int:
+        calls.append(1)
+        return 3
+
+    monkeypatch.setattr(selftest, "run", fake_run)
+    windows_before = len(QApplication.topLevelWidgets())
+    assert app_module.main(["photodedup", "--self-test"]) == 3
+    assert calls == [1]
+    assert len(QApplication.topLevelWidgets()) == windows_before
