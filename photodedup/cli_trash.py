@@ -9,21 +9,13 @@ from collections import Counter
 
 from photodedup.core import journal
 from photodedup.core.journal import JournalError
+from photodedup.core.ranking import human_size
 from photodedup.core.results_io import ResultsError, load_results
 from photodedup.core.trash import TrashPlan, TrashProgress, TrashReport, execute_plan, plan_trash
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REFUSED = 2
-
-
-def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if size < 1000 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    raise AssertionError("unreachable")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

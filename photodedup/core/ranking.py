@@ -11,12 +11,16 @@ from .matching import best_variant
 from .models import RAW_FORMATS, DuplicateGroup, Fingerprint, GroupKind, GroupMember, Relation
 
 
-def human_size(n: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n:.1f} TB"
+def human_size(size: float) -> str:
+    """'212 MB', '1.5 GB', '512 bytes': decimal units, one decimal only below 10 (as the app)."""
+    value = float(size)
+    for unit in ("bytes", "kB", "MB", "GB", "TB"):
+        if value < 1000 or unit == "TB":
+            break
+        value /= 1000
+    if unit == "bytes":
+        return f"{value:.0f} bytes"
+    return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
 
 
 def capture_time(fp: Fingerprint) -> float:

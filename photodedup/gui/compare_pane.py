@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.models import DuplicateGroup, GroupKind, GroupMember, Relation
 from photodedup.core.review import Review
-from photodedup.gui.group_model import HASH_BITS, format_size
+from photodedup.gui.formatting import human_size
+from photodedup.gui.group_model import HASH_BITS
 from photodedup.gui.image_viewer import ImageViewer
 from photodedup.gui.thumbnails import (
     ThumbnailLoader,
     ThumbState,
-    emit_signal,
     error_tile,
     placeholder_tile,
 )
@@ -77,7 +77,7 @@ def worse_than_keeper(member: GroupMember, keeper: GroupMember) -> dict[str, str
         )
     if fp.size < kfp.size:
         worse["size"] = _tr("Smaller file than the suggested keeper ({size})").format(
-            size=format_size(kfp.size)
+            size=human_size(kfp.size)
         )
     if photo_date(member) > photo_date(keeper):
         worse["date"] = _tr("Newer copy than the suggested keeper ({date})").format(
@@ -134,7 +134,7 @@ class MemberCard(QFrame):
         similarity = round(100 * (HASH_BITS - member.distance) / HASH_BITS)
         facts = [
             ("dimensions", _tr("{w}×{h}").format(w=fp.width, h=fp.height)),
-            ("size", format_size(fp.size)),
+            ("size", human_size(fp.size)),
             ("format", fp.format),
             ("date", photo_date(member).replace(":", "-", 2)),
             ("camera", fp.camera or _tr("unknown camera")),
@@ -165,12 +165,10 @@ class MemberCard(QFrame):
 
         buttons = QHBoxLayout()
         self.toggle_button = QPushButton()
-        self.toggle_button.clicked.connect(lambda: emit_signal(self.toggleRequested, self.index))
+        self.toggle_button.clicked.connect(lambda: self.toggleRequested.emit(self.index))
         self.keep_only_button = QPushButton(_tr("Keep only this one"))
         self.keep_only_button.setToolTip(_tr("Keep this file and mark the others for trash"))
-        self.keep_only_button.clicked.connect(
-            lambda: emit_signal(self.keepOnlyRequested, self.index)
-        )
+        self.keep_only_button.clicked.connect(lambda: self.keepOnlyRequested.emit(self.index))
         buttons.addWidget(self.toggle_button)
         buttons.addWidget(self.keep_only_button)
         layout.addLayout(buttons)
@@ -222,11 +220,11 @@ class MemberCard(QFrame):
             self.image.setPixmap(placeholder_tile(THUMB, THUMB))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        emit_signal(self.clicked, self.index)
+        self.clicked.emit(self.index)
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        emit_signal(self.doubleClicked, self.index)
+        self.doubleClicked.emit(self.index)
 
 
 class ComparePane(QScrollArea):
@@ -378,7 +376,7 @@ class ComparePane(QScrollArea):
 
     def _request_not_duplicate(self, path: str) -> None:
         if self._group is not None:
-            emit_signal(self.notDuplicateRequested, self._group.id, path)
+            self.notDuplicateRequested.emit(self._group.id, path)
 
     def refresh_marks(self) -> None:
         """Marks changed elsewhere (auto-select, clear): repaint the cards."""
@@ -433,7 +431,7 @@ class ComparePane(QScrollArea):
         self._notice.clear()
         self._update_states()
         if self._group is not None:
-            emit_signal(self.marksChanged, self._group.id)
+            self.marksChanged.emit(self._group.id)
 
     def _refused(self, member: GroupMember) -> None:
         if member.reference:

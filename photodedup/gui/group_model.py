@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
 
 from photodedup.core.models import DuplicateGroup, GroupKind
 from photodedup.core.review import Review
-from photodedup.gui.thumbnails import emit_signal
+from photodedup.gui.formatting import human_size
 
 #: Thumbnails shown in a row's strip; more files show as "+N".
 STRIP_SIZE = 5
@@ -49,11 +48,6 @@ class SortKey(IntEnum):
     RECLAIMABLE = 0  # most space to gain first
     FILE_COUNT = 1  # largest groups first
     SIMILARITY = 2  # most alike first
-
-
-def format_size(size: int) -> str:
-    """Bytes for people, in the user's locale ("12.3 MB")."""
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 def kind_label(kind: GroupKind) -> str:
@@ -98,12 +92,12 @@ class GroupListModel(QAbstractListModel):
         row = self._rows.get(group_id)
         if row is not None:
             index = self.index(row, 0)
-            emit_signal(self.dataChanged, index, index)
+            self.dataChanged.emit(index, index)
 
     def marks_changed(self) -> None:
         """Marks of any group may have changed (auto-select, clear)."""
         if self._groups:
-            emit_signal(self.dataChanged, self.index(0, 0), self.index(len(self._groups) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
 
     def row_of(self, group_id: int) -> int:
         """Source row of a group, -1 when it is not in the model."""
@@ -178,7 +172,7 @@ class GroupListModel(QAbstractListModel):
             "GroupListModel", "{files} files · {size} reclaimable · {kind}"
         ).format(
             files=len(group.members),
-            size=format_size(self._trash(group)[1]),
+            size=human_size(self._trash(group)[1]),
             kind=kind_label(group.kind),
         )
 

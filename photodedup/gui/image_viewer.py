@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import GroupMember
-from photodedup.gui.thumbnails import Thumb, ThumbnailLoader, ThumbState, emit_signal
+from photodedup.gui.thumbnails import Thumb, ThumbnailLoader, ThumbState
 
 #: Full-size decodes are capped so a giant panorama cannot exhaust memory.
 MAX_SIDE = 8192
@@ -75,16 +75,16 @@ class ZoomView(QGraphicsView):
     def zoom(self, factor: float) -> None:
         target = min(MAX_SCALE, max(MIN_SCALE, self.scale_factor() * factor))
         self.scale(target / self.scale_factor(), target / self.scale_factor())
-        emit_signal(self.viewChanged)
+        self.viewChanged.emit()
 
     def actual_size(self) -> None:
         self.setTransform(QTransform())
-        emit_signal(self.viewChanged)
+        self.viewChanged.emit()
 
     def fit(self) -> None:
         if self.has_image():
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-            emit_signal(self.viewChanged)
+            self.viewChanged.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120

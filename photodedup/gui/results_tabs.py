@@ -15,7 +15,6 @@ from photodedup.core.ignore import IgnoreList, IgnoreListError
 from photodedup.core.models import DuplicateGroup, Fingerprint
 from photodedup.core.review import Review
 from photodedup.gui.review_panel import ReviewPanel
-from photodedup.gui.thumbnails import emit_signal
 
 
 class ResultsTabs(QTabWidget):
@@ -132,14 +131,14 @@ class ResultsTabs(QTabWidget):
             )
             self.notice.open()
             return False
-        emit_signal(self.decisionRecorded)
+        self.decisionRecorded.emit()
         return True
 
     # -- internals -------------------------------------------------------------------------
 
     def _marks_changed(self) -> None:
         self._update_titles()
-        emit_signal(self.marksChanged)
+        self.marksChanged.emit()
 
     def _update_titles(self) -> None:
         dup, shots = self.duplicates.review(), self.bursts.review()

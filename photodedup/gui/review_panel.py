@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.review import Review
 from photodedup.gui.compare_pane import ComparePane
+from photodedup.gui.formatting import human_size
 from photodedup.gui.group_delegate import GroupDelegate
 from photodedup.gui.group_model import (
     GroupFilterProxy,
     GroupListModel,
     GroupRole,
     SortKey,
-    format_size,
 )
-from photodedup.gui.thumbnails import ThumbnailLoader, emit_signal
+from photodedup.gui.thumbnails import ThumbnailLoader
 
 #: Typing in the filter waits this long before re-filtering 10,000 groups.
 FILTER_DELAY_MS = 200
@@ -190,7 +190,7 @@ class ReviewPanel(QWidget):
         group_id = self.compare.group_id()
         self._review.remove_paths(paths)
         self._reload(group_id, row)
-        emit_signal(self.marksChanged)
+        self.marksChanged.emit()
 
     def refresh(self) -> None:
         """Re-read the review (groups and marks), keeping the selected group when it remains."""
@@ -267,13 +267,13 @@ class ReviewPanel(QWidget):
     def _on_pane_marks(self, group_id: int) -> None:
         self.model.group_changed(group_id)
         self._update_summary()
-        emit_signal(self.marksChanged)
+        self.marksChanged.emit()
 
     def _marks_changed_everywhere(self) -> None:
         self.model.marks_changed()
         self.compare.refresh_marks()
         self._update_summary()
-        emit_signal(self.marksChanged)
+        self.marksChanged.emit()
 
     def _apply_filter(self) -> None:
         self.proxy.set_filter_text(self.filter_edit.text())
@@ -290,7 +290,7 @@ class ReviewPanel(QWidget):
     def _request_different(self) -> None:
         group_id = self.compare.group_id()
         if group_id is not None:
-            emit_signal(self.differentPhotosRequested, group_id)
+            self.differentPhotosRequested.emit(group_id)
 
     def _choose_folder(self) -> None:
         if self._review is None or not len(self._review):
@@ -331,6 +331,6 @@ class ReviewPanel(QWidget):
         groups = len(self._review)
         self.summary.setText(
             self.tr("{groups} groups · {count} files marked for trash ({size})").format(
-                groups=groups, count=count, size=format_size(size)
+                groups=groups, count=count, size=human_size(size)
             )
         )

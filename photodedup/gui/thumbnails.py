@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from enum import Enum
 
 from PIL import Image
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
 
 from photodedup.core.imageio import DecodeError, open_oriented
 from photodedup.core.raw import is_raw_name
-
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-
-
-def emit_signal(signal: SignalInstance, *args: object) -> None:
-    """Emit a signal from Python.
-
-    PySide6 6.12.0 returns a borrowed True from ``emit()``: each call drops a reference to True
-    until Python aborts ("bool_dealloc"), after a few thousand emits. Taking the reference back
-    is harmless on versions without the bug (True is never freed).
-    """
-    result = signal.emit(*args)
-    if isinstance(result, bool):
-        _incref(result)
 
 
 class ThumbState(Enum):
@@ -140,7 +123,7 @@ class _Job(QRunnable):
             image, error = None, exc.strerror or str(exc)
         # RuntimeError: the loader was destroyed while this file decoded; nobody wants the result.
         with contextlib.suppress(RuntimeError):
-            emit_signal(self._bridge.decoded, key, image, error)
+            self._bridge.decoded.emit(key, image, error)
 
 
 class ThumbnailLoader(QObject):
@@ -212,7 +195,7 @@ class ThumbnailLoader(QObject):
         self._cache.move_to_end(key)
         while len(self._cache) > self._max_items:
             self._cache.popitem(last=False)
-        emit_signal(self.thumbnailReady, key.path)
+        self.thumbnailReady.emit(key.path)
 
 
 _tiles: dict[tuple[str, int, int], QPixmap] = {}

@@ -36,6 +36,195 @@
     </message>
 </context>
 <context>
+    <name>ComparePane</name>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="48"/>
+        <source>suggested keeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="49"/>
+        <source>identical file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="50"/>
+        <source>same pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="51"/>
+        <source>resized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="52"/>
+        <source>converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="53"/>
+        <source>rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="54"/>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="55"/>
+        <source>another shot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="75"/>
+        <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="79"/>
+        <source>Smaller file than the suggested keeper ({size})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="83"/>
+        <source>Newer copy than the suggested keeper ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="120"/>
+        <source>Double-click to open a large view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="126"/>
+        <source>Keep: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="136"/>
+        <source>{w}×{h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="140"/>
+        <source>unknown camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="146"/>
+        <source>distance {d} ({p}% alike)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="150"/>
+        <source>sharpness {s:.0f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="169"/>
+        <source>Keep only this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="170"/>
+        <source>Keep this file and mark the others for trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="178"/>
+        <source>Reference folder: this file is always kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="185"/>
+        <source>🔒 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="188"/>
+        <location filename="../../gui/compare_pane.py" line="197"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="193"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="197"/>
+        <source>Mark for trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="198"/>
+        <source>Toggle keep/trash (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="218"/>
+        <source>Cannot show this file: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="253"/>
+        <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="354"/>
+        <source>Not a duplicate of the keeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="356"/>
+        <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="367"/>
+        <source>Not a duplicate of the keeper (identical file: cannot be)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="396"/>
+        <source>Select a group to compare its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="401"/>
+        <source>Identical</source>
+        <translation type="unfinished">完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="402"/>
+        <source>Similar</source>
+        <translation type="unfinished">類似</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="403"/>
+        <source>Similar shots, all different photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="405"/>
+        <source>{n} files · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="438"/>
+        <source>Reference files are always kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="440"/>
+        <source>A group must keep at least one file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../gui/dialogs.py" line="101"/>
@@ -64,77 +253,120 @@
 <context>
     <name>FindCopiesDialog</name>
     <message>
-        <location filename="../../gui/find_copies.py" line="45"/>
+        <location filename="../../gui/find_copies.py" line="98"/>
         <source>Copies of %1</source>
         <translation>%1 のコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/find_copies.py" line="50"/>
+        <location filename="../../gui/find_copies.py" line="103"/>
         <source>%n copy(ies) of %1 found in the scanned folders:</source>
         <translation>
             <numerusform>スキャンしたフォルダーで %1 のコピーが %n 件見つかりました:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="54"/>
+        <location filename="../../gui/find_copies.py" line="107"/>
         <source>No copy of %1 was found in the scanned folders.</source>
         <translation>スキャンしたフォルダーに %1 のコピーは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="62"/>
+        <location filename="../../gui/find_copies.py" line="115"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="63"/>
+        <location filename="../../gui/find_copies.py" line="116"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="64"/>
+        <location filename="../../gui/find_copies.py" line="117"/>
         <source>Match</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="65"/>
+        <location filename="../../gui/find_copies.py" line="118"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="66"/>
+        <location filename="../../gui/find_copies.py" line="119"/>
         <source>Pixels</source>
         <translation>ピクセル数</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="71"/>
+        <location filename="../../gui/find_copies.py" line="124"/>
         <source>identical</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="71"/>
+        <location filename="../../gui/find_copies.py" line="124"/>
         <source>distance %1</source>
         <translation>距離 %1</translation>
     </message>
 </context>
 <context>
+    <name>FindCopiesFlow</name>
+    <message>
+        <location filename="../../gui/find_copies.py" line="51"/>
+        <source>Add the folders to search first.</source>
+        <translation type="unfinished">先に検索するフォルダーを追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="56"/>
+        <source>Find copies of a photo</source>
+        <translation type="unfinished">写真のコピーを探す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="58"/>
+        <source>Photos (%1)</source>
+        <translation type="unfinished">写真 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="65"/>
+        <source>Looking for copies of %1...</source>
+        <translation type="unfinished">%1 のコピーを探しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="69"/>
+        <source>Search cancelled.</source>
+        <translation type="unfinished">検索を中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="71"/>
+        <source>Search finished.</source>
+        <translation type="unfinished">検索が完了しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="76"/>
+        <source>Search stopped.</source>
+        <translation type="unfinished">検索を停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="77"/>
+        <source>Could not look for copies of this photo.</source>
+        <translation type="unfinished">この写真のコピーを探せませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>FolderListModel</name>
     <message>
-        <location filename="../../gui/folder_list.py" line="91"/>
+        <location filename="../../gui/folder_list.py" line="99"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="91"/>
+        <location filename="../../gui/folder_list.py" line="99"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="93"/>
+        <location filename="../../gui/folder_list.py" line="101"/>
         <source>Reference (never trashed): files in these folders are always kept</source>
         <translation>参照 (ゴミ箱へ移動しない): これらのフォルダー内のファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="109"/>
+        <location filename="../../gui/folder_list.py" line="117"/>
         <source>Reference (never trashed)</source>
         <translation>参照 (ゴミ箱へ移動しない)</translation>
     </message>
@@ -142,27 +374,27 @@
 <context>
     <name>FolderListWidget</name>
     <message>
-        <location filename="../../gui/folder_list.py" line="189"/>
+        <location filename="../../gui/folder_list.py" line="211"/>
         <source>Folders to scan. Drop folders here to add them.</source>
         <translation>スキャンするフォルダー。ここにフォルダーをドロップして追加できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="192"/>
+        <location filename="../../gui/folder_list.py" line="214"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="193"/>
+        <location filename="../../gui/folder_list.py" line="215"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="194"/>
+        <location filename="../../gui/folder_list.py" line="216"/>
         <source>Remove the selected folders from the list (Del)</source>
         <translation>選択したフォルダーを一覧から外します (Del)</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="225"/>
+        <location filename="../../gui/folder_list.py" line="247"/>
         <source>Add a folder to scan</source>
         <translation>スキャンするフォルダーを追加</translation>
     </message>
@@ -183,18 +415,23 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="61"/>
+        <location filename="../../gui/group_model.py" line="55"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="62"/>
+        <location filename="../../gui/group_model.py" line="57"/>
+        <source>Similar shots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="58"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="175"/>
+        <location filename="../../gui/group_model.py" line="171"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} ファイル · {size} 解放可能 · {kind}</translation>
     </message>
@@ -202,78 +439,197 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="232"/>
+        <location filename="../../gui/dialogs.py" line="234"/>
         <source>Trash history</source>
         <translation>ゴミ箱の履歴</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Moved</source>
         <translation>移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Put back</source>
         <translation>復元済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="255"/>
+        <location filename="../../gui/dialogs.py" line="257"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup がゴミ箱へ移動したファイルです。「復元」を押すと、その回のファイルを元の場所に戻します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="258"/>
+        <location filename="../../gui/dialogs.py" line="260"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup はまだファイルをゴミ箱へ移動していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="269"/>
+        <location filename="../../gui/dialogs.py" line="271"/>
         <source>Batch %1</source>
         <translation>バッチ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="271"/>
+        <location filename="../../gui/dialogs.py" line="273"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="276"/>
+        <location filename="../../gui/dialogs.py" line="278"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>この回の %n 個のファイルを元の場所に戻します</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="279"/>
+        <location filename="../../gui/dialogs.py" line="281"/>
         <source>Nothing left to put back from this batch</source>
         <translation>この回で元に戻せるファイルは残っていません</translation>
     </message>
 </context>
 <context>
+    <name>IgnoreListDialog</name>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="28"/>
+        <source>Photos marked as different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="33"/>
+        <source>Photos you marked as different are never grouped as duplicates again, even after they are renamed or moved. Remove a decision to let scans group them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="40"/>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="43"/>
+        <source>Remove</source>
+        <translation type="unfinished">削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="44"/>
+        <source>Forget the selected decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="61"/>
+        <source>(+{n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="62"/>
+        <source>{names} · marked {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="80"/>
+        <source>No photos are marked as different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="82"/>
+        <source>Decisions: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="122"/>
+        <source>Compare with… (none)</source>
+        <extracomment>Full-size decodes are capped so a giant panorama cannot exhaust memory.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="126"/>
+        <source>Show another copy next to this one, zoom and pan locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="132"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="132"/>
+        <source>Zoom in (+ or mouse wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="133"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="133"/>
+        <source>Zoom out (- or mouse wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="134"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="134"/>
+        <source>Fit to window (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="135"/>
+        <source>100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="135"/>
+        <source>Actual pixels (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="220"/>
+        <location filename="../../gui/image_viewer.py" line="231"/>
+        <source>Cannot show this file: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="223"/>
+        <location filename="../../gui/image_viewer.py" line="237"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="246"/>
+        <source>{p}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>Show the files that could not be read</source>
         <translation>読み込めなかったファイルを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -282,233 +638,216 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Cancel scan</source>
         <translation>スキャンを中止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Find copies of a photo...</source>
         <translation>写真のコピーを探す...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Open review...</source>
         <translation>レビューを開く...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Save review...</source>
         <translation>レビューを保存...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>Export CSV...</source>
         <translation>CSV に書き出す...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Undo last trash</source>
         <translation>直前のゴミ箱への移動を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Auto-select all</source>
         <translation>すべて自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Prefer folder...</source>
         <translation>優先するフォルダー...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Clear all marks</source>
         <translation>すべての指定を解除</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="172"/>
+        <source>Photos marked as different...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>History...</source>
         <translation>履歴...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup のウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>About PhotoDedup</source>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Scan the folders (%1)</source>
         <translation>フォルダーをスキャン (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="210"/>
+        <source>Language (after a restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="266"/>
+        <source>Scanning your photos...
+
+The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="348"/>
+        <source>Every group is resolved: nothing is left to review.
+
+Scan again (%1) to check these folders once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="354"/>
+        <source>No duplicates found: every photo in these folders is unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>These folders no longer exist; remove them from the list:
 %1</source>
         <translation>次のフォルダーはもう存在しません。一覧から外してください:
 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>Starting the scan...</source>
         <translation>スキャンを開始しています...</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="257"/>
-        <source>Add the folders to search first.</source>
-        <translation>先に検索するフォルダーを追加してください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="262"/>
-        <source>Find copies of a photo</source>
-        <translation>写真のコピーを探す</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="264"/>
-        <source>Photos (%1)</source>
-        <translation>写真 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="271"/>
-        <source>Looking for copies of %1...</source>
-        <translation>%1 のコピーを探しています...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="275"/>
-        <source>Search cancelled.</source>
-        <translation>検索を中止しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="277"/>
-        <source>Search finished.</source>
-        <translation>検索が完了しました。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>Scan cancelled. Photos read so far stay cached: %n.</source>
         <translation>
             <numerusform>スキャンを中止しました。読み込み済みの %n 枚の写真はキャッシュに残ります。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="312"/>
         <source>%n photo(s) compared in %1 s.</source>
         <translation>
             <numerusform>%n 枚の写真を %1 秒で比較しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
-        <source>Search stopped.</source>
-        <translation>検索を停止しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="321"/>
-        <source>Could not look for copies of this photo.</source>
-        <translation>この写真のコピーを探せませんでした。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="324"/>
+        <location filename="../../gui/main_window.py" line="319"/>
         <source>Stopped by an error.</source>
         <translation>エラーのため停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>The operation failed.</source>
         <translation>操作に失敗しました。</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="350"/>
-        <source>No duplicates left: every photo in these folders is unique.</source>
-        <translation>重複は残っていません。これらのフォルダーの写真はすべて一意です。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="369"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="438"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>問題 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>
@@ -630,6 +969,39 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
     </message>
 </context>
 <context>
+    <name>ResultsTabs</name>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="41"/>
+        <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="127"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="145"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="146"/>
+        <source>Similar shots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="148"/>
+        <source>Duplicates ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="150"/>
+        <source>Similar shots ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewFiles</name>
     <message>
         <location filename="../../gui/review_files.py" line="34"/>
@@ -700,98 +1072,118 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/review_panel.py" line="61"/>
+        <location filename="../../gui/review_panel.py" line="65"/>
         <source>Filter by folder or file name</source>
         <extracomment>Typing in the filter waits this long before re-filtering 10,000 groups.</extracomment>
         <translation>フォルダー名やファイル名で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="63"/>
+        <location filename="../../gui/review_panel.py" line="67"/>
         <source>Show only groups with a file whose path contains this</source>
         <translation>パスにこの文字列を含むファイルがあるグループだけを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="73"/>
+        <location filename="../../gui/review_panel.py" line="77"/>
         <source>Most space to gain</source>
         <translation>空き容量が多い順</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="74"/>
+        <location filename="../../gui/review_panel.py" line="78"/>
         <source>Most files</source>
         <translation>ファイル数が多い順</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="75"/>
+        <location filename="../../gui/review_panel.py" line="79"/>
         <source>Most similar</source>
         <translation>類似度が高い順</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="76"/>
+        <location filename="../../gui/review_panel.py" line="80"/>
         <source>Order of the groups</source>
         <translation>グループの並び順</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="80"/>
+        <location filename="../../gui/review_panel.py" line="84"/>
         <source>Auto-select</source>
         <translation>自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="81"/>
+        <location filename="../../gui/review_panel.py" line="85"/>
         <source>Mark every group again with the suggested keepers</source>
         <translation>すべてのグループを、残す候補の提案どおりに指定し直します</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="85"/>
+        <location filename="../../gui/review_panel.py" line="89"/>
         <source>Suggested keepers</source>
         <translation>提案どおりに残す</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="86"/>
+        <location filename="../../gui/review_panel.py" line="90"/>
         <source>Prefer keeping files in a folder…</source>
         <translation>特定のフォルダーのファイルを優先して残す…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="88"/>
+        <location filename="../../gui/review_panel.py" line="92"/>
         <source>Keep all</source>
         <translation>すべて残す</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="89"/>
+        <location filename="../../gui/review_panel.py" line="93"/>
         <source>Clear all marks: keep every file</source>
         <translation>すべての指定を解除して、全ファイルを残します</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="99"/>
+        <location filename="../../gui/review_panel.py" line="95"/>
+        <source>These are different photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="98"/>
+        <source>Remember that the photos of this group are not duplicates: the group leaves the review and later scans never group them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="111"/>
         <source>Duplicate groups</source>
         <translation>重複グループ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="103"/>
+        <location filename="../../gui/review_panel.py" line="115"/>
         <source>No group matches the filter.</source>
         <translation>絞り込み条件に一致するグループはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="110"/>
+        <location filename="../../gui/review_panel.py" line="122"/>
         <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash</source>
         <translation>↑/↓ または J/K: グループ · ←/→: ファイル · Space: 残す/ゴミ箱 · Del: ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="274"/>
+        <location filename="../../gui/review_panel.py" line="139"/>
+        <source>Similar shots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="300"/>
         <source>Prefer keeping files in this folder</source>
         <translation>このフォルダーのファイルを優先して残す</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="283"/>
+        <location filename="../../gui/review_panel.py" line="309"/>
         <source>Add folders and press Scan to find duplicate photos.</source>
         <translation>フォルダーを追加して「スキャン」を押すと、重複した写真を探します。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="287"/>
+        <location filename="../../gui/review_panel.py" line="314"/>
+        <source>No similar shots found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="316"/>
         <source>No duplicates found.</source>
         <translation>重複は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="302"/>
+        <location filename="../../gui/review_panel.py" line="333"/>
         <source>{groups} groups · {count} files marked for trash ({size})</source>
         <translation>{groups} グループ · ゴミ箱へ指定 {count} ファイル ({size})</translation>
     </message>
@@ -799,102 +1191,122 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../gui/scan_panel.py" line="47"/>
+        <location filename="../../gui/scan_panel.py" line="48"/>
         <source>Folders to scan</source>
         <translation>スキャンするフォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="62"/>
+        <location filename="../../gui/scan_panel.py" line="66"/>
         <source>Include rotated and mirrored copies</source>
         <translation>回転・反転したコピーも含める</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="64"/>
+        <location filename="../../gui/scan_panel.py" line="68"/>
         <source>Also find copies turned sideways, upside down or mirrored (a little slower)</source>
         <translation>横向き・逆さま・左右反転のコピーも探します (少し遅くなります)</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="67"/>
+        <location filename="../../gui/scan_panel.py" line="70"/>
+        <source>Keep the JPEG of RAW+JPEG pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="73"/>
+        <source>When a RAW file and its JPEG are found, suggest keeping the JPEG; by default the RAW, the camera&apos;s original, is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="77"/>
+        <source>Find similar shots (bursts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="80"/>
+        <source>Also list photos taken seconds apart by one camera that look alike, in their own tab; none is marked for trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="85"/>
         <source>e.g. *.gif, */Thumbnails/*</source>
         <translation>例: *.gif, */Thumbnails/*</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="69"/>
+        <location filename="../../gui/scan_panel.py" line="87"/>
         <source>Files and folders matching these patterns are skipped; separate with commas</source>
         <translation>これらのパターンに一致するファイルとフォルダーはスキップします。カンマで区切って指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="74"/>
+        <location filename="../../gui/scan_panel.py" line="92"/>
         <source>How many photos are read at the same time</source>
         <translation>同時に読み込む写真の数</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="76"/>
+        <location filename="../../gui/scan_panel.py" line="94"/>
         <source>Options</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="81"/>
+        <location filename="../../gui/scan_panel.py" line="98"/>
         <source>Similarity:</source>
         <translation>類似度:</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="84"/>
+        <location filename="../../gui/scan_panel.py" line="104"/>
         <source>Skip:</source>
         <translation>除外:</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="85"/>
+        <location filename="../../gui/scan_panel.py" line="105"/>
         <source>Workers:</source>
         <translation>並列数:</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="87"/>
+        <location filename="../../gui/scan_panel.py" line="107"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="89"/>
+        <location filename="../../gui/scan_panel.py" line="109"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="139"/>
+        <location filename="../../gui/scan_panel.py" line="172"/>
         <source>Identical files only</source>
         <translation>完全一致のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="140"/>
+        <location filename="../../gui/scan_panel.py" line="173"/>
         <source>Only exact copies: the same file, or the same pixels.</source>
         <translation>完全なコピーのみ: 同じファイル、または同じピクセルの画像。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="143"/>
+        <location filename="../../gui/scan_panel.py" line="176"/>
         <source>Strict</source>
         <translation>厳密</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="144"/>
+        <location filename="../../gui/scan_panel.py" line="177"/>
         <source>Copies that were resized, re-saved or converted.</source>
         <translation>サイズ変更・再保存・形式変換されたコピー。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="147"/>
+        <location filename="../../gui/scan_panel.py" line="180"/>
         <source>Normal</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="148"/>
+        <location filename="../../gui/scan_panel.py" line="181"/>
         <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
         <translation>軽く編集したコピーも: トリミング、色調整、透かしなど。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="151"/>
+        <location filename="../../gui/scan_panel.py" line="184"/>
         <source>Loose</source>
         <translation>緩め</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="152"/>
+        <location filename="../../gui/scan_panel.py" line="185"/>
         <source>Heavier edits too; check the groups carefully.</source>
         <translation>大きく編集したものも含みます。グループをよく確認してください。</translation>
     </message>
@@ -912,7 +1324,7 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="199"/>
+        <location filename="../../gui/dialogs.py" line="201"/>
         <source>Copy list</source>
         <translation>一覧をコピー</translation>
     </message>
@@ -941,112 +1353,120 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="137"/>
+        <location filename="../../gui/trash_flow.py" line="135"/>
         <source>The trash history cannot be read.</source>
         <translation>ゴミ箱の履歴を読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="152"/>
+        <location filename="../../gui/trash_flow.py" line="150"/>
         <source>Moving files to the trash...</source>
         <translation>ファイルをゴミ箱へ移動しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="154"/>
+        <location filename="../../gui/trash_flow.py" line="152"/>
         <source>Putting files back...</source>
         <translation>ファイルを元に戻しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="156"/>
+        <location filename="../../gui/trash_flow.py" line="154"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="176"/>
+        <location filename="../../gui/trash_flow.py" line="174"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>%1 を移動しています (%2 / %3)...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="214"/>
+        <location filename="../../gui/trash_flow.py" line="212"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>ゴミ箱への移動を停止しました。移動済みのファイルは履歴に記録されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="216"/>
+        <location filename="../../gui/trash_flow.py" line="214"/>
         <source>Could not put the files back.</source>
         <translation>ファイルを元に戻せませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="226"/>
+        <location filename="../../gui/trash_flow.py" line="224"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="230"/>
+        <location filename="../../gui/trash_flow.py" line="228"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルをスキップしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="233"/>
+        <location filename="../../gui/trash_flow.py" line="231"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="236"/>
+        <location filename="../../gui/trash_flow.py" line="234"/>
         <source>Skipped</source>
         <translation>スキップしたファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="237"/>
+        <location filename="../../gui/trash_flow.py" line="235"/>
         <source>Not touched</source>
         <translation>移動しなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="238"/>
+        <location filename="../../gui/trash_flow.py" line="236"/>
         <source>Moved to the trash</source>
         <translation>ゴミ箱へ移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="240"/>
+        <location filename="../../gui/trash_flow.py" line="238"/>
         <source>Trash finished</source>
         <translation>ゴミ箱への移動が完了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="247"/>
+        <location filename="../../gui/trash_flow.py" line="245"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="251"/>
+        <location filename="../../gui/trash_flow.py" line="249"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="255"/>
+        <location filename="../../gui/trash_flow.py" line="253"/>
         <source>Scan again to review them.</source>
         <translation>確認するにはもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="257"/>
+        <location filename="../../gui/trash_flow.py" line="255"/>
         <source>Not put back</source>
         <translation>元に戻せなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="258"/>
+        <location filename="../../gui/trash_flow.py" line="256"/>
         <source>Put back</source>
         <translation>元に戻したファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="260"/>
+        <location filename="../../gui/trash_flow.py" line="258"/>
         <source>Undo trash</source>
         <translation>ゴミ箱への移動を元に戻す</translation>
+    </message>
+</context>
+<context>
+    <name>_FolderView</name>
+    <message>
+        <location filename="../../gui/folder_list.py" line="167"/>
+        <source>Drop folders here, or click Add folder...</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

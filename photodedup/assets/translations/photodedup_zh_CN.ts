@@ -36,6 +36,195 @@
     </message>
 </context>
 <context>
+    <name>ComparePane</name>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="48"/>
+        <source>suggested keeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="49"/>
+        <source>identical file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="50"/>
+        <source>same pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="51"/>
+        <source>resized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="52"/>
+        <source>converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="53"/>
+        <source>rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="54"/>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="55"/>
+        <source>another shot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="75"/>
+        <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="79"/>
+        <source>Smaller file than the suggested keeper ({size})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="83"/>
+        <source>Newer copy than the suggested keeper ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="120"/>
+        <source>Double-click to open a large view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="126"/>
+        <source>Keep: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="136"/>
+        <source>{w}×{h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="140"/>
+        <source>unknown camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="146"/>
+        <source>distance {d} ({p}% alike)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="150"/>
+        <source>sharpness {s:.0f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="169"/>
+        <source>Keep only this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="170"/>
+        <source>Keep this file and mark the others for trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="178"/>
+        <source>Reference folder: this file is always kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="185"/>
+        <source>🔒 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="188"/>
+        <location filename="../../gui/compare_pane.py" line="197"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="193"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="197"/>
+        <source>Mark for trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="198"/>
+        <source>Toggle keep/trash (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="218"/>
+        <source>Cannot show this file: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="253"/>
+        <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="354"/>
+        <source>Not a duplicate of the keeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="356"/>
+        <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="367"/>
+        <source>Not a duplicate of the keeper (identical file: cannot be)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="396"/>
+        <source>Select a group to compare its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="401"/>
+        <source>Identical</source>
+        <translation type="unfinished">完全相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="402"/>
+        <source>Similar</source>
+        <translation type="unfinished">相似</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="403"/>
+        <source>Similar shots, all different photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="405"/>
+        <source>{n} files · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="438"/>
+        <source>Reference files are always kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="440"/>
+        <source>A group must keep at least one file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../gui/dialogs.py" line="101"/>
@@ -64,77 +253,120 @@
 <context>
     <name>FindCopiesDialog</name>
     <message>
-        <location filename="../../gui/find_copies.py" line="45"/>
+        <location filename="../../gui/find_copies.py" line="98"/>
         <source>Copies of %1</source>
         <translation>%1 的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/find_copies.py" line="50"/>
+        <location filename="../../gui/find_copies.py" line="103"/>
         <source>%n copy(ies) of %1 found in the scanned folders:</source>
         <translation>
             <numerusform>在扫描的文件夹中找到 %1 的 %n 个副本：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="54"/>
+        <location filename="../../gui/find_copies.py" line="107"/>
         <source>No copy of %1 was found in the scanned folders.</source>
         <translation>在扫描的文件夹中没有找到 %1 的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="62"/>
+        <location filename="../../gui/find_copies.py" line="115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="63"/>
+        <location filename="../../gui/find_copies.py" line="116"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="64"/>
+        <location filename="../../gui/find_copies.py" line="117"/>
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="65"/>
+        <location filename="../../gui/find_copies.py" line="118"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="66"/>
+        <location filename="../../gui/find_copies.py" line="119"/>
         <source>Pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="71"/>
+        <location filename="../../gui/find_copies.py" line="124"/>
         <source>identical</source>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="71"/>
+        <location filename="../../gui/find_copies.py" line="124"/>
         <source>distance %1</source>
         <translation>距离 %1</translation>
     </message>
 </context>
 <context>
+    <name>FindCopiesFlow</name>
+    <message>
+        <location filename="../../gui/find_copies.py" line="51"/>
+        <source>Add the folders to search first.</source>
+        <translation type="unfinished">请先添加要搜索的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="56"/>
+        <source>Find copies of a photo</source>
+        <translation type="unfinished">查找照片的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="58"/>
+        <source>Photos (%1)</source>
+        <translation type="unfinished">照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="65"/>
+        <source>Looking for copies of %1...</source>
+        <translation type="unfinished">正在查找 %1 的副本...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="69"/>
+        <source>Search cancelled.</source>
+        <translation type="unfinished">搜索已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="71"/>
+        <source>Search finished.</source>
+        <translation type="unfinished">搜索完成。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="76"/>
+        <source>Search stopped.</source>
+        <translation type="unfinished">搜索已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find_copies.py" line="77"/>
+        <source>Could not look for copies of this photo.</source>
+        <translation type="unfinished">无法查找此照片的副本。</translation>
+    </message>
+</context>
+<context>
     <name>FolderListModel</name>
     <message>
-        <location filename="../../gui/folder_list.py" line="91"/>
+        <location filename="../../gui/folder_list.py" line="99"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="91"/>
+        <location filename="../../gui/folder_list.py" line="99"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="93"/>
+        <location filename="../../gui/folder_list.py" line="101"/>
         <source>Reference (never trashed): files in these folders are always kept</source>
         <translation>参考（从不移到回收站）：这些文件夹中的文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="109"/>
+        <location filename="../../gui/folder_list.py" line="117"/>
         <source>Reference (never trashed)</source>
         <translation>参考（从不移到回收站）</translation>
     </message>
@@ -142,27 +374,27 @@
 <context>
     <name>FolderListWidget</name>
     <message>
-        <location filename="../../gui/folder_list.py" line="189"/>
+        <location filename="../../gui/folder_list.py" line="211"/>
         <source>Folders to scan. Drop folders here to add them.</source>
         <translation>要扫描的文件夹。将文件夹拖放到此处即可添加。</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="192"/>
+        <location filename="../../gui/folder_list.py" line="214"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="193"/>
+        <location filename="../../gui/folder_list.py" line="215"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="194"/>
+        <location filename="../../gui/folder_list.py" line="216"/>
         <source>Remove the selected folders from the list (Del)</source>
         <translation>从列表中移除所选文件夹 (Del)</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="225"/>
+        <location filename="../../gui/folder_list.py" line="247"/>
         <source>Add a folder to scan</source>
         <translation>添加要扫描的文件夹</translation>
     </message>
@@ -183,18 +415,23 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="61"/>
+        <location filename="../../gui/group_model.py" line="55"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="62"/>
+        <location filename="../../gui/group_model.py" line="57"/>
+        <source>Similar shots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="58"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="175"/>
+        <location filename="../../gui/group_model.py" line="171"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} 个文件 · 可释放 {size} · {kind}</translation>
     </message>
@@ -202,78 +439,197 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="232"/>
+        <location filename="../../gui/dialogs.py" line="234"/>
         <source>Trash history</source>
         <translation>回收站历史</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Moved</source>
         <translation>已移动</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="236"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="255"/>
+        <location filename="../../gui/dialogs.py" line="257"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup 移到回收站的文件。“恢复”会把一批文件放回原处。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="258"/>
+        <location filename="../../gui/dialogs.py" line="260"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup 尚未将任何文件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="269"/>
+        <location filename="../../gui/dialogs.py" line="271"/>
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="271"/>
+        <location filename="../../gui/dialogs.py" line="273"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="276"/>
+        <location filename="../../gui/dialogs.py" line="278"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>将此批次的 %n 个文件放回原处</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="279"/>
+        <location filename="../../gui/dialogs.py" line="281"/>
         <source>Nothing left to put back from this batch</source>
         <translation>此批次已没有可放回的文件</translation>
     </message>
 </context>
 <context>
+    <name>IgnoreListDialog</name>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="28"/>
+        <source>Photos marked as different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="33"/>
+        <source>Photos you marked as different are never grouped as duplicates again, even after they are renamed or moved. Remove a decision to let scans group them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="40"/>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="43"/>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="44"/>
+        <source>Forget the selected decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="61"/>
+        <source>(+{n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="62"/>
+        <source>{names} · marked {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="80"/>
+        <source>No photos are marked as different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/ignore_list_dialog.py" line="82"/>
+        <source>Decisions: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="122"/>
+        <source>Compare with… (none)</source>
+        <extracomment>Full-size decodes are capped so a giant panorama cannot exhaust memory.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="126"/>
+        <source>Show another copy next to this one, zoom and pan locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="132"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="132"/>
+        <source>Zoom in (+ or mouse wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="133"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="133"/>
+        <source>Zoom out (- or mouse wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="134"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="134"/>
+        <source>Fit to window (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="135"/>
+        <source>100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="135"/>
+        <source>Actual pixels (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="220"/>
+        <location filename="../../gui/image_viewer.py" line="231"/>
+        <source>Cannot show this file: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="223"/>
+        <location filename="../../gui/image_viewer.py" line="237"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/image_viewer.py" line="246"/>
+        <source>{p}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -282,233 +638,216 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Find copies of a photo...</source>
         <translation>查找照片的副本...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Open review...</source>
         <translation>打开审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Save review...</source>
         <translation>保存审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Undo last trash</source>
         <translation>撤销上次移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Auto-select all</source>
         <translation>全部自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Prefer folder...</source>
         <translation>优先文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Clear all marks</source>
         <translation>清除所有标记</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="172"/>
+        <source>Photos marked as different...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>History...</source>
         <translation>历史记录...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup 网站</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>About PhotoDedup</source>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Scan the folders (%1)</source>
         <translation>扫描文件夹 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <translation>将标记的文件移到系统回收站（会先询问）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="210"/>
+        <source>Language (after a restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="266"/>
+        <source>Scanning your photos...
+
+The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="348"/>
+        <source>Every group is resolved: nothing is left to review.
+
+Scan again (%1) to check these folders once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="354"/>
+        <source>No duplicates found: every photo in these folders is unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>These folders no longer exist; remove them from the list:
 %1</source>
         <translation>以下文件夹已不存在，请将其从列表中移除：
 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>Starting the scan...</source>
         <translation>正在开始扫描...</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="257"/>
-        <source>Add the folders to search first.</source>
-        <translation>请先添加要搜索的文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="262"/>
-        <source>Find copies of a photo</source>
-        <translation>查找照片的副本</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="264"/>
-        <source>Photos (%1)</source>
-        <translation>照片 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="271"/>
-        <source>Looking for copies of %1...</source>
-        <translation>正在查找 %1 的副本...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="275"/>
-        <source>Search cancelled.</source>
-        <translation>搜索已取消。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="277"/>
-        <source>Search finished.</source>
-        <translation>搜索完成。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>Scan cancelled. Photos read so far stay cached: %n.</source>
         <translation>
             <numerusform>扫描已取消。已读取的 %n 张照片保留在缓存中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="312"/>
         <source>%n photo(s) compared in %1 s.</source>
         <translation>
             <numerusform>在 %1 秒内比较了 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
-        <source>Search stopped.</source>
-        <translation>搜索已停止。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="321"/>
-        <source>Could not look for copies of this photo.</source>
-        <translation>无法查找此照片的副本。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="324"/>
+        <location filename="../../gui/main_window.py" line="319"/>
         <source>Stopped by an error.</source>
         <translation>因出错而停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="350"/>
-        <source>No duplicates left: every photo in these folders is unique.</source>
-        <translation>已没有重复项：这些文件夹中的每张照片都是唯一的。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="369"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="438"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
@@ -630,6 +969,39 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
     </message>
 </context>
 <context>
+    <name>ResultsTabs</name>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="41"/>
+        <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="127"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="145"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="146"/>
+        <source>Similar shots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="148"/>
+        <source>Duplicates ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_tabs.py" line="150"/>
+        <source>Similar shots ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewFiles</name>
     <message>
         <location filename="../../gui/review_files.py" line="34"/>
@@ -700,98 +1072,118 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/review_panel.py" line="61"/>
+        <location filename="../../gui/review_panel.py" line="65"/>
         <source>Filter by folder or file name</source>
         <extracomment>Typing in the filter waits this long before re-filtering 10,000 groups.</extracomment>
         <translation>按文件夹或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="63"/>
+        <location filename="../../gui/review_panel.py" line="67"/>
         <source>Show only groups with a file whose path contains this</source>
         <translation>只显示包含路径中含有此文字的文件的组</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="73"/>
+        <location filename="../../gui/review_panel.py" line="77"/>
         <source>Most space to gain</source>
         <translation>可释放空间最多</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="74"/>
+        <location filename="../../gui/review_panel.py" line="78"/>
         <source>Most files</source>
         <translation>文件最多</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="75"/>
+        <location filename="../../gui/review_panel.py" line="79"/>
         <source>Most similar</source>
         <translation>最相似</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="76"/>
+        <location filename="../../gui/review_panel.py" line="80"/>
         <source>Order of the groups</source>
         <translation>组的排序</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="80"/>
+        <location filename="../../gui/review_panel.py" line="84"/>
         <source>Auto-select</source>
         <translation>自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="81"/>
+        <location filename="../../gui/review_panel.py" line="85"/>
         <source>Mark every group again with the suggested keepers</source>
         <translation>按建议保留的文件重新标记所有组</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="85"/>
+        <location filename="../../gui/review_panel.py" line="89"/>
         <source>Suggested keepers</source>
         <translation>建议保留项</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="86"/>
+        <location filename="../../gui/review_panel.py" line="90"/>
         <source>Prefer keeping files in a folder…</source>
         <translation>优先保留某个文件夹中的文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="88"/>
+        <location filename="../../gui/review_panel.py" line="92"/>
         <source>Keep all</source>
         <translation>全部保留</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="89"/>
+        <location filename="../../gui/review_panel.py" line="93"/>
         <source>Clear all marks: keep every file</source>
         <translation>清除所有标记：保留每个文件</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="99"/>
+        <location filename="../../gui/review_panel.py" line="95"/>
+        <source>These are different photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="98"/>
+        <source>Remember that the photos of this group are not duplicates: the group leaves the review and later scans never group them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="111"/>
         <source>Duplicate groups</source>
         <translation>重复组</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="103"/>
+        <location filename="../../gui/review_panel.py" line="115"/>
         <source>No group matches the filter.</source>
         <translation>没有符合筛选条件的组。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="110"/>
+        <location filename="../../gui/review_panel.py" line="122"/>
         <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash</source>
         <translation>↑/↓ 或 J/K：组 · ←/→：文件 · 空格：保留/回收站 · Del：回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="274"/>
+        <location filename="../../gui/review_panel.py" line="139"/>
+        <source>Similar shots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="300"/>
         <source>Prefer keeping files in this folder</source>
         <translation>优先保留此文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="283"/>
+        <location filename="../../gui/review_panel.py" line="309"/>
         <source>Add folders and press Scan to find duplicate photos.</source>
         <translation>添加文件夹并按“扫描”来查找重复照片。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="287"/>
+        <location filename="../../gui/review_panel.py" line="314"/>
+        <source>No similar shots found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_panel.py" line="316"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="302"/>
+        <location filename="../../gui/review_panel.py" line="333"/>
         <source>{groups} groups · {count} files marked for trash ({size})</source>
         <translation>{groups} 组 · {count} 个文件标记为移到回收站 ({size})</translation>
     </message>
@@ -799,102 +1191,122 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../gui/scan_panel.py" line="47"/>
+        <location filename="../../gui/scan_panel.py" line="48"/>
         <source>Folders to scan</source>
         <translation>要扫描的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="62"/>
+        <location filename="../../gui/scan_panel.py" line="66"/>
         <source>Include rotated and mirrored copies</source>
         <translation>包括旋转和镜像的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="64"/>
+        <location filename="../../gui/scan_panel.py" line="68"/>
         <source>Also find copies turned sideways, upside down or mirrored (a little slower)</source>
         <translation>同时查找横放、倒置或镜像的副本（稍慢）</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="67"/>
+        <location filename="../../gui/scan_panel.py" line="70"/>
+        <source>Keep the JPEG of RAW+JPEG pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="73"/>
+        <source>When a RAW file and its JPEG are found, suggest keeping the JPEG; by default the RAW, the camera&apos;s original, is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="77"/>
+        <source>Find similar shots (bursts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="80"/>
+        <source>Also list photos taken seconds apart by one camera that look alike, in their own tab; none is marked for trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="85"/>
         <source>e.g. *.gif, */Thumbnails/*</source>
         <translation>例如：*.gif, */Thumbnails/*</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="69"/>
+        <location filename="../../gui/scan_panel.py" line="87"/>
         <source>Files and folders matching these patterns are skipped; separate with commas</source>
         <translation>跳过与这些模式匹配的文件和文件夹；用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="74"/>
+        <location filename="../../gui/scan_panel.py" line="92"/>
         <source>How many photos are read at the same time</source>
         <translation>同时读取的照片数量</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="76"/>
+        <location filename="../../gui/scan_panel.py" line="94"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="81"/>
+        <location filename="../../gui/scan_panel.py" line="98"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="84"/>
+        <location filename="../../gui/scan_panel.py" line="104"/>
         <source>Skip:</source>
         <translation>跳过：</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="85"/>
+        <location filename="../../gui/scan_panel.py" line="105"/>
         <source>Workers:</source>
         <translation>并行数：</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="87"/>
+        <location filename="../../gui/scan_panel.py" line="107"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="89"/>
+        <location filename="../../gui/scan_panel.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="139"/>
+        <location filename="../../gui/scan_panel.py" line="172"/>
         <source>Identical files only</source>
         <translation>仅完全相同的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="140"/>
+        <location filename="../../gui/scan_panel.py" line="173"/>
         <source>Only exact copies: the same file, or the same pixels.</source>
         <translation>仅完全相同的副本：相同的文件或相同的像素。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="143"/>
+        <location filename="../../gui/scan_panel.py" line="176"/>
         <source>Strict</source>
         <translation>严格</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="144"/>
+        <location filename="../../gui/scan_panel.py" line="177"/>
         <source>Copies that were resized, re-saved or converted.</source>
         <translation>经过缩放、重新保存或转换格式的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="147"/>
+        <location filename="../../gui/scan_panel.py" line="180"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="148"/>
+        <location filename="../../gui/scan_panel.py" line="181"/>
         <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
         <translation>也包括轻度编辑的副本：裁剪、调色、水印。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="151"/>
+        <location filename="../../gui/scan_panel.py" line="184"/>
         <source>Loose</source>
         <translation>宽松</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="152"/>
+        <location filename="../../gui/scan_panel.py" line="185"/>
         <source>Heavier edits too; check the groups carefully.</source>
         <translation>也包括较大幅度的编辑；请仔细检查各组。</translation>
     </message>
@@ -912,7 +1324,7 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="199"/>
+        <location filename="../../gui/dialogs.py" line="201"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
@@ -941,112 +1353,120 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="137"/>
+        <location filename="../../gui/trash_flow.py" line="135"/>
         <source>The trash history cannot be read.</source>
         <translation>无法读取回收站历史。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="152"/>
+        <location filename="../../gui/trash_flow.py" line="150"/>
         <source>Moving files to the trash...</source>
         <translation>正在将文件移到回收站...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="154"/>
+        <location filename="../../gui/trash_flow.py" line="152"/>
         <source>Putting files back...</source>
         <translation>正在放回文件...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="156"/>
+        <location filename="../../gui/trash_flow.py" line="154"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="176"/>
+        <location filename="../../gui/trash_flow.py" line="174"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>正在移动 %1（%2 / %3）...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="214"/>
+        <location filename="../../gui/trash_flow.py" line="212"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>已停止移到回收站。已移动的文件记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="216"/>
+        <location filename="../../gui/trash_flow.py" line="214"/>
         <source>Could not put the files back.</source>
         <translation>无法放回文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="226"/>
+        <location filename="../../gui/trash_flow.py" line="224"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>已将 %n 个文件 (%1) 移到回收站。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="230"/>
+        <location filename="../../gui/trash_flow.py" line="228"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>跳过了 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="233"/>
+        <location filename="../../gui/trash_flow.py" line="231"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>“编辑”&gt;“撤销上次移到回收站”可将其放回。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="236"/>
+        <location filename="../../gui/trash_flow.py" line="234"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="237"/>
+        <location filename="../../gui/trash_flow.py" line="235"/>
         <source>Not touched</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="238"/>
+        <location filename="../../gui/trash_flow.py" line="236"/>
         <source>Moved to the trash</source>
         <translation>已移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="240"/>
+        <location filename="../../gui/trash_flow.py" line="238"/>
         <source>Trash finished</source>
         <translation>移到回收站已完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="247"/>
+        <location filename="../../gui/trash_flow.py" line="245"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>已放回 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="251"/>
+        <location filename="../../gui/trash_flow.py" line="249"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>有 %n 个文件无法放回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="255"/>
+        <location filename="../../gui/trash_flow.py" line="253"/>
         <source>Scan again to review them.</source>
         <translation>请重新扫描以审阅它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="257"/>
+        <location filename="../../gui/trash_flow.py" line="255"/>
         <source>Not put back</source>
         <translation>未放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="258"/>
+        <location filename="../../gui/trash_flow.py" line="256"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="260"/>
+        <location filename="../../gui/trash_flow.py" line="258"/>
         <source>Undo trash</source>
         <translation>撤销移到回收站</translation>
+    </message>
+</context>
+<context>
+    <name>_FolderView</name>
+    <message>
+        <location filename="../../gui/folder_list.py" line="167"/>
+        <source>Drop folders here, or click Add folder...</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
