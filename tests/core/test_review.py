@@ -28,7 +28,7 @@ def member(path: str, size: int = 1000, keep: bool = False, reference: bool = Fa
         height=80,
         format="JPEG",
         phashes=(0,) * 8,
-        dhash=0,
+        dhashes=(0,) * 8,
         thumb=bytes(256),
         flat=False,
     )
