@@ -43,7 +43,8 @@ def cli_python() -> str:
 
 def scan(corpus: Path, out: Path, rotations: bool) -> dict:
     cmd = [cli_python(), "-m", "photodedup.cli", "scan", str(corpus), "--json", str(out)]
-    cmd += ["--no-cache"] + (["--rotations"] if rotations else [])
+    # --no-ignore-list: a person's "not a duplicate" marks must not change the numbers.
+    cmd += ["--no-cache", "--no-ignore-list"] + (["--rotations"] if rotations else [])
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return json.loads(out.read_text())
 

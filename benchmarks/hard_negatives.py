@@ -112,20 +112,31 @@ def bursts(out: Path, truth: dict, rng: random.Random) -> None:
         w, h = img.size
         cw, ch = int(w * 0.9), int(h * 0.9)
         y0 = (h - ch) // 2
-        for shift in BURST_SHIFTS:
+        for k, shift in enumerate(BURST_SHIFTS):
             x0 = int(w * shift / 100)
             rel = f"Burst/scene{n:02d}_shift{shift}pct.jpg"
-            _save(out, rel, img.crop((x0, y0, x0 + cw, y0 + ch)), truth, "burst_shift")
+            # Like a camera's burst: one camera, frames a second apart.
+            exif = _camera_exif(f"2023:07:{n + 1:02d} 10:00:{k:02d}")
+            frame = img.crop((x0, y0, x0 + cw, y0 + ch))
+            _save(out, rel, frame, truth, "burst_shift", exif)
     site = photos.site_packages() / "skimage" / "data"
     for side in ("left", "right"):
         rel = f"Burst/motorcycle_{side}.jpg"
         _save(out, rel, photos.load_rgb(site / f"motorcycle_{side}.png"), truth, "stereo_pair")
 
 
-def _save(out: Path, rel: str, img: Image.Image, truth: dict, kind: str) -> None:
+def _camera_exif(taken: str) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "BenchCam", "Burst 1"
+    exif[0x0132] = taken
+    exif.get_ifd(0x8769)[0x9003] = taken
+    return exif.tobytes()
+
+
+def _save(out: Path, rel: str, img: Image.Image, truth: dict, kind: str, exif: bytes = b"") -> None:
     dest = out / rel
     dest.parent.mkdir(parents=True, exist_ok=True)
-    img.convert("RGB").save(dest, "JPEG", quality=90)
+    img.convert("RGB").save(dest, "JPEG", quality=90, exif=exif)
     truth[rel] = {"id": f"h{len(truth):04d}", "kind": kind, "category": "distinct"}
 
 
