@@ -40,188 +40,188 @@
     <message>
         <location filename="../../gui/compare_pane.py" line="48"/>
         <source>suggested keeper</source>
-        <translation type="unfinished"></translation>
+        <translation>残す候補</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="49"/>
         <source>identical file</source>
-        <translation type="unfinished"></translation>
+        <translation>同一ファイル</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="50"/>
         <source>same pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>同じピクセル</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="51"/>
         <source>resized</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ変更</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="52"/>
         <source>converted</source>
-        <translation type="unfinished"></translation>
+        <translation>形式変換</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="53"/>
         <source>rotated</source>
-        <translation type="unfinished"></translation>
+        <translation>回転</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="54"/>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>編集済み</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="55"/>
         <source>another shot</source>
-        <translation type="unfinished"></translation>
+        <translation>別のショット</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="75"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
-        <translation type="unfinished"></translation>
+        <translation>残す候補より解像度が低い ({w}×{h})</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="79"/>
         <source>Smaller file than the suggested keeper ({size})</source>
-        <translation type="unfinished"></translation>
+        <translation>残す候補よりファイルが小さい ({size})</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="83"/>
         <source>Newer copy than the suggested keeper ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="120"/>
         <source>Double-click to open a large view</source>
-        <translation type="unfinished"></translation>
+        <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="126"/>
         <source>Keep: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>残す: {reason}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="136"/>
         <source>{w}×{h}</source>
-        <translation type="unfinished"></translation>
+        <translation>{w}×{h}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="140"/>
         <source>unknown camera</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラ不明</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="146"/>
         <source>distance {d} ({p}% alike)</source>
-        <translation type="unfinished"></translation>
+        <translation>距離 {d} (類似度 {p}%)</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="150"/>
         <source>sharpness {s:.0f}</source>
-        <translation type="unfinished"></translation>
+        <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="169"/>
         <source>Keep only this one</source>
-        <translation type="unfinished"></translation>
+        <translation>これだけ残す</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="170"/>
         <source>Keep this file and mark the others for trash</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="178"/>
         <source>Reference folder: this file is always kept</source>
-        <translation type="unfinished"></translation>
+        <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="185"/>
         <source>🔒 Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>🔒 参照</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="188"/>
         <location filename="../../gui/compare_pane.py" line="197"/>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>残す</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="193"/>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>ゴミ箱</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="197"/>
         <source>Mark for trash</source>
-        <translation type="unfinished"></translation>
+        <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="198"/>
         <source>Toggle keep/trash (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="218"/>
         <source>Cannot show this file: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="253"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
-        <translation type="unfinished"></translation>
+        <translation>←/→: ファイルを選択 · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="354"/>
         <source>Not a duplicate of the keeper</source>
-        <translation type="unfinished"></translation>
+        <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="356"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
-        <translation type="unfinished"></translation>
+        <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="367"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
-        <translation type="unfinished"></translation>
+        <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="396"/>
         <source>Select a group to compare its files</source>
-        <translation type="unfinished"></translation>
+        <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="401"/>
         <source>Identical</source>
-        <translation type="unfinished">完全一致</translation>
+        <translation>完全一致</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="402"/>
         <source>Similar</source>
-        <translation type="unfinished">類似</translation>
+        <translation>類似</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="403"/>
         <source>Similar shots, all different photos</source>
-        <translation type="unfinished"></translation>
+        <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="405"/>
         <source>{n} files · {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ファイル · {kind}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="438"/>
         <source>Reference files are always kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="440"/>
         <source>A group must keep at least one file.</source>
-        <translation type="unfinished"></translation>
+        <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
 </context>
 <context>
@@ -310,42 +310,42 @@
     <message>
         <location filename="../../gui/find_copies.py" line="51"/>
         <source>Add the folders to search first.</source>
-        <translation type="unfinished">先に検索するフォルダーを追加してください。</translation>
+        <translation>先に検索するフォルダーを追加してください。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="56"/>
         <source>Find copies of a photo</source>
-        <translation type="unfinished">写真のコピーを探す</translation>
+        <translation>写真のコピーを探す</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="58"/>
         <source>Photos (%1)</source>
-        <translation type="unfinished">写真 (%1)</translation>
+        <translation>写真 (%1)</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="65"/>
         <source>Looking for copies of %1...</source>
-        <translation type="unfinished">%1 のコピーを探しています...</translation>
+        <translation>%1 のコピーを探しています...</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="69"/>
         <source>Search cancelled.</source>
-        <translation type="unfinished">検索を中止しました。</translation>
+        <translation>検索を中止しました。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="71"/>
         <source>Search finished.</source>
-        <translation type="unfinished">検索が完了しました。</translation>
+        <translation>検索が完了しました。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="76"/>
         <source>Search stopped.</source>
-        <translation type="unfinished">検索を停止しました。</translation>
+        <translation>検索を停止しました。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="77"/>
         <source>Could not look for copies of this photo.</source>
-        <translation type="unfinished">この写真のコピーを探せませんでした。</translation>
+        <translation>この写真のコピーを探せませんでした。</translation>
     </message>
 </context>
 <context>
@@ -423,7 +423,7 @@
     <message>
         <location filename="../../gui/group_model.py" line="57"/>
         <source>Similar shots</source>
-        <translation type="unfinished"></translation>
+        <translation>類似ショット</translation>
     </message>
     <message>
         <location filename="../../gui/group_model.py" line="58"/>
@@ -501,47 +501,47 @@
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="28"/>
         <source>Photos marked as different</source>
-        <translation type="unfinished"></translation>
+        <translation>別々の写真として指定した写真</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="33"/>
         <source>Photos you marked as different are never grouped as duplicates again, even after they are renamed or moved. Remove a decision to let scans group them.</source>
-        <translation type="unfinished"></translation>
+        <translation>別々の写真として指定した写真は、名前の変更や移動の後も、重複としてグループ化されることはありません。指定を削除すると、スキャンで再びグループ化されるようになります。</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="40"/>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>指定の一覧</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="43"/>
         <source>Remove</source>
-        <translation type="unfinished">削除</translation>
+        <translation>削除</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="44"/>
         <source>Forget the selected decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した指定を取り消します</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="61"/>
         <source>(+{n} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ほか {n} 件)</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="62"/>
         <source>{names} · marked {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · {date} に指定</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="80"/>
         <source>No photos are marked as different.</source>
-        <translation type="unfinished"></translation>
+        <translation>別々の写真として指定した写真はありません。</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="82"/>
         <source>Decisions: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>指定: {n} 件</translation>
     </message>
 </context>
 <context>
@@ -550,69 +550,69 @@
         <location filename="../../gui/image_viewer.py" line="122"/>
         <source>Compare with… (none)</source>
         <extracomment>Full-size decodes are capped so a giant panorama cannot exhaust memory.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>比較対象… (なし)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="126"/>
         <source>Show another copy next to this one, zoom and pan locked</source>
-        <translation type="unfinished"></translation>
+        <translation>別のコピーを横に並べて表示します (ズームと移動は連動)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="132"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>拡大</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="132"/>
         <source>Zoom in (+ or mouse wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>拡大 (+ またはマウスホイール)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="133"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>縮小</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="133"/>
         <source>Zoom out (- or mouse wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>縮小 (- またはマウスホイール)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="134"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>全体</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="134"/>
         <source>Fit to window (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウに合わせる (F)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="135"/>
         <source>100%</source>
-        <translation type="unfinished"></translation>
+        <translation>100%</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="135"/>
         <source>Actual pixels (1)</source>
-        <translation type="unfinished"></translation>
+        <translation>等倍表示 (1)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="220"/>
         <location filename="../../gui/image_viewer.py" line="231"/>
         <source>Cannot show this file: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルを表示できません: {e}</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="223"/>
         <location filename="../../gui/image_viewer.py" line="237"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="246"/>
         <source>{p}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{p}%</translation>
     </message>
 </context>
 <context>
@@ -700,7 +700,7 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
     <message>
         <location filename="../../gui/main_window.py" line="172"/>
         <source>Photos marked as different...</source>
-        <translation type="unfinished"></translation>
+        <translation>別々の写真として指定した写真...</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="176"/>
@@ -750,26 +750,30 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
     <message>
         <location filename="../../gui/main_window.py" line="210"/>
         <source>Language (after a restart)</source>
-        <translation type="unfinished"></translation>
+        <translation>言語 (再起動後に適用)</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="266"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
-        <translation type="unfinished"></translation>
+        <translation>写真をスキャンしています...
+
+スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="348"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのグループを処理しました。確認するものは残っていません。
+
+もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="354"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="460"/>
@@ -973,32 +977,32 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/results_tabs.py" line="41"/>
         <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
-        <translation type="unfinished"></translation>
+        <translation>同じカメラで数秒以内に撮影された、よく似た写真です。コピーではなく別の瞬間の写真です。自分で指定しない限り、ゴミ箱へ移動する対象にはなりません。</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="127"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>記録できませんでした</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="145"/>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>重複</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="146"/>
         <source>Similar shots</source>
-        <translation type="unfinished"></translation>
+        <translation>類似ショット</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="148"/>
         <source>Duplicates ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>重複 ({n})</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="150"/>
         <source>Similar shots ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>類似ショット ({n})</translation>
     </message>
 </context>
 <context>
@@ -1135,12 +1139,12 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/review_panel.py" line="95"/>
         <source>These are different photos</source>
-        <translation type="unfinished"></translation>
+        <translation>別々の写真です</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="98"/>
         <source>Remember that the photos of this group are not duplicates: the group leaves the review and later scans never group them again</source>
-        <translation type="unfinished"></translation>
+        <translation>このグループの写真は重複ではないと記録します。グループはレビューから外れ、以後のスキャンでもグループ化されません</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="111"/>
@@ -1160,7 +1164,7 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/review_panel.py" line="139"/>
         <source>Similar shots</source>
-        <translation type="unfinished"></translation>
+        <translation>類似ショット</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="300"/>
@@ -1175,7 +1179,7 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/review_panel.py" line="314"/>
         <source>No similar shots found.</source>
-        <translation type="unfinished"></translation>
+        <translation>類似ショットは見つかりませんでした。</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="316"/>
@@ -1208,22 +1212,22 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/scan_panel.py" line="70"/>
         <source>Keep the JPEG of RAW+JPEG pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>RAW+JPEG のペアでは JPEG を残す</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="73"/>
         <source>When a RAW file and its JPEG are found, suggest keeping the JPEG; by default the RAW, the camera&apos;s original, is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>RAW ファイルとその JPEG が見つかったとき、JPEG を残すよう提案します。既定ではカメラのオリジナルである RAW を残します</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="77"/>
         <source>Find similar shots (bursts)</source>
-        <translation type="unfinished"></translation>
+        <translation>類似ショット (連写) も探す</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="80"/>
         <source>Also list photos taken seconds apart by one camera that look alike, in their own tab; none is marked for trash</source>
-        <translation type="unfinished"></translation>
+        <translation>同じカメラで数秒以内に撮影されたよく似た写真も、別のタブに一覧表示します。ゴミ箱へ移動する指定はされません</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="85"/>
@@ -1466,7 +1470,7 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/folder_list.py" line="167"/>
         <source>Drop folders here, or click Add folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>ここにフォルダーをドロップするか、「フォルダーを追加...」をクリックしてください</translation>
     </message>
 </context>
 </TS>

@@ -40,188 +40,188 @@
     <message>
         <location filename="../../gui/compare_pane.py" line="48"/>
         <source>suggested keeper</source>
-        <translation type="unfinished"></translation>
+        <translation>建议保留</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="49"/>
         <source>identical file</source>
-        <translation type="unfinished"></translation>
+        <translation>相同文件</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="50"/>
         <source>same pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>像素相同</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="51"/>
         <source>resized</source>
-        <translation type="unfinished"></translation>
+        <translation>已缩放</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="52"/>
         <source>converted</source>
-        <translation type="unfinished"></translation>
+        <translation>已转换格式</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="53"/>
         <source>rotated</source>
-        <translation type="unfinished"></translation>
+        <translation>已旋转</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="54"/>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>已编辑</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="55"/>
         <source>another shot</source>
-        <translation type="unfinished"></translation>
+        <translation>另一张照片</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="75"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率低于建议保留的文件 ({w}×{h})</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="79"/>
         <source>Smaller file than the suggested keeper ({size})</source>
-        <translation type="unfinished"></translation>
+        <translation>文件小于建议保留的文件 ({size})</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="83"/>
         <source>Newer copy than the suggested keeper ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="120"/>
         <source>Double-click to open a large view</source>
-        <translation type="unfinished"></translation>
+        <translation>双击查看大图</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="126"/>
         <source>Keep: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>保留：{reason}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="136"/>
         <source>{w}×{h}</source>
-        <translation type="unfinished"></translation>
+        <translation>{w}×{h}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="140"/>
         <source>unknown camera</source>
-        <translation type="unfinished"></translation>
+        <translation>未知相机</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="146"/>
         <source>distance {d} ({p}% alike)</source>
-        <translation type="unfinished"></translation>
+        <translation>距离 {d}（相似度 {p}%）</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="150"/>
         <source>sharpness {s:.0f}</source>
-        <translation type="unfinished"></translation>
+        <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="169"/>
         <source>Keep only this one</source>
-        <translation type="unfinished"></translation>
+        <translation>仅保留此文件</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="170"/>
         <source>Keep this file and mark the others for trash</source>
-        <translation type="unfinished"></translation>
+        <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="178"/>
         <source>Reference folder: this file is always kept</source>
-        <translation type="unfinished"></translation>
+        <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="185"/>
         <source>🔒 Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>🔒 参考</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="188"/>
         <location filename="../../gui/compare_pane.py" line="197"/>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="193"/>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="197"/>
         <source>Mark for trash</source>
-        <translation type="unfinished"></translation>
+        <translation>标记移到回收站</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="198"/>
         <source>Toggle keep/trash (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="218"/>
         <source>Cannot show this file: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="253"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
-        <translation type="unfinished"></translation>
+        <translation>←/→：选择文件 · Space：保留/回收站 · Delete：回收站 · 双击：大图</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="354"/>
         <source>Not a duplicate of the keeper</source>
-        <translation type="unfinished"></translation>
+        <translation>不是保留文件的重复项</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="356"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
-        <translation type="unfinished"></translation>
+        <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="367"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="396"/>
         <source>Select a group to compare its files</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="401"/>
         <source>Identical</source>
-        <translation type="unfinished">完全相同</translation>
+        <translation>完全相同</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="402"/>
         <source>Similar</source>
-        <translation type="unfinished">相似</translation>
+        <translation>相似</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="403"/>
         <source>Similar shots, all different photos</source>
-        <translation type="unfinished"></translation>
+        <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="405"/>
         <source>{n} files · {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个文件 · {kind}</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="438"/>
         <source>Reference files are always kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
         <location filename="../../gui/compare_pane.py" line="440"/>
         <source>A group must keep at least one file.</source>
-        <translation type="unfinished"></translation>
+        <translation>每组至少要保留一个文件。</translation>
     </message>
 </context>
 <context>
@@ -310,42 +310,42 @@
     <message>
         <location filename="../../gui/find_copies.py" line="51"/>
         <source>Add the folders to search first.</source>
-        <translation type="unfinished">请先添加要搜索的文件夹。</translation>
+        <translation>请先添加要搜索的文件夹。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="56"/>
         <source>Find copies of a photo</source>
-        <translation type="unfinished">查找照片的副本</translation>
+        <translation>查找照片的副本</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="58"/>
         <source>Photos (%1)</source>
-        <translation type="unfinished">照片 (%1)</translation>
+        <translation>照片 (%1)</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="65"/>
         <source>Looking for copies of %1...</source>
-        <translation type="unfinished">正在查找 %1 的副本...</translation>
+        <translation>正在查找 %1 的副本...</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="69"/>
         <source>Search cancelled.</source>
-        <translation type="unfinished">搜索已取消。</translation>
+        <translation>搜索已取消。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="71"/>
         <source>Search finished.</source>
-        <translation type="unfinished">搜索完成。</translation>
+        <translation>搜索完成。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="76"/>
         <source>Search stopped.</source>
-        <translation type="unfinished">搜索已停止。</translation>
+        <translation>搜索已停止。</translation>
     </message>
     <message>
         <location filename="../../gui/find_copies.py" line="77"/>
         <source>Could not look for copies of this photo.</source>
-        <translation type="unfinished">无法查找此照片的副本。</translation>
+        <translation>无法查找此照片的副本。</translation>
     </message>
 </context>
 <context>
@@ -423,7 +423,7 @@
     <message>
         <location filename="../../gui/group_model.py" line="57"/>
         <source>Similar shots</source>
-        <translation type="unfinished"></translation>
+        <translation>相似照片</translation>
     </message>
     <message>
         <location filename="../../gui/group_model.py" line="58"/>
@@ -501,47 +501,47 @@
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="28"/>
         <source>Photos marked as different</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为不同的照片</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="33"/>
         <source>Photos you marked as different are never grouped as duplicates again, even after they are renamed or moved. Remove a decision to let scans group them.</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为不同的照片即使被重命名或移动，也不会再被归为重复项。移除某条记录后，扫描可以再次将它们分组。</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="40"/>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>标记记录</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="43"/>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="44"/>
         <source>Forget the selected decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选记录</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="61"/>
         <source>(+{n} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>（另有 {n} 个）</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="62"/>
         <source>{names} · marked {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · 标记于 {date}</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="80"/>
         <source>No photos are marked as different.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有标记为不同的照片。</translation>
     </message>
     <message>
         <location filename="../../gui/ignore_list_dialog.py" line="82"/>
         <source>Decisions: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>记录：{n} 条</translation>
     </message>
 </context>
 <context>
@@ -550,69 +550,69 @@
         <location filename="../../gui/image_viewer.py" line="122"/>
         <source>Compare with… (none)</source>
         <extracomment>Full-size decodes are capped so a giant panorama cannot exhaust memory.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>对比…（无）</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="126"/>
         <source>Show another copy next to this one, zoom and pan locked</source>
-        <translation type="unfinished"></translation>
+        <translation>在旁边显示另一个副本，缩放和平移同步</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="132"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="132"/>
         <source>Zoom in (+ or mouse wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（+ 或鼠标滚轮）</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="133"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="133"/>
         <source>Zoom out (- or mouse wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小（- 或鼠标滚轮）</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="134"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="134"/>
         <source>Fit to window (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口 (F)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="135"/>
         <source>100%</source>
-        <translation type="unfinished"></translation>
+        <translation>100%</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="135"/>
         <source>Actual pixels (1)</source>
-        <translation type="unfinished"></translation>
+        <translation>实际像素 (1)</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="220"/>
         <location filename="../../gui/image_viewer.py" line="231"/>
         <source>Cannot show this file: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示此文件：{e}</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="223"/>
         <location filename="../../gui/image_viewer.py" line="237"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location filename="../../gui/image_viewer.py" line="246"/>
         <source>{p}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{p}%</translation>
     </message>
 </context>
 <context>
@@ -700,7 +700,7 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
     <message>
         <location filename="../../gui/main_window.py" line="172"/>
         <source>Photos marked as different...</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为不同的照片...</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="176"/>
@@ -750,26 +750,30 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
     <message>
         <location filename="../../gui/main_window.py" line="210"/>
         <source>Language (after a restart)</source>
-        <translation type="unfinished"></translation>
+        <translation>语言（重启后生效）</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="266"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描您的照片...
+
+扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="348"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有组都已处理，没有需要审阅的内容了。
+
+再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="354"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="460"/>
@@ -973,32 +977,32 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/results_tabs.py" line="41"/>
         <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一相机在几秒内拍摄的相似照片：它们是不同的瞬间，而不是副本。在您标记之前，不会有照片被标记为移到回收站。</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="127"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未能记录</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="145"/>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>重复项</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="146"/>
         <source>Similar shots</source>
-        <translation type="unfinished"></translation>
+        <translation>相似照片</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="148"/>
         <source>Duplicates ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>重复项 ({n})</translation>
     </message>
     <message>
         <location filename="../../gui/results_tabs.py" line="150"/>
         <source>Similar shots ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>相似照片 ({n})</translation>
     </message>
 </context>
 <context>
@@ -1135,12 +1139,12 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/review_panel.py" line="95"/>
         <source>These are different photos</source>
-        <translation type="unfinished"></translation>
+        <translation>这些是不同的照片</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="98"/>
         <source>Remember that the photos of this group are not duplicates: the group leaves the review and later scans never group them again</source>
-        <translation type="unfinished"></translation>
+        <translation>记住此组照片不是重复项：该组将离开审阅，以后的扫描也不会再将它们分组</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="111"/>
@@ -1155,12 +1159,12 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/review_panel.py" line="122"/>
         <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash</source>
-        <translation>↑/↓ 或 J/K：组 · ←/→：文件 · 空格：保留/回收站 · Del：回收站</translation>
+        <translation>↑/↓ 或 J/K：组 · ←/→：文件 · Space：保留/回收站 · Del：回收站</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="139"/>
         <source>Similar shots</source>
-        <translation type="unfinished"></translation>
+        <translation>相似照片</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="300"/>
@@ -1175,7 +1179,7 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/review_panel.py" line="314"/>
         <source>No similar shots found.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到相似照片。</translation>
     </message>
     <message>
         <location filename="../../gui/review_panel.py" line="316"/>
@@ -1208,22 +1212,22 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/scan_panel.py" line="70"/>
         <source>Keep the JPEG of RAW+JPEG pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>RAW+JPEG 成对时保留 JPEG</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="73"/>
         <source>When a RAW file and its JPEG are found, suggest keeping the JPEG; by default the RAW, the camera&apos;s original, is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>找到 RAW 文件及其 JPEG 时，建议保留 JPEG；默认保留相机的原始文件 RAW</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="77"/>
         <source>Find similar shots (bursts)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找相似照片（连拍）</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="80"/>
         <source>Also list photos taken seconds apart by one camera that look alike, in their own tab; none is marked for trash</source>
-        <translation type="unfinished"></translation>
+        <translation>同时在单独的标签页中列出同一相机在几秒内拍摄的相似照片；不会将任何照片标记为移到回收站</translation>
     </message>
     <message>
         <location filename="../../gui/scan_panel.py" line="85"/>
@@ -1466,7 +1470,7 @@ Scan again (%1) to check these folders once more.</source>
     <message>
         <location filename="../../gui/folder_list.py" line="167"/>
         <source>Drop folders here, or click Add folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>将文件夹拖放到此处，或点击“添加文件夹...”</translation>
     </message>
 </context>
 </TS>
