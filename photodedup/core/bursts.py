@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from enum import Enum
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from .discovery import is_under
 from .imageio import DecodeError, open_oriented
 from .matching import UnionFind
 from .models import CancelToken, DuplicateGroup, Fingerprint, GroupKind, GroupMember, Relation
+from .ranking import explain
 from .search import popcount
 
 #: Frames at most this many seconds apart (EXIF capture time) can belong to one burst.
@@ -119,12 +121,67 @@ def _unless_cancelled(path: str, cancel: CancelToken | None) -> float | None:
     return sharpness(path)
 
 
-def _gap(a: Fingerprint, b: Fingerprint) -> str:
+class _Gap(Enum):
+    """How far apart two frames were taken, as the reasons word it."""
+
+    UNKNOWN = "unknown"  # a frame without a readable capture time
+    SAME_SECOND = "same second"
+    APART = "apart"
+
+
+#: The suggested frame's reason, by (sharpness measured, in a reference folder). Reasons are
+#: fixed templates so the app can translate them (see ranking.explain, gui/reasons.py).
+BURST_KEEPER_TEMPLATES: dict[tuple[bool, bool], str] = {
+    (True, False): "sharpest shot of the burst",
+    (True, True): "sharpest shot of the burst; in a reference folder, kept",
+    (False, False): "first shot",
+    (False, True): "first shot; in a reference folder, kept",
+}
+
+#: Every other frame's reason, by (time apart, sharpness compared, in a reference folder).
+BURST_SHOT_TEMPLATES: dict[tuple[_Gap, bool, bool], str] = {
+    (_Gap.UNKNOWN, False, False): "another shot of the burst",
+    (_Gap.UNKNOWN, False, True): "another shot of the burst; in a reference folder, kept",
+    (_Gap.UNKNOWN, True, False): "another shot of the burst, {percent} % as sharp",
+    (_Gap.UNKNOWN, True, True): (
+        "another shot of the burst, {percent} % as sharp; in a reference folder, kept"
+    ),
+    (_Gap.SAME_SECOND, False, False): "another shot of the burst (same second)",
+    (_Gap.SAME_SECOND, False, True): (
+        "another shot of the burst (same second); in a reference folder, kept"
+    ),
+    (_Gap.SAME_SECOND, True, False): (
+        "another shot of the burst (same second), {percent} % as sharp"
+    ),
+    (_Gap.SAME_SECOND, True, True): (
+        "another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept"
+    ),
+    (_Gap.APART, False, False): "another shot of the burst ({seconds} s apart)",
+    (_Gap.APART, False, True): (
+        "another shot of the burst ({seconds} s apart); in a reference folder, kept"
+    ),
+    (_Gap.APART, True, False): (
+        "another shot of the burst ({seconds} s apart), {percent} % as sharp"
+    ),
+    (_Gap.APART, True, True): (
+        "another shot of the burst ({seconds} s apart), {percent} % as sharp; "
+        "in a reference folder, kept"
+    ),
+}
+
+#: Every template build_burst can produce.
+REASON_TEMPLATES: tuple[str, ...] = (
+    *BURST_KEEPER_TEMPLATES.values(),
+    *BURST_SHOT_TEMPLATES.values(),
+)
+
+
+def _gap(a: Fingerprint, b: Fingerprint) -> tuple[_Gap, int]:
     ta, tb = _seconds(a.taken), _seconds(b.taken)
     if ta is None or tb is None:
-        return ""
+        return _Gap.UNKNOWN, 0
     seconds = abs(tb - ta)
-    return "same second" if seconds < 1 else f"{seconds:.0f} s apart"
+    return (_Gap.SAME_SECOND, 0) if seconds < 1 else (_Gap.APART, round(seconds))
 
 
 def build_burst(
@@ -147,23 +204,23 @@ def build_burst(
         value = sharpness_of(fp.path)
         is_ref = any(is_under(fp.path, r) for r in references)
         if i == 0:
-            reason = "sharpest shot of the burst" if value is not None else "first shot"
+            why = explain(BURST_KEEPER_TEMPLATES[value is not None, is_ref])
         else:
-            gap = _gap(best, fp)
-            reason = f"another shot of the burst ({gap})" if gap else "another shot of the burst"
-            if value is not None and best_value:
-                reason += f", {round(100 * value / best_value)} % as sharp"
-        if is_ref:
-            reason += "; in a reference folder, kept"
+            gap, seconds = _gap(best, fp)
+            compared = value is not None and bool(best_value)
+            percent = round(100 * value / best_value) if compared else 0
+            why = explain(
+                BURST_SHOT_TEMPLATES[gap, compared, is_ref], seconds=seconds, percent=percent
+            )
         members.append(
             GroupMember(
                 fingerprint=fp,
                 keep=True,
-                reason=reason,
                 distance=(best.phash ^ fp.phash).bit_count(),
                 relation=Relation.KEEPER if i == 0 else Relation.BURST_SHOT,
                 reference=is_ref,
                 sharpness=value,
+                **why,
             )
         )
     return DuplicateGroup(group_id, GroupKind.BURST, tuple(members))

@@ -52,6 +52,18 @@ class Relation(StrEnum):
     BURST_SHOT = "burst_shot"  # another moment of the same burst, not a copy
 
 
+class ReasonValue(StrEnum):
+    """Names of the values in a reason template, each with its raw form (see GroupMember)."""
+
+    WIDTH = "width"  # pixels, an integer
+    HEIGHT = "height"  # pixels, an integer
+    SIZE = "size"  # bytes, an integer
+    TIME = "time"  # seconds since the epoch, an integer
+    NAME = "name"  # a file name
+    SECONDS = "seconds"  # a whole number of seconds
+    PERCENT = "percent"  # a whole percentage
+
+
 class Stage(StrEnum):
     """Steps of a scan, reported through progress callbacks."""
 
@@ -129,6 +141,12 @@ class GroupMember:
     relation: Relation
     reference: bool = False  # under a reference folder: never trashed
     sharpness: float | None = None  # variance of the Laplacian (bursts only; higher is sharper)
+    # ``reason`` is the English text of ``reason_template`` (one of the engine's fixed
+    # templates, "largest file: {size}") filled with ``reason_values`` ((name, raw value) pairs,
+    # e.g. ("size", "24000")), so a UI can translate the template and word the values in its
+    # own locale. Empty when the reason has no template (e.g. results saved by an older version).
+    reason_template: str = ""
+    reason_values: tuple[tuple[str, str], ...] = ()
 
     @property
     def path(self) -> str:

@@ -7,11 +7,13 @@ import io
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
 from typing import Any
 
+from photodedup.core import bursts, ranking
 from photodedup.core.models import (
     IMAGE_EXTENSIONS,
     DuplicateGroup,
@@ -91,6 +93,10 @@ def _group_dict(group: DuplicateGroup, keep: Callable[[str], bool] | None) -> di
         }
         if m.sharpness is not None:
             entry["sharpness"] = m.sharpness
+        if m.reason_template:
+            # What the app needs to show the reason in the user's language when it loads a review.
+            entry["reason_template"] = m.reason_template
+            entry["reason_values"] = dict(m.reason_values)
         files.append(entry)
     return {
         "id": group.id,
@@ -321,10 +327,13 @@ def _parse_member(
         if not math.isfinite(value) or not 0 <= value <= 1e12:
             raise ResultsError(f"{where}.sharpness is out of range ({value})")
         sharpness = float(value)
+    template, values = _parse_reason_parts(check, f, where)
     return GroupMember(
         fingerprint=fp,
         keep=keep,
         reason=check.str_(check.field(f, "reason", where), f"{where}.reason"),
+        reason_template=template,
+        reason_values=values,
         distance=check.int_(
             check.field(f, "distance", where), f"{where}.distance", 0, MAX_DISTANCE
         ),
@@ -332,6 +341,33 @@ def _parse_member(
         reference=reference,
         sharpness=sharpness,
     )
+
+
+_REASON_TEMPLATES = frozenset(ranking.REASON_TEMPLATES + bursts.REASON_TEMPLATES)
+_INTEGER = re.compile(r"-?[0-9]{1,20}")
+
+
+def _parse_reason_parts(
+    check: _Checker, f: dict, where: str
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The optional template and values of a reason (the plain ``reason`` is what counts).
+
+    Malformed parts are an error like any other field; a template this version does not know
+    (or values that do not fit it) is dropped, and the app shows the plain reason instead.
+    """
+    if "reason_template" not in f and "reason_values" not in f:
+        return "", ()
+    template = check.str_(check.field(f, "reason_template", where), f"{where}.reason_template")
+    raw = check.obj(check.field(f, "reason_values", where), f"{where}.reason_values")
+    values = {}
+    for name, value in raw.items():
+        value = check.str_(value, f"{where}.reason_values.{name}", 256)
+        if name in ranking.INTEGER_VALUES and not _INTEGER.fullmatch(value):
+            raise ResultsError(f"{where}.reason_values.{name} must be a whole number")
+        values[name] = value
+    if template not in _REASON_TEMPLATES or set(values) != set(ranking.placeholders(template)):
+        return "", ()
+    return template, tuple(values.items())
 
 
 def _parse_groups(

@@ -81,6 +81,11 @@ def test_a_burst_is_its_own_kind_of_group_all_kept(shoot, tmp_path):
     assert values == sorted(values, reverse=True)
     assert values[-1] < 0.5 * values[0]
     assert "% as sharp" in burst.members[-1].reason
+    last = burst.members[-1]
+    percent = round(100 * values[-1] / values[0])
+    assert last.reason_template in bursts.REASON_TEMPLATES
+    assert dict(last.reason_values)["percent"] == str(percent)
+    assert last.reason.endswith(f", {percent} % as sharp")
 
 
 def test_bursts_are_off_unless_asked(shoot, tmp_path):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 from PIL import Image, ImageOps
 
 from photodedup.core.models import CancelToken, GroupKind, Relation, ScanOptions, Stage
 from photodedup.core.pipeline import find_copies, run_scan
+from photodedup.core.ranking import COPY_TEMPLATES, KEEP_OLDEST_MODIFIED, KEEP_SIZE
 
 
 def _scan(root, tmp_path, **kw):
@@ -45,6 +47,12 @@ def test_keeper_ranking_and_reasons(library, tmp_path):
     rel = {os.path.relpath(m.path, library): m for m in group.members[1:]}
     assert rel["Backup/a_small.jpg"].relation == Relation.RESIZED
     assert rel["Backup/a_small.jpg"].reason == "resized copy (600x450) of a.png"
+    # The same reasons as templates with raw values, for the app to translate and localise.
+    assert keeper.reason_template == KEEP_SIZE
+    assert keeper.reason_values == (("size", str(keeper.fingerprint.size)),)
+    small = rel["Backup/a_small.jpg"]
+    assert small.reason_template == COPY_TEMPLATES[Relation.RESIZED, False]
+    assert small.reason_values == (("width", "600"), ("height", "450"), ("name", "a.png"))
     assert rel["Backup/a.jpg"].relation == Relation.CONVERTED
     assert rel["Phone/a_sideways.jpg"].relation == Relation.CONVERTED  # shown upright
     assert all(not m.keep for m in group.members[1:])
@@ -57,6 +65,19 @@ def test_most_pixels_wins_and_says_so(tmp_path, new_photo):
     group = _scan(tmp_path, tmp_path).groups[0]
     assert os.path.basename(group.members[0].path) == "small_name.jpg"
     assert group.members[0].reason == "largest resolution: 1600x1200"
+
+
+def test_oldest_copy_wins_a_tie_and_its_time_is_a_raw_value(tmp_path, new_photo):
+    photo = new_photo(4, (320, 240))
+    for name in ("b.jpg", "a.jpg"):
+        photo.save(tmp_path / name, quality=90)
+    old = time.mktime((2021, 6, 1, 12, 0, 30, 0, 0, -1))
+    os.utime(tmp_path / "b.jpg", (old, old))
+    keeper = _scan(tmp_path, tmp_path).groups[0].members[0]
+    assert os.path.basename(keeper.path) == "b.jpg"
+    assert keeper.reason == "oldest: modified 2021-06-01 12:00"
+    assert keeper.reason_template == KEEP_OLDEST_MODIFIED
+    assert keeper.reason_values == (("time", str(int(old))),)
 
 
 def test_reference_folder_files_are_always_kept(library, tmp_path):

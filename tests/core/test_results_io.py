@@ -15,6 +15,7 @@ from conftest_safety import group, make_library, make_photo, scan_result
 
 from photodedup.core import results_io
 from photodedup.core.models import GroupKind, Relation
+from photodedup.core.ranking import KEEP_SIZE
 from photodedup.core.results_io import ResultsError, load_results, write_csv, write_json
 
 
@@ -98,6 +99,53 @@ def test_round_trip_keeps_marks_and_extras(result, tmp_path: Path) -> None:
     )
     assert loaded.problems == result.problems and loaded.warnings == result.warnings
     assert loaded.stats.files == 10 and loaded.stats.seconds == 1.25
+
+
+def _with_template(result):
+    """``result`` with its first keeper's reason given as a template, as the engine makes it."""
+    keeper = replace(
+        result.groups[0].members[0],
+        reason="largest file: 24 kB",
+        reason_template=KEEP_SIZE,
+        reason_values=(("size", "24000"),),
+    )
+    first = replace(result.groups[0], members=(keeper, *result.groups[0].members[1:]))
+    return replace(result, groups=(first, *result.groups[1:]))
+
+
+def test_reason_templates_and_values_round_trip(result, tmp_path: Path) -> None:
+    result = _with_template(result)
+    dest = tmp_path / "r.json"
+    write_json(result, str(dest))
+    f = json.loads(dest.read_text())["groups"][0]["files"][0]
+    assert f["reason"] == "largest file: 24 kB"  # the English text people and scripts read
+    assert (f["reason_template"], f["reason_values"]) == (KEEP_SIZE, {"size": "24000"})
+    back = load_results(str(dest)).groups[0].members[0]
+    assert back.reason == "largest file: 24 kB"
+    assert (back.reason_template, back.reason_values) == (KEEP_SIZE, (("size", "24000"),))
+    # Members saved without a template (older files, hand-made ones) keep only the text.
+    plain = load_results(str(dest)).groups[0].members[1]
+    assert (plain.reason, plain.reason_template, plain.reason_values) == ("smaller copy", "", ())
+
+
+@pytest.mark.parametrize(
+    ("template", "values"),
+    [
+        ("largest file: {size}; {size.__class__}", {"size": "1"}),  # not a template we make
+        (KEEP_SIZE, {}),  # a value missing
+        (KEEP_SIZE, {"size": "1", "name": "x"}),  # a value the template does not use
+    ],
+)
+def test_reason_templates_that_do_not_fit_are_dropped(
+    doc, tmp_path: Path, template: str, values: dict
+) -> None:
+    first_file(doc).update(reason_template=template, reason_values=values)
+    back = load_results(save(tmp_path, doc)).groups[0].members[0]
+    assert (back.reason, back.reason_template, back.reason_values) == (
+        first_file(doc)["reason"],
+        "",
+        (),
+    )
 
 
 def test_json_to_stdout(result, capsys) -> None:
@@ -187,6 +235,26 @@ HOSTILE = {
     "low_detail as string": (lambda d: d["groups"][0].update(low_detail="no"), "true or false"),
     "warning not a string": (lambda d: d.update(warnings=[{"x": 1}]), "must be a string"),
     "overlong reason": (lambda d: first_file(d).update(reason="x" * 100_000), "too long"),
+    "reason template not a string": (
+        lambda d: first_file(d).update(reason_template=3, reason_values={}),
+        "reason_template must be a string",
+    ),
+    "reason values not an object": (
+        lambda d: first_file(d).update(reason_template=KEEP_SIZE, reason_values=["1"]),
+        "reason_values must be an object",
+    ),
+    "reason values without template": (
+        lambda d: first_file(d).update(reason_values={"size": "1"}),
+        "missing 'reason_template'",
+    ),
+    "reason size not a number": (
+        lambda d: first_file(d).update(reason_template=KEEP_SIZE, reason_values={"size": "1e99"}),
+        "reason_values.size must be a whole number",
+    ),
+    "reason value not a string": (
+        lambda d: first_file(d).update(reason_template=KEEP_SIZE, reason_values={"size": 24000}),
+        "reason_values.size must be a string",
+    ),
 }
 
 
