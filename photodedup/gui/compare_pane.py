@@ -25,6 +25,7 @@ from photodedup.core.review import Review
 from photodedup.gui.formatting import human_size
 from photodedup.gui.group_model import HASH_BITS
 from photodedup.gui.image_viewer import ImageViewer
+from photodedup.gui.reasons import reason_text
 from photodedup.gui.thumbnails import (
     ThumbnailLoader,
     ThumbState,
@@ -39,20 +40,16 @@ KEEPER_COLOR = "#2e7d32"
 CURRENT_COLOR = "#1565c0"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComparePane", text)
-
-
 def relation_label(relation: Relation) -> str:
     labels = {
-        Relation.KEEPER: _tr("suggested keeper"),
-        Relation.IDENTICAL: _tr("identical file"),
-        Relation.SAME_PIXELS: _tr("same pixels"),
-        Relation.RESIZED: _tr("resized"),
-        Relation.CONVERTED: _tr("converted"),
-        Relation.ROTATED: _tr("rotated"),
-        Relation.EDITED: _tr("edited"),
-        Relation.BURST_SHOT: _tr("another shot"),
+        Relation.KEEPER: QCoreApplication.translate("ComparePane", "suggested keeper"),
+        Relation.IDENTICAL: QCoreApplication.translate("ComparePane", "identical file"),
+        Relation.SAME_PIXELS: QCoreApplication.translate("ComparePane", "same pixels"),
+        Relation.RESIZED: QCoreApplication.translate("ComparePane", "resized"),
+        Relation.CONVERTED: QCoreApplication.translate("ComparePane", "converted"),
+        Relation.ROTATED: QCoreApplication.translate("ComparePane", "rotated"),
+        Relation.EDITED: QCoreApplication.translate("ComparePane", "edited"),
+        Relation.BURST_SHOT: QCoreApplication.translate("ComparePane", "another shot"),
     }
     return labels[relation]
 
@@ -72,17 +69,17 @@ def worse_than_keeper(member: GroupMember, keeper: GroupMember) -> dict[str, str
     if member is keeper:
         return worse
     if fp.pixels < kfp.pixels:
-        worse["dimensions"] = _tr("Smaller resolution than the suggested keeper ({w}×{h})").format(
-            w=kfp.width, h=kfp.height
-        )
+        worse["dimensions"] = QCoreApplication.translate(
+            "ComparePane", "Smaller resolution than the suggested keeper ({w}×{h})"
+        ).format(w=kfp.width, h=kfp.height)
     if fp.size < kfp.size:
-        worse["size"] = _tr("Smaller file than the suggested keeper ({size})").format(
-            size=human_size(kfp.size)
-        )
+        worse["size"] = QCoreApplication.translate(
+            "ComparePane", "Smaller file than the suggested keeper ({size})"
+        ).format(size=human_size(kfp.size))
     if photo_date(member) > photo_date(keeper):
-        worse["date"] = _tr("Newer copy than the suggested keeper ({date})").format(
-            date=photo_date(keeper)
-        )
+        worse["date"] = QCoreApplication.translate(
+            "ComparePane", "Newer copy than the suggested keeper ({date})"
+        ).format(date=photo_date(keeper))
     return worse
 
 
@@ -117,37 +114,57 @@ class MemberCard(QFrame):
         self.image = QLabel()
         self.image.setFixedSize(THUMB, THUMB)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setToolTip(_tr("Double-click to open a large view"))
+        self.image.setToolTip(
+            QCoreApplication.translate("ComparePane", "Double-click to open a large view")
+        )
         self._dim = QGraphicsOpacityEffect(self.image)
         self.image.setGraphicsEffect(self._dim)
         layout.addWidget(self.image)
 
         if self._suggested:
-            reason = QLabel(_tr("Keep: {reason}").format(reason=member.reason))
+            reason = QLabel(
+                QCoreApplication.translate("ComparePane", "Keep: {reason}").format(
+                    reason=reason_text(member)
+                )
+            )
             reason.setStyleSheet(f"color: {KEEPER_COLOR}; font-weight: bold;")
         else:
-            reason = QLabel(member.reason)
+            reason = QLabel(reason_text(member))
         reason.setWordWrap(True)
         layout.addWidget(reason)
 
         worse = worse_than_keeper(member, keeper)
         similarity = round(100 * (HASH_BITS - member.distance) / HASH_BITS)
         facts = [
-            ("dimensions", _tr("{w}×{h}").format(w=fp.width, h=fp.height)),
+            (
+                "dimensions",
+                QCoreApplication.translate("ComparePane", "{w}×{h}").format(
+                    w=fp.width, h=fp.height
+                ),
+            ),
             ("size", human_size(fp.size)),
             ("format", fp.format),
             ("date", photo_date(member).replace(":", "-", 2)),
-            ("camera", fp.camera or _tr("unknown camera")),
+            ("camera", fp.camera or QCoreApplication.translate("ComparePane", "unknown camera")),
             ("folder", os.path.dirname(member.path)),
             ("name", os.path.basename(member.path)),
             ("relation", relation_label(member.relation)),
             (
                 "distance",
-                _tr("distance {d} ({p}% alike)").format(d=member.distance, p=similarity),
+                QCoreApplication.translate("ComparePane", "distance {d} ({p}% alike)").format(
+                    d=member.distance, p=similarity
+                ),
             ),
         ]
         if member.sharpness is not None:
-            facts.append(("sharpness", _tr("sharpness {s:.0f}").format(s=member.sharpness)))
+            facts.append(
+                (
+                    "sharpness",
+                    QCoreApplication.translate("ComparePane", "sharpness {s:.0f}").format(
+                        s=member.sharpness
+                    ),
+                )
+            )
         self.fact_labels: dict[str, QLabel] = {}
         for name, text in facts:
             label = QLabel()
@@ -166,8 +183,14 @@ class MemberCard(QFrame):
         buttons = QHBoxLayout()
         self.toggle_button = QPushButton()
         self.toggle_button.clicked.connect(lambda: self.toggleRequested.emit(self.index))
-        self.keep_only_button = QPushButton(_tr("Keep only this one"))
-        self.keep_only_button.setToolTip(_tr("Keep this file and mark the others for trash"))
+        self.keep_only_button = QPushButton(
+            QCoreApplication.translate("ComparePane", "Keep only this one")
+        )
+        self.keep_only_button.setToolTip(
+            QCoreApplication.translate(
+                "ComparePane", "Keep this file and mark the others for trash"
+            )
+        )
         self.keep_only_button.clicked.connect(lambda: self.keepOnlyRequested.emit(self.index))
         buttons.addWidget(self.toggle_button)
         buttons.addWidget(self.keep_only_button)
@@ -175,27 +198,37 @@ class MemberCard(QFrame):
         if member.reference:
             for button in (self.toggle_button, self.keep_only_button):
                 button.setEnabled(False)
-            self.setToolTip(_tr("Reference folder: this file is always kept"))
+            self.setToolTip(
+                QCoreApplication.translate(
+                    "ComparePane", "Reference folder: this file is always kept"
+                )
+            )
         layout.addStretch(1)
 
     def set_state(self, kept: bool, current: bool) -> None:
         self._kept = kept
         self._current = current
         if self.member.reference:
-            self.badge.setText(_tr("🔒 Reference"))
+            self.badge.setText(QCoreApplication.translate("ComparePane", "🔒 Reference"))
             self.badge.setStyleSheet("background: #607d8b; color: white; border-radius: 3px;")
         elif kept:
-            self.badge.setText(_tr("Keep"))
+            self.badge.setText(QCoreApplication.translate("ComparePane", "Keep"))
             self.badge.setStyleSheet(
                 f"background: {KEEPER_COLOR}; color: white; border-radius: 3px;"
             )
         else:
-            self.badge.setText(_tr("Trash"))
+            self.badge.setText(QCoreApplication.translate("ComparePane", "Trash"))
             self.badge.setStyleSheet(
                 f"background: {WORSE_COLOR}; color: white; border-radius: 3px;"
             )
-        self.toggle_button.setText(_tr("Mark for trash") if kept else _tr("Keep"))
-        self.toggle_button.setToolTip(_tr("Toggle keep/trash (Space)"))
+        self.toggle_button.setText(
+            QCoreApplication.translate("ComparePane", "Mark for trash")
+            if kept
+            else QCoreApplication.translate("ComparePane", "Keep")
+        )
+        self.toggle_button.setToolTip(
+            QCoreApplication.translate("ComparePane", "Toggle keep/trash (Space)")
+        )
         self._dim.setOpacity(1.0 if kept else 0.35)
         border = CURRENT_COLOR if current else (KEEPER_COLOR if self._suggested else "#b0b0b0")
         width = 3 if current or self._suggested else 1
@@ -215,7 +248,11 @@ class MemberCard(QFrame):
             self.image.setPixmap(thumb.pixmap)
         elif thumb.state is ThumbState.FAILED:
             self.image.setPixmap(error_tile(THUMB, THUMB))
-            self.image.setToolTip(_tr("Cannot show this file: {error}").format(error=thumb.error))
+            self.image.setToolTip(
+                QCoreApplication.translate("ComparePane", "Cannot show this file: {error}").format(
+                    error=thumb.error
+                )
+            )
         else:
             self.image.setPixmap(placeholder_tile(THUMB, THUMB))
 
@@ -250,7 +287,10 @@ class ComparePane(QScrollArea):
         self._title = QLabel()
         self._title.setStyleSheet("font-weight: bold;")
         self._hint = QLabel(
-            _tr("←/→ choose a file · Space keep/trash · Delete trash · double-click: large view")
+            QCoreApplication.translate(
+                "ComparePane",
+                "←/→ choose a file · Space keep/trash · Delete trash · double-click: large view",
+            )
         )
         self._hint.setStyleSheet("color: palette(mid);")
         self._notice = QLabel()
@@ -351,11 +391,14 @@ class ComparePane(QScrollArea):
         menu = QMenu(self)
         card = self._cards[index]
         group = self._group
-        action = menu.addAction(_tr("Not a duplicate of the keeper"))
+        action = menu.addAction(
+            QCoreApplication.translate("ComparePane", "Not a duplicate of the keeper")
+        )
         action.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "ComparePane",
                 "Remember that this photo differs from the keeper: it leaves this group, "
-                "and later scans never group them"
+                "and later scans never group them",
             )
         )
         keeper = group.keeper if group is not None else None
@@ -364,7 +407,11 @@ class ComparePane(QScrollArea):
         elif keeper is not None and card.member.fingerprint.digest == keeper.fingerprint.digest:
             # Same bytes are the same photo by definition: there is nothing to tell apart.
             action.setEnabled(False)
-            action.setText(_tr("Not a duplicate of the keeper (identical file: cannot be)"))
+            action.setText(
+                QCoreApplication.translate(
+                    "ComparePane", "Not a duplicate of the keeper (identical file: cannot be)"
+                )
+            )
         path = card.member.path
         action.triggered.connect(lambda: self._request_not_duplicate(path))
         return menu
@@ -393,16 +440,24 @@ class ComparePane(QScrollArea):
             self._row.takeAt(0)
         group = self._group
         if group is None:
-            self._title.setText(_tr("Select a group to compare its files"))
+            self._title.setText(
+                QCoreApplication.translate("ComparePane", "Select a group to compare its files")
+            )
             self._hint.hide()
             return
         self._hint.show()
         kind = {
-            GroupKind.IDENTICAL: _tr("Identical"),
-            GroupKind.SIMILAR: _tr("Similar"),
-            GroupKind.BURST: _tr("Similar shots, all different photos"),
+            GroupKind.IDENTICAL: QCoreApplication.translate("ComparePane", "Identical"),
+            GroupKind.SIMILAR: QCoreApplication.translate("ComparePane", "Similar"),
+            GroupKind.BURST: QCoreApplication.translate(
+                "ComparePane", "Similar shots, all different photos"
+            ),
         }[group.kind]
-        self._title.setText(_tr("{n} files · {kind}").format(n=len(group.members), kind=kind))
+        self._title.setText(
+            QCoreApplication.translate("ComparePane", "{n} files · {kind}").format(
+                n=len(group.members), kind=kind
+            )
+        )
         keeper = group.keeper
         for i, member in enumerate(group.members):
             card = MemberCard(i, member, keeper, self._body)
@@ -435,9 +490,13 @@ class ComparePane(QScrollArea):
 
     def _refused(self, member: GroupMember) -> None:
         if member.reference:
-            self._notice.setText(_tr("Reference files are always kept."))
+            self._notice.setText(
+                QCoreApplication.translate("ComparePane", "Reference files are always kept.")
+            )
         else:
-            self._notice.setText(_tr("A group must keep at least one file."))
+            self._notice.setText(
+                QCoreApplication.translate("ComparePane", "A group must keep at least one file.")
+            )
         QApplication.beep()
 
     def _on_thumbnail(self, path: str) -> None:

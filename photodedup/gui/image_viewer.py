@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap, QShortcut, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,10 +27,6 @@ from photodedup.gui.thumbnails import Thumb, ThumbnailLoader, ThumbState
 MAX_SIDE = 8192
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.02, 32.0
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImageViewer", text)
 
 
 class ZoomView(QGraphicsView):
@@ -119,20 +115,30 @@ class ImageViewer(QDialog):
         self.left_label = QLabel(self._caption(index))
         self.right_label = QLabel()
         self.compare_box = QComboBox()
-        self.compare_box.addItem(_tr("Compare with… (none)"), None)
+        self.compare_box.addItem(self.tr("Compare with… (none)"), None)
         for i in range(len(members)):
             if i != index:
                 self.compare_box.addItem(self._caption(i), i)
-        self.compare_box.setToolTip(_tr("Show another copy next to this one, zoom and pan locked"))
+        self.compare_box.setToolTip(
+            self.tr("Show another copy next to this one, zoom and pan locked")
+        )
         self.compare_box.currentIndexChanged.connect(self._on_compare)
         self.compare_box.setEnabled(len(members) > 1)
 
         tools = QHBoxLayout()
         for text, tip, slot in (
-            (_tr("Zoom in"), _tr("Zoom in (+ or mouse wheel)"), lambda: self.zoom(ZOOM_STEP)),
-            (_tr("Zoom out"), _tr("Zoom out (- or mouse wheel)"), lambda: self.zoom(1 / ZOOM_STEP)),
-            (_tr("Fit"), _tr("Fit to window (F)"), self.fit),
-            (_tr("100%"), _tr("Actual pixels (1)"), self.actual_size),
+            (
+                self.tr("Zoom in"),
+                self.tr("Zoom in (+ or mouse wheel)"),
+                lambda: self.zoom(ZOOM_STEP),
+            ),
+            (
+                self.tr("Zoom out"),
+                self.tr("Zoom out (- or mouse wheel)"),
+                lambda: self.zoom(1 / ZOOM_STEP),
+            ),
+            (self.tr("Fit"), self.tr("Fit to window (F)"), self.fit),
+            (self.tr("100%"), self.tr("Actual pixels (1)"), self.actual_size),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -217,10 +223,10 @@ class ImageViewer(QDialog):
     def _load(self) -> None:
         main = self._request(self._index)
         if main.state is ThumbState.FAILED:
-            self.left.show_message(_tr("Cannot show this file: {e}").format(e=main.error))
+            self.left.show_message(self.tr("Cannot show this file: {e}").format(e=main.error))
             return
         if main.state is ThumbState.LOADING or main.pixmap is None:
-            self.left.show_message(_tr("Loading…"))
+            self.left.show_message(self.tr("Loading…"))
             return
         if not self.left.has_image():
             self.left.set_pixmap(main.pixmap)
@@ -228,13 +234,13 @@ class ImageViewer(QDialog):
         if self._other is not None:
             other = self._request(self._other)
             if other.state is ThumbState.FAILED:
-                self.right.show_message(_tr("Cannot show this file: {e}").format(e=other.error))
+                self.right.show_message(self.tr("Cannot show this file: {e}").format(e=other.error))
             elif other.state is ThumbState.READY and other.pixmap is not None:
                 # Same scene width on both sides, so one transform shows the same part of each.
                 self.right.set_pixmap(other.pixmap, scene_width=rect.width())
                 rect = rect.united(self.right.image_rect())
             else:
-                self.right.show_message(_tr("Loading…"))
+                self.right.show_message(self.tr("Loading…"))
         self.left.setSceneRect(rect)
         self.right.setSceneRect(rect)
         if not self._fitted:
@@ -243,7 +249,7 @@ class ImageViewer(QDialog):
         self._sync(self.left, self.right)
 
     def _sync(self, source: ZoomView, target: ZoomView) -> None:
-        self.zoom_label.setText(_tr("{p}%").format(p=round(self.left.scale_factor() * 100)))
+        self.zoom_label.setText(self.tr("{p}%").format(p=round(self.left.scale_factor() * 100)))
         if self._syncing or not target.isVisible():
             return
         self._syncing = True
