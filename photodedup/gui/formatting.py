@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 
 def human_size(size: int) -> str:
@@ -37,6 +37,20 @@ def fill(text: str, *values: object) -> str:
         ),
         text,
     )
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after the other, spaced as the UI's language writes them.
+
+    Japanese and Chinese put no space after a full stop, so the joint is itself a translation.
+    """
+    joint = QCoreApplication.translate(
+        "Formatting", "%1 %2", "two sentences in a row (no space in Japanese and Chinese)"
+    )
+    text = ""
+    for part in parts:
+        text = fill(joint, text, part) if text else part
+    return text
 
 
 _PLURAL_MARK = re.compile(r"(\w+)\((s|es|ies)\)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QKeyCombination, Qt, QUrl
+from PySide6.QtCore import QKeyCombination, QLocale, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,7 +33,7 @@ from photodedup.core.review import Review
 from photodedup.gui.autosave import Autosaver
 from photodedup.gui.dialogs import AboutDialog, ErrorDialog
 from photodedup.gui.find_copies import FindCopiesDialog, FindCopiesFlow
-from photodedup.gui.formatting import fill, human_size, plural
+from photodedup.gui.formatting import fill, human_size, plural, sentences
 from photodedup.gui.i18n import LANGUAGE_NAMES
 from photodedup.gui.ignore_list_dialog import IgnoreListDialog
 from photodedup.gui.problems_view import ProblemsView
@@ -307,11 +307,13 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        seconds = f"{result.stats.seconds:.1f}"
+        seconds = QLocale().toString(result.stats.seconds, "f", 1)
         message = plural(
             self.tr("%n photo(s) compared in %1 s.", "", result.stats.hashed), result.stats.hashed
-        )
-        self.job_ended(" ".join([message.replace("%1", seconds), *result.warnings]))
+        ).replace("%1", seconds)
+        # The engine's warnings are technical details in English; the label says what they are.
+        warnings = [fill(self.tr("Warning: %1"), w) for w in result.warnings]
+        self.job_ended(sentences(message, *warnings))
         self.set_result(result)
         self.autosaver.track(self.result, self.review_panel.review())
 

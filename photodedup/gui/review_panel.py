@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.review import Review
 from photodedup.gui.compare_pane import ComparePane
-from photodedup.gui.formatting import human_size
+from photodedup.gui.formatting import fill, human_size, plural
 from photodedup.gui.group_delegate import GroupDelegate
 from photodedup.gui.group_model import (
     GroupFilterProxy,
@@ -329,8 +329,7 @@ class ReviewPanel(QWidget):
             return
         count, size = self._review.trash_count_and_bytes()
         groups = len(self._review)
-        self.summary.setText(
-            self.tr("{groups} groups · {count} files marked for trash ({size})").format(
-                groups=groups, count=count, size=human_size(size)
-            )
-        )
+        # Two counts, so two plural-aware strings.
+        group_part = plural(self.tr("%n group(s)", "", groups), groups)
+        file_part = plural(self.tr("%n file(s) marked for trash (%1)", "", count), count)
+        self.summary.setText(f"{group_part} · {fill(file_part, human_size(size))}")

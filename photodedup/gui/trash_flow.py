@@ -20,7 +20,7 @@ from photodedup.gui.dialogs import (
     SummaryDialog,
     TrashConfirmDialog,
 )
-from photodedup.gui.formatting import fill, human_size, plural
+from photodedup.gui.formatting import fill, human_size, plural, sentences
 from photodedup.gui.scan_controller import TaskRunner
 
 if TYPE_CHECKING:
@@ -220,15 +220,18 @@ class TrashFlow(QObject):
         report, plan = outcome.report, outcome.plan
         moved = set(report.moved)
         moved_bytes = sum(i.size for i in plan.items if i.path in moved)
-        headline = plural(
-            self.tr("Moved %n file(s) (%1) to the trash.", "", len(moved)), len(moved)
-        ).replace("%1", human_size(moved_bytes))
+        parts = [
+            plural(
+                self.tr("Moved %n file(s) (%1) to the trash.", "", len(moved)), len(moved)
+            ).replace("%1", human_size(moved_bytes))
+        ]
         if report.skipped:
-            headline += " " + plural(
-                self.tr("Skipped %n file(s).", "", len(report.skipped)), len(report.skipped)
+            parts.append(
+                plural(self.tr("Skipped %n file(s).", "", len(report.skipped)), len(report.skipped))
             )
         if report.moved:
-            headline += " " + self.tr("Edit > Undo last trash puts them back.")
+            parts.append(self.tr("Edit > Undo last trash puts them back."))
+        headline = sentences(*parts)
         refused = [(path, g.reason) for g in plan.refused for path in g.paths]
         sections = [
             Section(self.tr("Skipped"), report.skipped),
@@ -245,12 +248,15 @@ class TrashFlow(QObject):
                 self.tr("Put back %n file(s).", "", len(report.restored)), len(report.restored)
             )
             if report.failed:
-                headline += " " + plural(
-                    self.tr("Could not put back %n file(s).", "", len(report.failed)),
-                    len(report.failed),
+                headline = sentences(
+                    headline,
+                    plural(
+                        self.tr("Could not put back %n file(s).", "", len(report.failed)),
+                        len(report.failed),
+                    ),
                 )
         if report.restored:
-            headline += " " + self.tr("Scan again to review them.")
+            headline = sentences(headline, self.tr("Scan again to review them."))
         sections = [
             Section(self.tr("Not put back"), report.failed),
             Section(self.tr("Put back"), [(dest, "") for _src, dest in report.restored]),

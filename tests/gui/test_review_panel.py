@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from photodedup.core.review import Review
 from photodedup.gui.compare_pane import worse_than_keeper
+from photodedup.gui.formatting import human_size
 from photodedup.gui.group_model import GroupRole, SortKey
 from photodedup.gui.image_viewer import ImageViewer
 from photodedup.gui.review_panel import ReviewPanel
@@ -54,7 +55,17 @@ def test_groups_shown_and_first_selected(loaded, review) -> None:
     assert loaded.current_group_id() == 2
     cards = loaded.compare.cards()
     assert [c.member.path for c in cards] == [m.path for m in review.group(2).members]
-    assert "4 files marked for trash" in loaded.summary.text()
+    size = human_size(review.trash_count_and_bytes()[1])
+    assert loaded.summary.text() == f"3 groups · 4 files marked for trash ({size})"
+
+
+def test_summary_counts_in_the_singular_too(panel, review) -> None:
+    one = Review([review.group(2)])
+    one.keep_only(2, review.group(2).members[0].path)
+    panel.set_review(one)
+    count, size = one.trash_count_and_bytes()
+    assert count == 1
+    assert panel.summary.text() == f"1 group · 1 file marked for trash ({human_size(size)})"
 
 
 def test_keys_move_between_groups_and_files(qtbot, loaded) -> None:

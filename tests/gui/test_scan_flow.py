@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QLocale, Qt, QThread
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from photodedup.core.models import Progress, ScanResult
+from photodedup.core.models import Progress, ScanResult, ScanStats
 from photodedup.gui.formatting import human_size
 from photodedup.gui.main_window import MainWindow
 
@@ -170,3 +170,19 @@ def test_a_missing_folder_is_reported_not_scanned(
     assert window.error_dialog is not None and window.error_dialog.isVisible()
     assert str(shell_library.root / "backup") in window.error_dialog.message.text()
     window.error_dialog.close()
+
+
+def test_scan_summary_words_seconds_for_the_locale_and_labels_engine_warnings(
+    qtbot, window: MainWindow, tmp_path
+):
+    stats = ScanStats(files=3, hashed=3, decoded=3, seconds=2.34)
+    result = ScanResult((str(tmp_path),), (), (), stats, warnings=("the cache is read-only",))
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        window.scanner.finished.emit(result)
+    finally:
+        QLocale.setDefault(before)
+    assert window.scan_panel.progress.stage_label.text() == (
+        "3 photos compared in 2,3 s. Warning: the cache is read-only"
+    )

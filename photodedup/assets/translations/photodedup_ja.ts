@@ -38,62 +38,62 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/compare_pane.py" line="48"/>
+        <location filename="../../gui/compare_pane.py" line="45"/>
         <source>suggested keeper</source>
         <translation>残す候補</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="49"/>
+        <location filename="../../gui/compare_pane.py" line="46"/>
         <source>identical file</source>
         <translation>同一ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="50"/>
+        <location filename="../../gui/compare_pane.py" line="47"/>
         <source>same pixels</source>
         <translation>同じピクセル</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="51"/>
+        <location filename="../../gui/compare_pane.py" line="48"/>
         <source>resized</source>
         <translation>サイズ変更</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="52"/>
+        <location filename="../../gui/compare_pane.py" line="49"/>
         <source>converted</source>
         <translation>形式変換</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="53"/>
+        <location filename="../../gui/compare_pane.py" line="50"/>
         <source>rotated</source>
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="54"/>
+        <location filename="../../gui/compare_pane.py" line="51"/>
         <source>edited</source>
         <translation>編集済み</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="55"/>
+        <location filename="../../gui/compare_pane.py" line="52"/>
         <source>another shot</source>
         <translation>別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="75"/>
+        <location filename="../../gui/compare_pane.py" line="72"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>残す候補より解像度が低い ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="79"/>
+        <location filename="../../gui/compare_pane.py" line="76"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>残す候補よりファイルが小さい ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="83"/>
+        <location filename="../../gui/compare_pane.py" line="80"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="120"/>
+        <location filename="../../gui/compare_pane.py" line="118"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
@@ -103,123 +103,123 @@
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="136"/>
+        <location filename="../../gui/compare_pane.py" line="141"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="140"/>
+        <location filename="../../gui/compare_pane.py" line="148"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="146"/>
+        <location filename="../../gui/compare_pane.py" line="154"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距離 {d} (類似度 {p}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="150"/>
+        <location filename="../../gui/compare_pane.py" line="163"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="169"/>
+        <location filename="../../gui/compare_pane.py" line="187"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="170"/>
+        <location filename="../../gui/compare_pane.py" line="190"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="178"/>
+        <location filename="../../gui/compare_pane.py" line="202"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="185"/>
+        <location filename="../../gui/compare_pane.py" line="212"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="188"/>
-        <location filename="../../gui/compare_pane.py" line="197"/>
+        <location filename="../../gui/compare_pane.py" line="215"/>
+        <location filename="../../gui/compare_pane.py" line="227"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="193"/>
+        <location filename="../../gui/compare_pane.py" line="220"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="197"/>
+        <location filename="../../gui/compare_pane.py" line="225"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="198"/>
+        <location filename="../../gui/compare_pane.py" line="230"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="218"/>
+        <location filename="../../gui/compare_pane.py" line="252"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="253"/>
+        <location filename="../../gui/compare_pane.py" line="290"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <translation>←/→: ファイルを選択 · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="354"/>
+        <location filename="../../gui/compare_pane.py" line="395"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="356"/>
+        <location filename="../../gui/compare_pane.py" line="398"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="367"/>
+        <location filename="../../gui/compare_pane.py" line="411"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="396"/>
+        <location filename="../../gui/compare_pane.py" line="444"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="401"/>
+        <location filename="../../gui/compare_pane.py" line="450"/>
         <source>Identical</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="402"/>
+        <location filename="../../gui/compare_pane.py" line="451"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="403"/>
+        <location filename="../../gui/compare_pane.py" line="452"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="405"/>
+        <location filename="../../gui/compare_pane.py" line="457"/>
         <source>{n} files · {kind}</source>
         <translation>{n} ファイル · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="438"/>
+        <location filename="../../gui/compare_pane.py" line="494"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="440"/>
+        <location filename="../../gui/compare_pane.py" line="498"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
@@ -400,6 +400,15 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../gui/formatting.py" line="47"/>
+        <source>%1 %2</source>
+        <comment>two sentences in a row (no space in Japanese and Chinese)</comment>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
     <name>GroupDelegate</name>
     <message>
         <location filename="../../gui/group_delegate.py" line="22"/>
@@ -547,18 +556,18 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../gui/image_viewer.py" line="122"/>
+        <location filename="../../gui/image_viewer.py" line="118"/>
         <source>Compare with… (none)</source>
         <extracomment>Full-size decodes are capped so a giant panorama cannot exhaust memory.</extracomment>
         <translation>比較対象… (なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="126"/>
+        <location filename="../../gui/image_viewer.py" line="123"/>
         <source>Show another copy next to this one, zoom and pan locked</source>
         <translation>別のコピーを横に並べて表示します (ズームと移動は連動)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="132"/>
+        <location filename="../../gui/image_viewer.py" line="131"/>
         <source>Zoom in</source>
         <translation>拡大</translation>
     </message>
@@ -568,49 +577,49 @@
         <translation>拡大 (+ またはマウスホイール)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="133"/>
+        <location filename="../../gui/image_viewer.py" line="136"/>
         <source>Zoom out</source>
         <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="133"/>
+        <location filename="../../gui/image_viewer.py" line="137"/>
         <source>Zoom out (- or mouse wheel)</source>
         <translation>縮小 (- またはマウスホイール)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="134"/>
+        <location filename="../../gui/image_viewer.py" line="140"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="134"/>
+        <location filename="../../gui/image_viewer.py" line="140"/>
         <source>Fit to window (F)</source>
         <translation>ウィンドウに合わせる (F)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="135"/>
+        <location filename="../../gui/image_viewer.py" line="141"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="135"/>
+        <location filename="../../gui/image_viewer.py" line="141"/>
         <source>Actual pixels (1)</source>
         <translation>等倍表示 (1)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="220"/>
-        <location filename="../../gui/image_viewer.py" line="231"/>
+        <location filename="../../gui/image_viewer.py" line="226"/>
+        <location filename="../../gui/image_viewer.py" line="237"/>
         <source>Cannot show this file: {e}</source>
         <translation>このファイルを表示できません: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="223"/>
-        <location filename="../../gui/image_viewer.py" line="237"/>
+        <location filename="../../gui/image_viewer.py" line="229"/>
+        <location filename="../../gui/image_viewer.py" line="243"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="246"/>
+        <location filename="../../gui/image_viewer.py" line="252"/>
         <source>{p}%</source>
         <translation>{p}%</translation>
     </message>
@@ -762,7 +771,12 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="315"/>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -771,12 +785,12 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -817,41 +831,41 @@ Scan again (%1) to check these folders once more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/main_window.py" line="321"/>
         <source>Stopped by an error.</source>
         <translation>エラーのため停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>The operation failed.</source>
         <translation>操作に失敗しました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372"/>
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>問題 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>
@@ -970,6 +984,194 @@ Scan again (%1) to check these folders once more.</source>
         <location filename="../../gui/progress_panel.py" line="147"/>
         <source>%1 h %2 min</source>
         <translation>%1 時間 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../gui/reasons.py" line="17"/>
+        <source>in a reference folder</source>
+        <translation>参照フォルダー内にある</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="18"/>
+        <source>RAW original</source>
+        <translation>RAW のオリジナル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="19"/>
+        <source>JPEG preferred over the RAW</source>
+        <translation>RAW より JPEG を優先</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="20"/>
+        <source>largest resolution: {width}x{height}</source>
+        <translation>解像度が最大: {width}×{height}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="21"/>
+        <source>largest file: {size}</source>
+        <translation>ファイルサイズが最大: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="22"/>
+        <source>oldest: taken {time}</source>
+        <translation>最も古い: {time} に撮影</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="23"/>
+        <source>oldest: modified {time}</source>
+        <translation>最も古い: {time} に更新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="24"/>
+        <source>shortest path</source>
+        <translation>パスが最も短い</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="25"/>
+        <source>first by name</source>
+        <translation>名前順で最初</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="26"/>
+        <source>identical file of {name}</source>
+        <translation>{name} と同一のファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="27"/>
+        <source>identical file; in a reference folder, kept</source>
+        <translation>同一のファイル。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="28"/>
+        <source>same pixels, other metadata or format of {name}</source>
+        <translation>{name} とピクセルが同じで、メタデータまたは形式が異なるファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="29"/>
+        <source>same pixels, other metadata or format; in a reference folder, kept</source>
+        <translation>ピクセルが同じで、メタデータまたは形式が異なるファイル。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="32"/>
+        <source>resized copy ({width}x{height}) of {name}</source>
+        <translation>{name} のサイズを変更したコピー ({width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="33"/>
+        <source>resized copy ({width}x{height}); in a reference folder, kept</source>
+        <translation>サイズを変更したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="34"/>
+        <source>re-encoded or converted copy of {name}</source>
+        <translation>{name} を再エンコードまたは形式変換したコピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="35"/>
+        <source>re-encoded or converted copy; in a reference folder, kept</source>
+        <translation>再エンコードまたは形式変換したコピー。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="36"/>
+        <source>rotated or mirrored copy of {name}</source>
+        <translation>{name} を回転または反転したコピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="37"/>
+        <source>rotated or mirrored copy; in a reference folder, kept</source>
+        <translation>回転または反転したコピー。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="38"/>
+        <source>edited copy ({width}x{height}) of {name}</source>
+        <translation>{name} を編集したコピー ({width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="39"/>
+        <source>edited copy ({width}x{height}); in a reference folder, kept</source>
+        <translation>編集したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="40"/>
+        <source>sharpest shot of the burst</source>
+        <translation>連写の中で最もシャープなショット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="41"/>
+        <source>sharpest shot of the burst; in a reference folder, kept</source>
+        <translation>連写の中で最もシャープなショット。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="42"/>
+        <source>first shot</source>
+        <translation>最初のショット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="43"/>
+        <source>first shot; in a reference folder, kept</source>
+        <translation>最初のショット。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="44"/>
+        <source>another shot of the burst</source>
+        <translation>同じ連写の別のショット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="45"/>
+        <source>another shot of the burst; in a reference folder, kept</source>
+        <translation>同じ連写の別のショット。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="46"/>
+        <source>another shot of the burst, {percent} % as sharp</source>
+        <translation>同じ連写の別のショット、シャープさは最良の {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="47"/>
+        <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
+        <translation>同じ連写の別のショット、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="50"/>
+        <source>another shot of the burst (same second)</source>
+        <translation>同じ連写の別のショット (同じ秒に撮影)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="51"/>
+        <source>another shot of the burst (same second); in a reference folder, kept</source>
+        <translation>同じ連写の別のショット (同じ秒に撮影)。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="54"/>
+        <source>another shot of the burst (same second), {percent} % as sharp</source>
+        <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="57"/>
+        <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
+        <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="62"/>
+        <source>another shot of the burst ({seconds} s apart)</source>
+        <translation>同じ連写の別のショット ({seconds} 秒差)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="63"/>
+        <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
+        <translation>同じ連写の別のショット ({seconds} 秒差)。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="66"/>
+        <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
+        <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="69"/>
+        <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
+        <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
 </context>
 <context>
@@ -1186,10 +1388,19 @@ Scan again (%1) to check these folders once more.</source>
         <source>No duplicates found.</source>
         <translation>重複は見つかりませんでした。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/review_panel.py" line="333"/>
-        <source>{groups} groups · {count} files marked for trash ({size})</source>
-        <translation>{groups} グループ · ゴミ箱へ指定 {count} ファイル ({size})</translation>
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n 個のグループ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/review_panel.py" line="334"/>
+        <source>%n file(s) marked for trash (%1)</source>
+        <translation>
+            <numerusform>ゴミ箱へ指定したファイル %n 個 (%1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1392,75 +1603,75 @@ Scan again (%1) to check these folders once more.</source>
         <translation>ファイルを元に戻せませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="224"/>
+        <location filename="../../gui/trash_flow.py" line="225"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="228"/>
+        <location filename="../../gui/trash_flow.py" line="230"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルをスキップしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="231"/>
+        <location filename="../../gui/trash_flow.py" line="233"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="234"/>
+        <location filename="../../gui/trash_flow.py" line="237"/>
         <source>Skipped</source>
         <translation>スキップしたファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="235"/>
+        <location filename="../../gui/trash_flow.py" line="238"/>
         <source>Not touched</source>
         <translation>移動しなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="236"/>
+        <location filename="../../gui/trash_flow.py" line="239"/>
         <source>Moved to the trash</source>
         <translation>ゴミ箱へ移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="238"/>
+        <location filename="../../gui/trash_flow.py" line="241"/>
         <source>Trash finished</source>
         <translation>ゴミ箱への移動が完了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="245"/>
+        <location filename="../../gui/trash_flow.py" line="248"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="249"/>
+        <location filename="../../gui/trash_flow.py" line="254"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="253"/>
+        <location filename="../../gui/trash_flow.py" line="259"/>
         <source>Scan again to review them.</source>
         <translation>確認するにはもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="255"/>
+        <location filename="../../gui/trash_flow.py" line="261"/>
         <source>Not put back</source>
         <translation>元に戻せなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="256"/>
+        <location filename="../../gui/trash_flow.py" line="262"/>
         <source>Put back</source>
         <translation>元に戻したファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="258"/>
+        <location filename="../../gui/trash_flow.py" line="264"/>
         <source>Undo trash</source>
         <translation>ゴミ箱への移動を元に戻す</translation>
     </message>

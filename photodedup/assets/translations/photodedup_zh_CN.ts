@@ -38,62 +38,62 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/compare_pane.py" line="48"/>
+        <location filename="../../gui/compare_pane.py" line="45"/>
         <source>suggested keeper</source>
         <translation>建议保留</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="49"/>
+        <location filename="../../gui/compare_pane.py" line="46"/>
         <source>identical file</source>
         <translation>相同文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="50"/>
+        <location filename="../../gui/compare_pane.py" line="47"/>
         <source>same pixels</source>
         <translation>像素相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="51"/>
+        <location filename="../../gui/compare_pane.py" line="48"/>
         <source>resized</source>
         <translation>已缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="52"/>
+        <location filename="../../gui/compare_pane.py" line="49"/>
         <source>converted</source>
         <translation>已转换格式</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="53"/>
+        <location filename="../../gui/compare_pane.py" line="50"/>
         <source>rotated</source>
         <translation>已旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="54"/>
+        <location filename="../../gui/compare_pane.py" line="51"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="55"/>
+        <location filename="../../gui/compare_pane.py" line="52"/>
         <source>another shot</source>
         <translation>另一张照片</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="75"/>
+        <location filename="../../gui/compare_pane.py" line="72"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>分辨率低于建议保留的文件 ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="79"/>
+        <location filename="../../gui/compare_pane.py" line="76"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>文件小于建议保留的文件 ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="83"/>
+        <location filename="../../gui/compare_pane.py" line="80"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="120"/>
+        <location filename="../../gui/compare_pane.py" line="118"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
@@ -103,123 +103,123 @@
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="136"/>
+        <location filename="../../gui/compare_pane.py" line="141"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="140"/>
+        <location filename="../../gui/compare_pane.py" line="148"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="146"/>
+        <location filename="../../gui/compare_pane.py" line="154"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距离 {d}（相似度 {p}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="150"/>
+        <location filename="../../gui/compare_pane.py" line="163"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="169"/>
+        <location filename="../../gui/compare_pane.py" line="187"/>
         <source>Keep only this one</source>
         <translation>仅保留此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="170"/>
+        <location filename="../../gui/compare_pane.py" line="190"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="178"/>
+        <location filename="../../gui/compare_pane.py" line="202"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="185"/>
+        <location filename="../../gui/compare_pane.py" line="212"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="188"/>
-        <location filename="../../gui/compare_pane.py" line="197"/>
+        <location filename="../../gui/compare_pane.py" line="215"/>
+        <location filename="../../gui/compare_pane.py" line="227"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="193"/>
+        <location filename="../../gui/compare_pane.py" line="220"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="197"/>
+        <location filename="../../gui/compare_pane.py" line="225"/>
         <source>Mark for trash</source>
         <translation>标记移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="198"/>
+        <location filename="../../gui/compare_pane.py" line="230"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="218"/>
+        <location filename="../../gui/compare_pane.py" line="252"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="253"/>
+        <location filename="../../gui/compare_pane.py" line="290"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <translation>←/→：选择文件 · Space：保留/回收站 · Delete：回收站 · 双击：大图</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="354"/>
+        <location filename="../../gui/compare_pane.py" line="395"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="356"/>
+        <location filename="../../gui/compare_pane.py" line="398"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="367"/>
+        <location filename="../../gui/compare_pane.py" line="411"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="396"/>
+        <location filename="../../gui/compare_pane.py" line="444"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="401"/>
+        <location filename="../../gui/compare_pane.py" line="450"/>
         <source>Identical</source>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="402"/>
+        <location filename="../../gui/compare_pane.py" line="451"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="403"/>
+        <location filename="../../gui/compare_pane.py" line="452"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="405"/>
+        <location filename="../../gui/compare_pane.py" line="457"/>
         <source>{n} files · {kind}</source>
         <translation>{n} 个文件 · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="438"/>
+        <location filename="../../gui/compare_pane.py" line="494"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="440"/>
+        <location filename="../../gui/compare_pane.py" line="498"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
     </message>
@@ -400,6 +400,15 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../gui/formatting.py" line="47"/>
+        <source>%1 %2</source>
+        <comment>two sentences in a row (no space in Japanese and Chinese)</comment>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
     <name>GroupDelegate</name>
     <message>
         <location filename="../../gui/group_delegate.py" line="22"/>
@@ -547,18 +556,18 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../gui/image_viewer.py" line="122"/>
+        <location filename="../../gui/image_viewer.py" line="118"/>
         <source>Compare with… (none)</source>
         <extracomment>Full-size decodes are capped so a giant panorama cannot exhaust memory.</extracomment>
         <translation>对比…（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="126"/>
+        <location filename="../../gui/image_viewer.py" line="123"/>
         <source>Show another copy next to this one, zoom and pan locked</source>
         <translation>在旁边显示另一个副本，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="132"/>
+        <location filename="../../gui/image_viewer.py" line="131"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -568,49 +577,49 @@
         <translation>放大（+ 或鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="133"/>
+        <location filename="../../gui/image_viewer.py" line="136"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="133"/>
+        <location filename="../../gui/image_viewer.py" line="137"/>
         <source>Zoom out (- or mouse wheel)</source>
         <translation>缩小（- 或鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="134"/>
+        <location filename="../../gui/image_viewer.py" line="140"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="134"/>
+        <location filename="../../gui/image_viewer.py" line="140"/>
         <source>Fit to window (F)</source>
         <translation>适应窗口 (F)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="135"/>
+        <location filename="../../gui/image_viewer.py" line="141"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="135"/>
+        <location filename="../../gui/image_viewer.py" line="141"/>
         <source>Actual pixels (1)</source>
         <translation>实际像素 (1)</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="220"/>
-        <location filename="../../gui/image_viewer.py" line="231"/>
+        <location filename="../../gui/image_viewer.py" line="226"/>
+        <location filename="../../gui/image_viewer.py" line="237"/>
         <source>Cannot show this file: {e}</source>
         <translation>无法显示此文件：{e}</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="223"/>
-        <location filename="../../gui/image_viewer.py" line="237"/>
+        <location filename="../../gui/image_viewer.py" line="229"/>
+        <location filename="../../gui/image_viewer.py" line="243"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/image_viewer.py" line="246"/>
+        <location filename="../../gui/image_viewer.py" line="252"/>
         <source>{p}%</source>
         <translation>{p}%</translation>
     </message>
@@ -762,7 +771,12 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="315"/>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -771,12 +785,12 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -817,41 +831,41 @@ Scan again (%1) to check these folders once more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/main_window.py" line="321"/>
         <source>Stopped by an error.</source>
         <translation>因出错而停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372"/>
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
@@ -970,6 +984,194 @@ Scan again (%1) to check these folders once more.</source>
         <location filename="../../gui/progress_panel.py" line="147"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../gui/reasons.py" line="17"/>
+        <source>in a reference folder</source>
+        <translation>位于参考文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="18"/>
+        <source>RAW original</source>
+        <translation>RAW 原始文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="19"/>
+        <source>JPEG preferred over the RAW</source>
+        <translation>优先保留 JPEG 而非 RAW</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="20"/>
+        <source>largest resolution: {width}x{height}</source>
+        <translation>分辨率最高：{width}×{height}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="21"/>
+        <source>largest file: {size}</source>
+        <translation>文件最大：{size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="22"/>
+        <source>oldest: taken {time}</source>
+        <translation>最早：拍摄于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="23"/>
+        <source>oldest: modified {time}</source>
+        <translation>最早：修改于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="24"/>
+        <source>shortest path</source>
+        <translation>路径最短</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="25"/>
+        <source>first by name</source>
+        <translation>按名称排在最前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="26"/>
+        <source>identical file of {name}</source>
+        <translation>与 {name} 完全相同的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="27"/>
+        <source>identical file; in a reference folder, kept</source>
+        <translation>完全相同的文件；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="28"/>
+        <source>same pixels, other metadata or format of {name}</source>
+        <translation>与 {name} 像素相同，但元数据或格式不同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="29"/>
+        <source>same pixels, other metadata or format; in a reference folder, kept</source>
+        <translation>像素相同，但元数据或格式不同；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="32"/>
+        <source>resized copy ({width}x{height}) of {name}</source>
+        <translation>{name} 的缩放副本（{width}×{height}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="33"/>
+        <source>resized copy ({width}x{height}); in a reference folder, kept</source>
+        <translation>缩放副本（{width}×{height}）；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="34"/>
+        <source>re-encoded or converted copy of {name}</source>
+        <translation>{name} 的重新编码或格式转换副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="35"/>
+        <source>re-encoded or converted copy; in a reference folder, kept</source>
+        <translation>重新编码或格式转换的副本；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="36"/>
+        <source>rotated or mirrored copy of {name}</source>
+        <translation>{name} 的旋转或镜像副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="37"/>
+        <source>rotated or mirrored copy; in a reference folder, kept</source>
+        <translation>旋转或镜像的副本；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="38"/>
+        <source>edited copy ({width}x{height}) of {name}</source>
+        <translation>{name} 的编辑副本（{width}×{height}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="39"/>
+        <source>edited copy ({width}x{height}); in a reference folder, kept</source>
+        <translation>编辑过的副本（{width}×{height}）；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="40"/>
+        <source>sharpest shot of the burst</source>
+        <translation>连拍中最清晰的一张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="41"/>
+        <source>sharpest shot of the burst; in a reference folder, kept</source>
+        <translation>连拍中最清晰的一张；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="42"/>
+        <source>first shot</source>
+        <translation>第一张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="43"/>
+        <source>first shot; in a reference folder, kept</source>
+        <translation>第一张；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="44"/>
+        <source>another shot of the burst</source>
+        <translation>同一连拍中的另一张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="45"/>
+        <source>another shot of the burst; in a reference folder, kept</source>
+        <translation>同一连拍中的另一张；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="46"/>
+        <source>another shot of the burst, {percent} % as sharp</source>
+        <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="47"/>
+        <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
+        <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="50"/>
+        <source>another shot of the burst (same second)</source>
+        <translation>同一连拍中的另一张（同一秒内拍摄）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="51"/>
+        <source>another shot of the burst (same second); in a reference folder, kept</source>
+        <translation>同一连拍中的另一张（同一秒内拍摄）；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="54"/>
+        <source>another shot of the burst (same second), {percent} % as sharp</source>
+        <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="57"/>
+        <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
+        <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="62"/>
+        <source>another shot of the burst ({seconds} s apart)</source>
+        <translation>同一连拍中的另一张（相隔 {seconds} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="63"/>
+        <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
+        <translation>同一连拍中的另一张（相隔 {seconds} 秒）；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="66"/>
+        <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
+        <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="69"/>
+        <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
+        <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
 </context>
 <context>
@@ -1186,10 +1388,19 @@ Scan again (%1) to check these folders once more.</source>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/review_panel.py" line="333"/>
-        <source>{groups} groups · {count} files marked for trash ({size})</source>
-        <translation>{groups} 组 · {count} 个文件标记为移到回收站 ({size})</translation>
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n 个组</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/review_panel.py" line="334"/>
+        <source>%n file(s) marked for trash (%1)</source>
+        <translation>
+            <numerusform>%n 个文件标记为移到回收站（%1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1392,75 +1603,75 @@ Scan again (%1) to check these folders once more.</source>
         <translation>无法放回文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="224"/>
+        <location filename="../../gui/trash_flow.py" line="225"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>已将 %n 个文件 (%1) 移到回收站。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="228"/>
+        <location filename="../../gui/trash_flow.py" line="230"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>跳过了 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="231"/>
+        <location filename="../../gui/trash_flow.py" line="233"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>“编辑”&gt;“撤销上次移到回收站”可将其放回。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="234"/>
+        <location filename="../../gui/trash_flow.py" line="237"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="235"/>
+        <location filename="../../gui/trash_flow.py" line="238"/>
         <source>Not touched</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="236"/>
+        <location filename="../../gui/trash_flow.py" line="239"/>
         <source>Moved to the trash</source>
         <translation>已移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="238"/>
+        <location filename="../../gui/trash_flow.py" line="241"/>
         <source>Trash finished</source>
         <translation>移到回收站已完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="245"/>
+        <location filename="../../gui/trash_flow.py" line="248"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>已放回 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="249"/>
+        <location filename="../../gui/trash_flow.py" line="254"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>有 %n 个文件无法放回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="253"/>
+        <location filename="../../gui/trash_flow.py" line="259"/>
         <source>Scan again to review them.</source>
         <translation>请重新扫描以审阅它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="255"/>
+        <location filename="../../gui/trash_flow.py" line="261"/>
         <source>Not put back</source>
         <translation>未放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="256"/>
+        <location filename="../../gui/trash_flow.py" line="262"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="258"/>
+        <location filename="../../gui/trash_flow.py" line="264"/>
         <source>Undo trash</source>
         <translation>撤销移到回收站</translation>
     </message>
