@@ -31,14 +31,12 @@ class _TerminalProgress:
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
         self.start = time.monotonic()
-        self.found = 0
 
     def __call__(self, p: Progress) -> None:
         if not self.enabled:
             return
         if p.stage == Stage.DISCOVER:
-            self.found += 1
-            line = f"{_STAGE_WORDS[p.stage]}: {self.found} found"
+            line = f"{_STAGE_WORDS[p.stage]}: {p.done} found"
         elif p.stage == Stage.DONE:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()

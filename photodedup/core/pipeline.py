@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Sequence
@@ -48,7 +49,8 @@ class _Throttle:
         if self.callback is None:
             return
         now = time.monotonic()
-        if stage != self.stage or done >= total or now - self.last >= PROGRESS_INTERVAL:
+        finished = total > 0 and done >= total  # total 0: not known yet (discovery)
+        if stage != self.stage or finished or now - self.last >= PROGRESS_INTERVAL:
             self.stage, self.last = stage, now
             self.callback(Progress(stage, done, total, current))
 
@@ -91,12 +93,13 @@ def _collect(
     options: ScanOptions, report: _Throttle, cancel: CancelToken
 ) -> tuple[list[Fingerprint], list[Problem], int, int, list[str], bool]:
     """Fingerprints of every photo under the roots: from the cache when unchanged."""
+    counter = itertools.count(1)
     found = discover(
         options.roots,
         options.excludes,
         options.hidden,
         cancel,
-        on_file=lambda p: report(Stage.DISCOVER, 0, 0, p),
+        on_file=lambda p: report(Stage.DISCOVER, next(counter), 0, p),
     )
     files = found.files
     problems = list(found.problems)

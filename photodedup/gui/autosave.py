@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,11 @@ class SavedReview:
 
 
 class Autosaver(QObject):
-    """Writes the current review a short while after its marks change, and on demand."""
+    """Writes the current review a short while after its marks change, and on demand.
+
+    The review is captured on the GUI thread (groups and marks: cheap) and written as JSON on
+    a background thread: encoding 10,000 groups takes seconds, which would freeze the window.
+    """
 
     DELAY_MS = 2000
 
@@ -50,6 +55,8 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._writing: Future[bool] | None = None
 
     def track(self, result: ScanResult | None, review: Review | None) -> None:
         """Follow a new review (None: nothing to save) and save it right away."""
@@ -63,21 +70,39 @@ class Autosaver(QObject):
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        """A save is waiting for its delay or still being written."""
+        return self._timer.isActive() or (self._writing is not None and not self._writing.done())
 
-    def save_now(self) -> bool:
-        """Write the tracked review now; an empty review removes the autosave instead."""
+    def save_now(self, wait: bool = False) -> bool:
+        """Write the tracked review now (in the background unless ``wait``).
+
+        An empty review removes the autosave instead. Returns False when there was nothing
+        to save or, with ``wait``, when writing failed.
+        """
         self._timer.stop()
         if self._result is None or self._review is None:
             return False
         if len(self._review) == 0:
             self.discard()
             return False
+        result = snapshot(self._result, self._review)
+        kept = frozenset(
+            m.path for g in result.groups for m in g.members if self._review.is_kept(m.path)
+        )
+        self._writing = self._writer.submit(self._write, result, kept)
+        return self._writing.result() if wait else True
+
+    def flush(self) -> None:
+        """Write a save still waiting for its delay, and wait for any write under way."""
+        if self._timer.isActive():
+            self.save_now(wait=True)
+        elif self._writing is not None:
+            self._writing.result()
+
+    def _write(self, result: ScanResult, kept: frozenset[str]) -> bool:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            results_io.write_json(
-                snapshot(self._result, self._review), str(self.path), keep=self._review.keep_fn()
-            )
+            results_io.write_json(result, str(self.path), keep=kept.__contains__)
         except OSError:
             # Autosave is a safety net: failing to write it must not interrupt the review.
             log.exception("Could not autosave the review to %s", self.path)
@@ -86,6 +111,8 @@ class Autosaver(QObject):
 
     def discard(self) -> None:
         self._timer.stop()
+        if self._writing is not None:
+            self._writing.result()  # a write under way would bring the file back
         try:
             self.path.unlink()
         except FileNotFoundError:

@@ -475,8 +475,7 @@ class MainWindow(QMainWindow):
             if runner.running:
                 runner.cancel()
                 runner.wait()
-        if self.autosaver.pending:
-            self.autosaver.save_now()
+        self.autosaver.flush()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

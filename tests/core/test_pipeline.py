@@ -201,3 +201,15 @@ def test_find_copies_refuses_an_unreadable_query(tmp_path):
     bad.write_bytes(b"nope")
     with pytest.raises(ValueError, match="not an image"):
         find_copies(str(bad), ScanOptions(roots=(str(tmp_path),)))
+
+
+def test_progress_is_throttled_and_counts_discovered_files(tmp_path, new_photo):
+    for i in range(300):
+        new_photo(i, (64, 48)).save(tmp_path / f"{i:03d}.png")
+    seen = []
+    run_scan(ScanOptions(roots=(str(tmp_path),), use_cache=False, workers=1), seen.append)
+    found = [p for p in seen if p.stage == Stage.DISCOVER]
+    assert found and all(0 < p.done <= 300 for p in found)
+    # At most one report per 0.1 s (plus stage changes and ends), not one per file.
+    assert len(seen) < 100
+    assert seen[-1].stage == Stage.DONE

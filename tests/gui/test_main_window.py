@@ -221,6 +221,7 @@ def test_review_is_autosaved_and_resumed(
     autosave = user_dirs.data_home / "autosave.json"
     window.scan_panel.folders.add_folders([str(shell_library.root)])
     scan(window)
+    qtbot.waitUntil(lambda: not window.autosaver.pending, timeout=10_000)
     assert autosave.is_file()  # written as soon as the review exists
     review = window.review()
     group = review.groups[0]
@@ -252,6 +253,7 @@ def test_declining_resume_discards_the_autosave(
     window.scan_panel.folders.add_folders([str(shell_library.root)])
     scan(window)
     autosave = user_dirs.data_home / "autosave.json"
+    qtbot.waitUntil(lambda: not window.autosaver.pending, timeout=10_000)
     assert autosave.is_file()
     other = new_window(qtbot, user_dirs)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
