@@ -20,9 +20,13 @@ MAX_FILE_BYTES = 1 << 30
 #: Side of the grayscale thumbnail kept for verifying candidate pairs.
 THUMB_SIDE = 16
 
-#: Below this standard deviation of the 32x32 thumbnail a photo is "flat" (sky, black frame,
+#: Below this standard deviation of the 32x32 thumbnail a photo is "flat" (black frame,
 #: blank page): its perceptual hashes are mostly noise, so it only matches identical pixels.
 FLAT_STD = 6.0
+#: A photo whose three strongest low-frequency DCT terms hold more than this share of the
+#: hash's AC energy is a smooth ramp (a clear sky, a gradient): every such picture gets the
+#: same few hash bits, so it is "flat" too. Natural photos stay under 0.94 (docs/matching.md).
+FLAT_RAMP_SHARE = 0.97
 
 # A uniform border is trimmed before hashing when it is at most this share of a side.
 _MAX_TRIM = 0.2
@@ -52,14 +56,27 @@ def orientation_variants(block: np.ndarray) -> list[np.ndarray]:
     return out
 
 
-def phash_variants(pixels32: np.ndarray) -> tuple[int, ...]:
-    """pHash (as ImageHash computes it) of the 8 orientations of a 32x32 grayscale image.
+def low_frequencies(pixels32: np.ndarray) -> np.ndarray:
+    """The 8x8 low-frequency DCT block of a 32x32 grayscale image, as ImageHash's pHash uses."""
+    dct = scipy.fftpack.dct(scipy.fftpack.dct(pixels32.astype(np.float64), axis=0), axis=1)
+    return dct[:8, :8]
+
+
+def is_flat(pixels32: np.ndarray, low: np.ndarray) -> bool:
+    """Too little detail for perceptual hashes: near-uniform, or a smooth ramp."""
+    if float(pixels32.std()) < FLAT_STD:
+        return True
+    energy = np.sort(low.ravel()[1:] ** 2)[::-1]
+    total = float(energy.sum())
+    return total <= 0 or float(energy[:3].sum()) / total > FLAT_RAMP_SHARE
+
+
+def phash_variants(low: np.ndarray) -> tuple[int, ...]:
+    """pHash (as ImageHash computes it) of the 8 orientations, from the 8x8 DCT block.
 
     Turning or mirroring the image only permutes and negates DCT coefficients, so one DCT
     serves all 8: a coefficient (u, v) of a mirrored image is (-1)^v times the original.
     """
-    dct = scipy.fftpack.dct(scipy.fftpack.dct(pixels32.astype(np.float64), axis=0), axis=1)
-    low = dct[:8, :8]
     hashes = []
     for k in range(8):
         mirrored = k >= 4
@@ -146,6 +163,7 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
     gray = trim_border(decoded.gray)
     small = gray.resize((32, 32), Image.Resampling.LANCZOS)
     pixels32 = np.asarray(small)
+    low = low_frequencies(pixels32)
     thumb = small.resize((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BOX)
     pixel_digest = hashlib.blake2b(
         f"{decoded.width}x{decoded.height}".encode() + decoded.gray.tobytes(), digest_size=16
@@ -161,10 +179,10 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
         format=decoded.format,
         # The photo as shown is hashed by ImageHash itself (on the already reduced image);
         # the turned variants are derived, and tests pin them to ImageHash on turned images.
-        phashes=(int(str(imagehash.phash(small)), 16), *phash_variants(pixels32)[1:]),
+        phashes=(int(str(imagehash.phash(small)), 16), *phash_variants(low)[1:]),
         dhashes=dhash_variants(gray),
         thumb=thumb.tobytes(),
-        flat=float(pixels32.std()) < FLAT_STD,
+        flat=is_flat(pixels32, low),
         taken=decoded.taken,
         camera=decoded.camera,
     )

@@ -19,7 +19,8 @@ DRAFT_SIZE = 256
 
 _ORIENTATION_TAG = 0x0112
 _DATETIME_ORIGINAL = 0x9003
-_DATETIME = 0x0132
+_DATETIME_DIGITIZED = 0x9004
+_SUBSEC_ORIGINAL = 0x9291
 _MAKE, _MODEL = 0x010F, 0x0110
 _EXIF_IFD = 0x8769
 
@@ -101,13 +102,21 @@ def _exif_facts(img: Image.Image) -> tuple[int, str, str]:
         orientation = 1
     taken = ""
     try:
-        taken = str(exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME) or "")
+        # Only the capture date: IFD0's DateTime is when the file was last written, which
+        # every export changes, so it would tell copies apart from their original.
+        ifd = exif.get_ifd(_EXIF_IFD)
+        taken = str(ifd.get(_DATETIME_ORIGINAL) or ifd.get(_DATETIME_DIGITIZED) or "")
+        taken = taken.strip("\x00 ")[:19]
+        # Fractions of a second tell apart the frames of a burst taken within one second.
+        subsec = "".join(c for c in str(ifd.get(_SUBSEC_ORIGINAL) or "") if c.isdigit())[:6]
+        if len(taken) == 19 and subsec:
+            taken = f"{taken}.{subsec}"
     except Exception:
-        taken = str(exif.get(_DATETIME) or "")
+        taken = ""
     make = str(exif.get(_MAKE) or "").strip("\x00 ")
     model = str(exif.get(_MODEL) or "").strip("\x00 ")
     camera = model if make and model.startswith(make) else f"{make} {model}".strip()
-    return orientation, taken.strip("\x00 ")[:19], camera[:100]
+    return orientation, taken, camera[:100]
 
 
 def _to_gray(img: Image.Image) -> Image.Image:

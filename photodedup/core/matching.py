@@ -5,9 +5,10 @@ Two stages (docs/matching.md has the measurements behind the numbers):
 1. Candidates: pairs whose pHash OR whose dHash is within ``threshold`` bits (exact radius
    search, see search.py). Each hash alone misses some edits: a watermark moves pHash by up
    to 20 bits but dHash by 3; a 4 % crop moves dHash by 11 but pHash by 10.
-2. Verification: the two hashes must agree together: pHash + dHash distance (128 bits) at
-   most ``VERIFY_FACTOR * threshold``. Unrelated photos sit near 64 on that sum; on the dev
-   corpus the closest unrelated pair was at 34 while the farthest true copy was at 23.
+2. Verification (``verified``): the two hashes must agree together: pHash + dHash distance
+   (128 bits) at most ``VERIFY_FACTOR * threshold``, or dHash alone within half the
+   threshold (overlays). Unrelated photos sit near 64 on that sum; on the dev corpus the
+   closest unrelated pair was at 34 while the farthest true copy was at 23.
 
 Near-uniform ("flat") photos carry too little detail for either hash, so they join a group
 only through identical bytes or identical decoded pixels.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .fingerprint import THUMB_SIDE, orientation_variants
 from .models import Fingerprint
 from .search import popcount, radius_pairs
 
@@ -58,8 +60,63 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def verify_limit(threshold: int) -> int:
-    return int(VERIFY_FACTOR * threshold)
+def verified(phash_distance, dhash_distance, threshold: int, turned=False):
+    """Whether candidate pairs are copies (works on ints and on numpy arrays alike).
+
+    Upright, either both hashes agree together (their sum within VERIFY_FACTOR * threshold),
+    or dHash alone is within half the threshold: an overlay (watermark, caption) is local,
+    and while pHash spreads any local change over all its DCT terms, dHash compares
+    neighbouring cells, so only the cells under the overlay change. By chance, 5 of 64 bits
+    is as unlikely as 25 of 128.
+
+    ``turned`` pairs (one photo rotated or mirrored) must agree within ``threshold`` on the
+    sum: comparing 8 orientations gives chance 8 tries, and round, centred compositions
+    (a globe, an eye) look alike upside down. Turned copies are plain transforms of the same
+    pixels: on both corpora they sit at 3 bits or less, look-alikes at 15 or more (see also
+    ``turned_thumbs_match``).
+    """
+    total = phash_distance + dhash_distance
+    upright = (total <= int(VERIFY_FACTOR * threshold)) | (dhash_distance <= threshold // 2)
+    return np.where(turned, total <= threshold, upright)
+
+
+#: A turned copy's thumbnail, turned back, correlates with the original's at 0.999 or more on
+#: both corpora; two quadrants of one round photo, mirrored, reached 0.983.
+TURNED_MIN_CORRELATION = 0.99
+
+
+def turned_thumbs_match(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
+    """b seen in orientation ``variant`` has a's thumbnail: the same pixels, turned."""
+    if len(a.thumb) != THUMB_SIDE * THUMB_SIDE or len(b.thumb) != len(a.thumb):
+        return False  # loaded from a results file: nothing to compare, so no turned match
+    x = np.frombuffer(a.thumb, np.uint8).reshape(THUMB_SIDE, THUMB_SIDE).astype(np.float64)
+    y = np.frombuffer(b.thumb, np.uint8).reshape(THUMB_SIDE, THUMB_SIDE).astype(np.float64)
+    y = orientation_variants(y)[variant]
+    x, y = x - x.mean(), y - y.mean()
+    norm = float(np.sqrt((x * x).sum() * (y * y).sum()))
+    return norm > 0 and float((x * y).sum()) / norm >= TURNED_MIN_CORRELATION
+
+
+def moments_differ(a: str, b: str) -> bool:
+    """Two EXIF capture times ("YYYY:MM:DD HH:MM:SS[.fraction]") name different moments.
+
+    Seconds are compared, and fractions when both have them (a copy may drop the fraction).
+    """
+    if not a or not b:
+        return False
+    if a[:19] != b[:19]:
+        return True
+    return len(a) > 19 and len(b) > 19 and a != b
+
+
+def different_shots(a: Fingerprint, b: Fingerprint) -> bool:
+    """Both photos carry an EXIF capture time and the times differ: two moments, not copies.
+
+    Copies keep the capture time (re-encoding, resizing and editing tools carry it over) or
+    lose it (messengers strip EXIF); they never gain another one. Burst frames, however alike,
+    each carry their own.
+    """
+    return moments_differ(a.taken, b.taken)
 
 
 def _hash_arrays(fps: Sequence[Fingerprint], rotations: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -93,7 +150,7 @@ def similar_links(fps: Sequence[Fingerprint], threshold: int, rotations: bool) -
     qi, b, variant = qi[keep], b[keep], variant[keep]
     pd = popcount(ph[qi, 0] ^ ph[b, variant]).astype(np.int64)
     dd = popcount(dh[qi, 0] ^ dh[b, variant]).astype(np.int64)
-    ok = pd + dd <= verify_limit(threshold)
+    ok = verified(pd, dd, threshold, turned=variant != 0)
     links: dict[tuple[int, int], Link] = {}
     for a_, b_, p_, d_, v_ in zip(
         qi[ok].tolist(),
@@ -104,6 +161,8 @@ def similar_links(fps: Sequence[Fingerprint], threshold: int, rotations: bool) -
         strict=True,
     ):
         a, bb = usable[a_], usable[b_]
+        if v_ and not turned_thumbs_match(fps[a], fps[bb], v_):
+            continue
         key = (min(a, bb), max(a, bb))
         old = links.get(key)
         # Prefer the upright match, then the closest one.
@@ -116,11 +175,17 @@ def similar_links(fps: Sequence[Fingerprint], threshold: int, rotations: bool) -
 
 
 class _CannotLinkUnion:
-    """Union-find that refuses to join components holding photos the user called different."""
+    """Union-find that never joins two moments, nor photos the user called different.
+
+    A component may not hold two different EXIF capture times (see ``different_shots``), not
+    even through a third photo without one: a stripped copy that looks like two frames of a
+    burst joins one of them, never both.
+    """
 
     def __init__(self, fps: Sequence[Fingerprint], partners: Partners | None) -> None:
         self.uf = UnionFind(len(fps))
         self.partners = partners
+        self.moments: dict[int, set[str]] = {i: {fp.taken} for i, fp in enumerate(fps) if fp.taken}
         # Only files with decisions are tracked: the digests with partners in each component.
         self.marked: dict[int, set[str]] = {}
         if partners is not None:
@@ -128,16 +193,29 @@ class _CannotLinkUnion:
                 if fp.digest and partners(fp.digest):
                     self.marked[i] = {fp.digest}
 
-    def union(self, a: int, b: int) -> bool:
+    def union(self, a: int, b: int, same_picture: bool = False) -> bool:
+        """Join the components of a and b unless they must stay apart; True when joined.
+
+        ``same_picture`` (identical bytes or pixels) overrides differing capture times.
+        """
         ra, rb = self.uf.find(a), self.uf.find(b)
         if ra == rb:
             return True
+        ma, mb = self.moments.get(ra), self.moments.get(rb)
+        apart = ma and mb and any(moments_differ(x, y) for x in ma for y in mb)
+        if apart and not same_picture:
+            return False
         da, db = self.marked.get(ra), self.marked.get(rb)
         if da and db and self.partners is not None:
             small, large = (da, db) if len(da) <= len(db) else (db, da)
             if any(p in large for d in small for p in self.partners(d)):
                 return False
         self.uf.union(ra, rb)
+        if ma or mb:
+            root = self.uf.find(ra)
+            self.moments.pop(ra, None)
+            self.moments.pop(rb, None)
+            self.moments[root] = (ma or set()) | (mb or set())
         if da or db:
             root = self.uf.find(ra)
             self.marked.pop(ra, None)
@@ -165,12 +243,12 @@ def group_indices(
         if fp.digest:
             # Byte-identical files are one photo: no decision can hold them apart (and none
             # can be refused here, since a decision never pairs a digest with itself).
-            uf.union(first.setdefault(fp.digest, i), i)
+            uf.union(first.setdefault(fp.digest, i), i, same_picture=True)
     if threshold > 0:
         first = {}
         for i, fp in enumerate(fps):
             if fp.pixel_digest:
-                uf.union(first.setdefault(fp.pixel_digest, i), i)
+                uf.union(first.setdefault(fp.pixel_digest, i), i, same_picture=True)
     links = similar_links(fps, threshold, rotations) if threshold > 0 else []
     accepted = []
     for link in sorted(

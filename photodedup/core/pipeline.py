@@ -15,7 +15,14 @@ from .cache import FingerprintCache
 from .discovery import discover
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
-from .matching import Partners, best_variant, group_indices, verify_limit
+from .matching import (
+    Partners,
+    best_variant,
+    different_shots,
+    group_indices,
+    turned_thumbs_match,
+    verified,
+)
 from .models import (
     CancelToken,
     DuplicateGroup,
@@ -251,8 +258,11 @@ def find_copies(
             )
             candidates.update(i for _d, (_h, i) in tree.find((value, -1), options.threshold))
         for i in candidates:
-            _v, p, d = best_variant(target, fps[i], options.rotations)
-            if not fps[i].flat and p + d <= verify_limit(options.threshold):
+            v, p, d = best_variant(target, fps[i], options.rotations)
+            close = verified(p, d, options.threshold, turned=v != 0) and (
+                v == 0 or turned_thumbs_match(target, fps[i], v)
+            )
+            if close and not fps[i].flat and not different_shots(target, fps[i]):
                 hits[i] = min(hits.get(i, p), p)
     ordered = sorted(hits.items(), key=lambda kv: (kv[1], fps[kv[0]].path))
     return [(fps[i], d) for i, d in ordered if os.path.abspath(fps[i].path) != target.path]

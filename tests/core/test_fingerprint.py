@@ -16,6 +16,7 @@ from photodedup.core.fingerprint import (
     dhash_variants,
     fingerprint_bytes,
     fingerprint_path,
+    low_frequencies,
     orientation_variants,
     phash_variants,
 )
@@ -52,7 +53,7 @@ def test_golden_hashes_are_pinned():
 def test_phash_of_every_orientation_equals_imagehash_on_the_turned_image(new_photo):
     small = new_photo(7).convert("L").resize((32, 32), Image.Resampling.LANCZOS)
     pixels = np.asarray(small)
-    hashes = phash_variants(pixels)
+    hashes = phash_variants(low_frequencies(pixels))
     assert len(set(hashes)) == 8
     for k, variant in enumerate(orientation_variants(pixels)):
         turned = Image.fromarray(np.ascontiguousarray(variant))

@@ -213,3 +213,42 @@ def test_progress_is_throttled_and_counts_discovered_files(tmp_path, new_photo):
     # At most one report per 0.1 s (plus stage changes and ends), not one per file.
     assert len(seen) < 100
     assert seen[-1].stage == Stage.DONE
+
+
+def _shot(img, path, taken: str, subsec: str = "") -> None:
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "BurstCam", "BurstCam 1"
+    ifd = exif.get_ifd(0x8769)
+    ifd[0x9003] = taken
+    if subsec:
+        ifd[0x9291] = subsec
+    img.save(path, quality=90, exif=exif.tobytes())
+
+
+def test_frames_of_a_burst_are_not_duplicates_but_their_copies_are(tmp_path, new_photo):
+    scene = new_photo(50, (1300, 900))
+    # Three frames a moment apart (the camera moved by 1 %), and a resized copy of the first.
+    frames = [scene.crop((dx, 0, dx + 1200, 900)) for dx in (0, 12, 24)]
+    _shot(frames[0], tmp_path / "f0.jpg", "2023:07:01 10:00:00", "10")
+    _shot(frames[1], tmp_path / "f1.jpg", "2023:07:01 10:00:00", "40")  # same second
+    _shot(frames[2], tmp_path / "f2.jpg", "2023:07:01 10:00:01")
+    _shot(frames[0].resize((600, 450)), tmp_path / "f0_small.jpg", "2023:07:01 10:00:00", "10")
+    frames[1].save(tmp_path / "f1_no_exif.jpg", quality=85)  # a messenger copy: EXIF stripped
+    groups = _scan(tmp_path, tmp_path).groups
+    names = [{os.path.basename(m.path) for m in g.members} for g in groups]
+    assert any({"f0.jpg", "f0_small.jpg"} <= g for g in names)
+    # The stripped copy cannot say when it was taken: it may join a frame it looks like, but
+    # never bring two frames together.
+    for g in names:
+        assert len(g & {"f0.jpg", "f1.jpg", "f2.jpg"}) <= 1, names
+
+
+def test_smooth_gradients_and_skies_are_low_detail(tmp_path):
+    sky = Image.linear_gradient("L").resize((800, 600))
+    Image.merge("RGB", (sky.point(lambda v: v // 3), sky.point(lambda v: v // 2), sky)).save(
+        tmp_path / "sky_blue.jpg", quality=90
+    )
+    Image.linear_gradient("L").resize((640, 480)).point(lambda v: 40 + v // 2).save(
+        tmp_path / "ramp_gray.png"
+    )
+    assert _scan(tmp_path, tmp_path).groups == ()
