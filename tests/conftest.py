@@ -45,6 +45,7 @@ def camera_exif(orientation: int = 1) -> bytes:
     exif[0x0110] = "TestCam Model 1"
     exif[0x0132] = "2021:06:01 12:00:00"
     exif[0x0112] = orientation
+    exif.get_ifd(0x8769)[0x9003] = "2021:06:01 12:00:00"  # DateTimeOriginal
     return exif.tobytes()
 
 
