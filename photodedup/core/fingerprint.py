@@ -20,6 +20,9 @@ MAX_FILE_BYTES = 1 << 30
 #: Side of the grayscale thumbnail kept for verifying candidate pairs.
 THUMB_SIDE = 16
 
+#: Photos are box-reduced to about this short side before the hashes' own resizes.
+HASH_SOURCE_SIDE = 128
+
 #: Below this standard deviation of the 32x32 thumbnail a photo is "flat" (black frame,
 #: blank page): its perceptual hashes are mostly noise, so it only matches identical pixels.
 FLAT_STD = 6.0
@@ -161,6 +164,13 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
     """Fingerprint a photo from its bytes; raises DecodeError with a reason for people."""
     decoded = decode_for_hash(data, path)
     gray = trim_border(decoded.gray)
+    # The hashes need 32x32 and 9x8: box-reduce to about 128 px first, so the LANCZOS
+    # resizes (most of the time spent on a small photo) work on a few thousand pixels.
+    factor = min(gray.size) // HASH_SOURCE_SIDE
+    if factor > 1:
+        # A box resize covers the whole image (reduce() would drop the odd pixels on one
+        # side), so a turned copy reduces to exactly the turned reduction.
+        gray = gray.resize((gray.width // factor, gray.height // factor), Image.Resampling.BOX)
     small = gray.resize((32, 32), Image.Resampling.LANCZOS)
     pixels32 = np.asarray(small)
     low = low_frequencies(pixels32)
@@ -208,7 +218,10 @@ def read_regular_file(path: str) -> tuple[bytes, int, int]:
         if st.st_size > MAX_FILE_BYTES:
             raise DecodeError(f"file too large to be a photo ({st.st_size} bytes)")
         with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(MAX_FILE_BYTES + 1)
+            # One byte more than stat says: a file being written while we read it shows.
+            data = f.read(st.st_size + 1)
+        if len(data) != st.st_size:
+            raise DecodeError("file changed while it was being read")
     except OSError as exc:
         raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
     finally:

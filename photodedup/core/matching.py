@@ -97,6 +97,28 @@ def turned_thumbs_match(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
     return norm > 0 and float((x * y).sum()) / norm >= TURNED_MIN_CORRELATION
 
 
+#: Copies keep their shape (a 4 % crop or a thin frame changes it by a few %): a landscape
+#: photo and a portrait one are never copies, however alike their hashes.
+MAX_ASPECT_CHANGE = 1.25
+
+
+def _same_shape(
+    fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
+) -> np.ndarray:
+    """Per pair: a's aspect ratio within MAX_ASPECT_CHANGE of b's, as b is turned."""
+    w = np.array([max(fp.width, 1) for fp in fps], dtype=np.float64)
+    h = np.array([max(fp.height, 1) for fp in fps], dtype=np.float64)
+    ratio = np.log(w / h)
+    quarter = (variant % 2) == 1  # 90 and 270 degree turns swap width and height
+    other = np.where(quarter, -ratio[b], ratio[b])
+    return np.abs(ratio[a] - other) <= np.log(MAX_ASPECT_CHANGE)
+
+
+def same_shape(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
+    """a's aspect ratio is within MAX_ASPECT_CHANGE of b's, b turned by ``variant``."""
+    return bool(_same_shape([a, b], np.array([0]), np.array([1]), np.array([variant]))[0])
+
+
 def moments_differ(a: str, b: str) -> bool:
     """Two EXIF capture times ("YYYY:MM:DD HH:MM:SS[.fraction]") name different moments.
 
@@ -151,6 +173,7 @@ def similar_links(fps: Sequence[Fingerprint], threshold: int, rotations: bool) -
     pd = popcount(ph[qi, 0] ^ ph[b, variant]).astype(np.int64)
     dd = popcount(dh[qi, 0] ^ dh[b, variant]).astype(np.int64)
     ok = verified(pd, dd, threshold, turned=variant != 0)
+    ok &= _same_shape(sub, qi, b, variant)
     links: dict[tuple[int, int], Link] = {}
     for a_, b_, p_, d_, v_ in zip(
         qi[ok].tolist(),

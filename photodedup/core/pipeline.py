@@ -20,6 +20,7 @@ from .matching import (
     best_variant,
     different_shots,
     group_indices,
+    same_shape,
     turned_thumbs_match,
     verified,
 )
@@ -259,8 +260,10 @@ def find_copies(
             candidates.update(i for _d, (_h, i) in tree.find((value, -1), options.threshold))
         for i in candidates:
             v, p, d = best_variant(target, fps[i], options.rotations)
-            close = verified(p, d, options.threshold, turned=v != 0) and (
-                v == 0 or turned_thumbs_match(target, fps[i], v)
+            close = (
+                verified(p, d, options.threshold, turned=v != 0)
+                and same_shape(target, fps[i], v)
+                and (v == 0 or turned_thumbs_match(target, fps[i], v))
             )
             if close and not fps[i].flat and not different_shots(target, fps[i]):
                 hits[i] = min(hits.get(i, p), p)

@@ -252,3 +252,12 @@ def test_smooth_gradients_and_skies_are_low_detail(tmp_path):
         tmp_path / "ramp_gray.png"
     )
     assert _scan(tmp_path, tmp_path).groups == ()
+
+
+def test_a_copy_keeps_its_shape(tmp_path, new_photo):
+    img = new_photo(60, (800, 600))
+    img.save(tmp_path / "a.jpg", quality=90)
+    img.resize((400, 300)).save(tmp_path / "a_small.jpg", quality=90)  # a copy
+    img.resize((420, 600)).save(tmp_path / "a_squeezed.jpg", quality=90)  # another shape
+    (group,) = _scan(tmp_path, tmp_path).groups
+    assert {os.path.basename(m.path) for m in group.members} == {"a.jpg", "a_small.jpg"}
