@@ -96,10 +96,16 @@ class FingerprintPool:
                     return False
                 while todo and len(self._pool) < self.workers:
                     self._pool.append(self._spawn())
-                for w in self._pool:
+                for w in list(self._pool):
                     if not w.busy and todo:
-                        w.chunk, w.pos, w.started = todo.popleft(), 0, time.monotonic()
-                        w.conn.send(w.chunk)
+                        chunk = todo.popleft()
+                        try:
+                            w.conn.send(chunk)
+                        except OSError:  # died while idle: no file to blame, try another
+                            todo.appendleft(chunk)
+                            self._retire(w)
+                            continue
+                        w.chunk, w.pos, w.started = chunk, 0, time.monotonic()
                 busy = [w for w in self._pool if w.busy]
                 ready = wait([w.conn for w in busy], timeout=0.1)
                 now = time.monotonic()

@@ -119,3 +119,15 @@ def test_two_writers_do_not_corrupt_the_cache(tmp_path, make_photo):
     assert set(b.lookup(files)) == {f.path for f in files}
     db = sqlite3.connect(cache_dir / CACHE_FILE)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_unusable_cache_folder_is_bypassed(tmp_path, make_photo):
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the cache folder should be")
+    make_photo(tmp_path / "p/a.jpg", 1)
+    cache = FingerprintCache(str(blocker / "cache"))
+    assert not cache.active
+    assert "cannot be created" in cache.warnings[0]
+    files = _files(tmp_path / "p")
+    cache.store([fingerprint_path(files[0].path)])  # must not raise
+    assert cache.lookup(files) == {}

@@ -1,0 +1,68 @@
+"""The worker pool: a crashed or stuck decoder costs one file, never the scan."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from photodedup.core.models import CancelToken, Fingerprint, Problem
+from photodedup.core.pool import FingerprintPool
+
+
+def _photos(tmp_path, make_photo, n: int) -> list[str]:
+    return [str(make_photo(tmp_path / f"p{i}.png", i, (64, 48))) for i in range(n)]
+
+
+def test_a_worker_that_dies_costs_one_file_and_is_replaced(tmp_path, make_photo):
+    paths = _photos(tmp_path, make_photo, 12)
+    pool = FingerprintPool(workers=1)
+    results: list[Fingerprint | Problem] = []
+    killed = []
+
+    def on_result(result: Fingerprint | Problem) -> None:
+        results.append(result)
+        if len(results) == 3 and not killed:
+            # Kill the worker as a crashing decoder would die, somewhere in the files it
+            # has not answered yet (it may have finished one more already).
+            killed.extend(set(paths) - {r.path for r in results})
+            os.kill(pool._pool[0].process.pid, signal.SIGKILL)
+
+    assert pool.run(paths, on_result)
+    assert sorted(r.path for r in results) == sorted(paths)  # every file answered once
+    (crashed,) = [r for r in results if isinstance(r, Problem)]
+    assert crashed.path in killed
+    assert crashed.error == "the decoder crashed on this file"
+    assert sum(isinstance(r, Fingerprint) for r in results) == 11
+
+
+def test_cancel_stops_the_workers_at_once(tmp_path, make_photo):
+    paths = _photos(tmp_path, make_photo, 40)
+    pool = FingerprintPool(workers=2)
+    cancel = CancelToken()
+    seen = []
+
+    def on_result(result: Fingerprint | Problem) -> None:
+        seen.append(result)
+        cancel.cancel()
+
+    assert not pool.run(paths, on_result, cancel)
+    assert 1 <= len(seen) < 40
+    assert pool._pool == []  # no worker left running
+
+
+def test_a_worker_that_dies_while_idle_is_replaced_without_blaming_a_file(tmp_path, make_photo):
+    paths = _photos(tmp_path, make_photo, 8)
+    pool = FingerprintPool(workers=1)
+    results: list[Fingerprint | Problem] = []
+
+    def on_result(result: Fingerprint | Problem) -> None:
+        results.append(result)
+        worker = pool._pool[0]
+        if len(results) == 2 and worker.pos == len(worker.chunk) - 1:
+            # Its chunk is done: kill it and wait, so the next chunk meets a dead worker.
+            worker.process.kill()
+            worker.process.join()
+
+    assert pool.run(paths, on_result)
+    assert sorted(r.path for r in results) == sorted(paths)
+    assert all(isinstance(r, Fingerprint) for r in results)
