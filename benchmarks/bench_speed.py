@@ -86,19 +86,35 @@ def count_files(root: Path) -> int:
     return sum(len(files) for _r, _d, files in os.walk(root)) - (root / "truth.json").exists()
 
 
-def bench_dir(root: Path, peers: list[str], workers: int) -> dict:
+class _Results(dict):
+    """Prints each tool's row as soon as it is measured (a long run keeps what it has)."""
+
+    def __init__(self, files: int) -> None:
+        super().__init__()
+        self.files = files
+
+    def __setitem__(self, name: str, r: dict) -> None:
+        super().__setitem__(name, r)
+        cold = self["photodedup cold"]["seconds"]
+        print(
+            f"| {name} | {r['seconds']} | {1000 * r['seconds'] / max(1, self.files):.1f} | "
+            f"{r['peak_mb']} | {r['seconds'] / cold:.2f}x |  {r['out']}",
+            flush=True,
+        )
+
+
+def bench_dir(root: Path, peers: list[str], workers: int, files: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="pd-speed-"))
-    res: dict[str, dict] = {}
+    res = _Results(files)
     try:
         cache = tmp / "cache"
         scan = [app_python(), "-m", "photodedup.cli", "scan", str(root), "--workers", str(workers)]
         scan += ["--json", str(tmp / "out.json"), "--cache-dir", str(cache)]
-        res["photodedup cold"] = measure(scan)
-        stats = json.loads((tmp / "out.json").read_text())["stats"]
-        res["photodedup cold"]["out"] = f"{stats['hashed']} hashed, {stats['decoded']} decoded"
-        res["photodedup warm"] = measure(scan)
-        stats = json.loads((tmp / "out.json").read_text())["stats"]
-        res["photodedup warm"]["out"] = f"{stats['hashed']} hashed, {stats['decoded']} decoded"
+        for name in ("photodedup cold", "photodedup warm"):
+            r = measure(scan)
+            stats = json.loads((tmp / "out.json").read_text())["stats"]
+            r["out"] = f"{stats['hashed']} hashed, {stats['decoded']} decoded"
+            res[name] = r
         if "czkawka" in peers:
             home = tmp / "czkawka-home"  # a fresh home: Czkawka's own cache must not help it
             home.mkdir()
@@ -118,15 +134,9 @@ def cmd_scan(args: argparse.Namespace) -> None:
     for root in args.dirs:
         n = count_files(root)
         print(f"\n### {root} ({n} files), workers {args.workers}, load {os.getloadavg()[0]:.2f}")
-        res = bench_dir(root, peers, args.workers)
-        cold = res["photodedup cold"]["seconds"]
         print("| tool | seconds | ms/file | peak MB (all processes) | ratio to PhotoDedup cold |")
-        print("|---|---|---|---|---|")
-        for name, r in res.items():
-            print(
-                f"| {name} | {r['seconds']} | {1000 * r['seconds'] / max(1, n):.1f} | "
-                f"{r['peak_mb']} | {r['seconds'] / cold:.2f}x |  {r['out']}"
-            )
+        print("|---|---|---|---|---|", flush=True)
+        res = bench_dir(root, peers, args.workers, n)
         report[str(root)] = {"files": n, **res}
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
