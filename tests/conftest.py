@@ -49,13 +49,13 @@ def camera_exif(orientation: int = 1) -> bytes:
     return exif.tobytes()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def new_photo() -> Callable[..., Image.Image]:
     """photo(seed, size): a photo-like PIL image, different for each seed."""
     return photo
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def exif_bytes() -> Callable[[int], bytes]:
     """camera_exif(orientation): an EXIF block with camera, date and orientation."""
     return camera_exif
