@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -144,10 +145,13 @@ def _check_file(item: TrashItem) -> str:
 
 
 def _trash_location(path: str) -> str:
+    """Where ``path`` went in the trash, or "" when unknown: restore finds it anyway."""
     if sys.platform in ("win32", "darwin"):
         return ""
-    found = xdg_trash.locate(path)
-    return found.files_path if found else ""
+    try:
+        return found.files_path if (found := xdg_trash.locate(path)) else ""
+    except Exception:  # the file has moved: failing to find it must not hide that it did
+        return ""
 
 
 def execute_plan(
@@ -165,37 +169,56 @@ def execute_plan(
     with Journal() as journal:
         batch_id = journal.begin_batch((i.path, i.size, i.mtime_ns, i.digest) for i in items)
         report = TrashReport(batch_id=batch_id)
-        journal_broken = ""
+        stopped = ""  # why the remaining files stay: "cancelled", or the journal failed
+        writable = True  # False once a journal write failed: nothing more may move
         for seq, item in enumerate(items):
             if progress is not None:
                 progress(seq, len(items), item.path)
-            if journal_broken or (cancel is not None and cancel.cancelled):
-                reason = journal_broken or "cancelled"
-                report.cancelled = not journal_broken
-                report.skipped.append((item.path, reason))
-                if not journal_broken:
-                    journal.record(batch_id, seq, Outcome.SKIPPED, reason)
+            if not stopped and cancel is not None and cancel.cancelled:
+                stopped = "cancelled"
+                report.cancelled = True
+            if stopped:
+                report.skipped.append((item.path, stopped))
+                if writable:
+                    writable = not _record(journal, batch_id, seq, Outcome.SKIPPED, stopped)
                 continue
             try:
                 outcome, reason, where = _move_one(journal, batch_id, seq, item)
             except JournalError as exc:
                 # Without a journal a move could not be undone: stop moving, keep reporting.
-                journal_broken = f"not moved: {exc}"
-                report.skipped.append((item.path, journal_broken))
+                stopped = f"not moved: {exc}"
+                writable = False
+                report.skipped.append((item.path, stopped))
                 continue
             if outcome is Outcome.MOVED:
                 report.moved.append(item.path)
             else:
                 report.skipped.append((item.path, reason))
-            try:
-                journal.record(batch_id, seq, outcome, reason, where)
-            except JournalError as exc:
-                journal_broken = f"not moved: {exc}"
-        if not journal_broken:
-            journal.finish(batch_id)
+            failure = _record(journal, batch_id, seq, outcome, reason, where)
+            if failure:
+                stopped, writable = failure, False
+        if writable:
+            # An unfinished batch only shows as "interrupted": the report still matters more.
+            with contextlib.suppress(JournalError):
+                journal.finish(batch_id)
         if progress is not None:
             progress(len(items), len(items), "")
         return report
+
+
+def _record(
+    journal: Journal, batch_id: str, seq: int, outcome: Outcome, reason: str, where: str = ""
+) -> str:
+    """Record one file's outcome; "" when done, else why the journal failed.
+
+    A pending entry without a recorded outcome is still read right by restore (its digest
+    says whether it moved), so a failed write only stops the batch, never loses the report.
+    """
+    try:
+        journal.record(batch_id, seq, outcome, reason, where)
+    except JournalError as exc:
+        return f"not moved: {exc}"
+    return ""
 
 
 def _move_one(

@@ -239,3 +239,49 @@ def test_empty_plan_writes_no_batch(trash_env: TrashEnv, tmp_path) -> None:
     report = execute_plan(plan_trash([g]))
     assert report.batch_id == "" and report.moved == []
     assert journal.list_batches() == []
+
+
+def test_journal_failure_after_cancel_still_returns_the_report(
+    trash_env: TrashEnv, library, monkeypatch
+) -> None:
+    _, groups = library
+    token = CancelToken()
+    real_record = journal.Journal.record
+
+    def record(self, batch_id, seq, outcome, reason="", trash_path=""):
+        if reason == "cancelled":
+            raise JournalError("disk full")
+        real_record(self, batch_id, seq, outcome, reason, trash_path)
+
+    monkeypatch.setattr(journal.Journal, "record", record)
+
+    def progress(done: int, total: int, path: str) -> None:
+        if done == 1:
+            token.cancel()
+
+    plan = plan_trash(groups)
+    report = execute_plan(plan, progress=progress, cancel=token)
+    # The GUI must still learn which file moved and which did not.
+    assert report.moved == [plan.items[0].path] and report.cancelled
+    assert report.skipped == [(i.path, "cancelled") for i in plan.items[1:]]
+    assert all(os.path.exists(i.path) for i in plan.items[1:])
+    assert trash_env.trashed()[plan.items[0].path].exists()
+
+
+def test_trash_location_failure_after_a_move_keeps_the_report(
+    trash_env: TrashEnv, library, monkeypatch
+) -> None:
+    _, groups = library
+
+    def broken_locate(path: str):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(trash.xdg_trash, "locate", broken_locate)
+    plan = plan_trash(groups)
+    report = execute_plan(plan)
+    assert sorted(report.moved) == sorted(i.path for i in plan.items)
+    entries = journal.batch_entries(report.batch_id)
+    assert all(e.outcome is Outcome.MOVED and e.trash_path == "" for e in entries)
+    # Restore finds the files by their .trashinfo, without the recorded location.
+    restored = journal.restore(report.batch_id)
+    assert restored.failed == [] and all(os.path.exists(i.path) for i in plan.items)
