@@ -153,12 +153,24 @@ def beside_names(path: str) -> Iterable[str]:
 
 
 def _copy_exclusive(src: str, dst: str) -> None:
-    with open(src, "rb") as fin, open(dst, "xb") as fout:
-        shutil.copyfileobj(fin, fout, 1 << 20)
-        fout.flush()
-        os.fsync(fout.fileno())
-    shutil.copystat(src, dst)
-    os.unlink(src)
+    """Copy ``src`` to a new ``dst`` (never over an existing file), then remove ``src``.
+
+    On any failure ``dst`` is removed again: a partial copy left behind would make the next
+    restore put the photo beside a corrupt file.
+    """
+    with open(src, "rb") as fin:
+        fout = open(dst, "xb")  # noqa: SIM115 - closed below; dst must be ours before cleanup
+        try:
+            with fout:
+                shutil.copyfileobj(fin, fout, 1 << 20)
+                fout.flush()
+                os.fsync(fout.fileno())
+            shutil.copystat(src, dst)
+            os.unlink(src)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(dst)
+            raise
 
 
 def move_no_overwrite(src: str, dst: str) -> None:
@@ -171,11 +183,9 @@ def move_no_overwrite(src: str, dst: str) -> None:
     except OSError as exc:
         if os.path.lexists(dst):
             raise FileExistsError(errno.EEXIST, "a file exists there", dst) from exc
-        if exc.errno == errno.EXDEV:
-            _copy_exclusive(src, dst)
-            return
-        # No hard links on this file system (FAT, some network shares).
-        os.rename(src, dst)
+        # Another volume, or no hard links here (FAT, some network shares): rename would
+        # replace a file that appears at dst after the check above, an exclusive copy cannot.
+        _copy_exclusive(src, dst)
         return
     os.unlink(src)
 

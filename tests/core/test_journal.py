@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -219,3 +220,68 @@ def test_per_volume_trash_is_searched(trash_env, tmp_path, monkeypatch) -> None:
     dest = xdg_trash.restore_file(found, str(original))
     assert dest == str(original) and original.exists()
     assert not (vol_trash / "info" / "x.jpg.trashinfo").exists()
+
+
+def _no_hard_links(err: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    def link(src, dst, *, follow_symlinks=True):
+        raise OSError(err, os.strerror(err))
+
+    monkeypatch.setattr(xdg_trash.os, "link", link)
+
+
+def test_failed_copy_to_another_volume_leaves_no_partial_file(tmp_path, monkeypatch) -> None:
+    src = make_photo(tmp_path / "trash" / "x.jpg", 1)
+    data = src.read_bytes()
+    dst = tmp_path / "photos" / "x.jpg"
+    dst.parent.mkdir()
+    _no_hard_links(errno.EXDEV, monkeypatch)
+
+    def disk_full(fin, fout, length=0):
+        fout.write(fin.read(100))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(xdg_trash.shutil, "copyfileobj", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        xdg_trash.move_no_overwrite(str(src), str(dst))
+    assert not dst.exists() and src.read_bytes() == data
+
+
+def test_exclusive_copy_never_removes_a_file_it_did_not_create(tmp_path, monkeypatch) -> None:
+    src = make_photo(tmp_path / "trash" / "x.jpg", 1)
+    dst = tmp_path / "photos" / "x.jpg"
+    dst.parent.mkdir()
+    dst.write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError):
+        xdg_trash._copy_exclusive(str(src), str(dst))
+    assert dst.read_bytes() == b"someone else's" and src.exists()
+
+
+def test_no_hard_links_never_overwrites_a_file_that_appears(tmp_path, monkeypatch) -> None:
+    src = make_photo(tmp_path / "trash" / "x.jpg", 1)
+    data = src.read_bytes()
+    dst = tmp_path / "photos" / "x.jpg"
+    dst.parent.mkdir()
+    _no_hard_links(errno.EPERM, monkeypatch)
+    real_lexists = os.path.lexists
+
+    def lexists_then_race(path) -> bool:
+        found = real_lexists(path)
+        if os.fspath(path) == str(dst):
+            dst.write_bytes(b"arrived just after the check")
+        return found
+
+    monkeypatch.setattr(xdg_trash.os.path, "lexists", lexists_then_race)
+    with pytest.raises(FileExistsError):
+        xdg_trash.move_no_overwrite(str(src), str(dst))
+    assert dst.read_bytes() == b"arrived just after the check"
+    assert src.read_bytes() == data
+
+
+def test_no_hard_links_still_moves(tmp_path, monkeypatch) -> None:
+    src = make_photo(tmp_path / "trash" / "x.jpg", 1)
+    data = src.read_bytes()
+    dst = tmp_path / "photos" / "x.jpg"
+    dst.parent.mkdir()
+    _no_hard_links(errno.EPERM, monkeypatch)
+    xdg_trash.move_no_overwrite(str(src), str(dst))
+    assert dst.read_bytes() == data and not src.exists()
