@@ -20,10 +20,11 @@ TrashProgress = Callable[[int, int, str], None]
 
 @dataclass(frozen=True, slots=True)
 class KeptFile:
-    """A file of the group that stays, with the size the scan saw."""
+    """A file of the group that stays, with the size and modified time the scan saw."""
 
     path: str
     size: int
+    mtime_ns: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,9 @@ def plan_trash(
                 RefusedGroup(group.id, paths, "no file of this group is kept: refused whole")
             )
             continue
-        kept_files = tuple(KeptFile(m.path, m.fingerprint.size) for m in kept)
+        kept_files = tuple(
+            KeptFile(m.path, m.fingerprint.size, m.fingerprint.mtime_ns) for m in kept
+        )
         for m in group.members:
             # A path kept in another group, or listed twice, must never be trashed or moved twice.
             if _is_kept(m, keep) or m.path in kept_anywhere or m.path in planned:
@@ -136,7 +139,12 @@ def _check_file(item: TrashItem) -> str:
             kst = os.stat(kept.path)
         except OSError:
             continue
-        if not stat.S_ISREG(kst.st_mode) or kst.st_size != kept.size:
+        # A keeper replaced since the scan, even by a file of the same size, vouches for nothing.
+        if (
+            not stat.S_ISREG(kst.st_mode)
+            or kst.st_size != kept.size
+            or kst.st_mtime_ns != kept.mtime_ns
+        ):
             continue
         if (kst.st_dev, kst.st_ino) == (st.st_dev, st.st_ino):
             continue  # the kept path is this very file (link): it cannot vouch for it

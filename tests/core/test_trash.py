@@ -125,6 +125,22 @@ def test_keeper_that_changed_size_does_not_count(trash_env: TrashEnv, library) -
     assert "no kept copy" in dict(report.skipped)[groups[1].members[1].path]
 
 
+def test_keeper_replaced_by_a_same_size_file_does_not_count(trash_env: TrashEnv, library) -> None:
+    _, groups = library
+    keeper = Path(groups[1].members[0].path)
+    st = keeper.stat()
+    other = bytearray(keeper.read_bytes())
+    other[-20] ^= 0xFF  # another photo of exactly the same size
+    keeper.write_bytes(bytes(other))
+    os.utime(keeper, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    plan = plan_trash(groups)
+    assert keeper.stat().st_size == plan.items[2].kept[0].size
+    report = execute_plan(plan)
+    copy = groups[1].members[1].path
+    assert "no kept copy" in dict(report.skipped)[copy]
+    assert os.path.exists(copy) and len(report.moved) == 2
+
+
 def test_keeper_that_is_a_link_to_the_file_does_not_count(trash_env: TrashEnv, tmp_path) -> None:
     a = make_photo(tmp_path / "p" / "a.jpg", 1)
     b = make_photo(tmp_path / "p" / "b.jpg", 2)
