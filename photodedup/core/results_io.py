@@ -155,9 +155,14 @@ def _write_text(text: str, dest: str) -> None:
         raise
 
 
-def write_json(result: ScanResult, dest: str, keep: Callable[[str], bool] | None = None) -> None:
-    """Write ``result`` as JSON to ``dest`` ("-" for stdout)."""
-    doc = result_to_dict(result, keep)
+def write_json(
+    result: ScanResult,
+    dest: str,
+    keep: Callable[[str], bool] | None = None,
+    burst_keep: Callable[[str], bool] | None = None,
+) -> None:
+    """Write ``result`` as JSON to ``dest`` ("-" for stdout); marks as in ``result_to_dict``."""
+    doc = result_to_dict(result, keep, burst_keep)
     text = json.dumps(doc, indent=1, ensure_ascii=False)
     try:
         text.encode("utf-8")

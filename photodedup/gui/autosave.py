@@ -14,15 +14,29 @@ import platformdirs
 from PySide6.QtCore import QObject, QTimer
 
 from photodedup.core import results_io
-from photodedup.core.models import ScanResult
+from photodedup.core.models import DuplicateGroup, ScanResult
 from photodedup.core.review import Review
 
 log = logging.getLogger(__name__)
 
 
-def snapshot(result: ScanResult, review: Review) -> ScanResult:
-    """The scan result as the review stands now: trashed files and resolved groups gone."""
-    return dataclasses.replace(result, groups=tuple(review.groups))
+def snapshot(result: ScanResult, review: Review, bursts: Review | None) -> ScanResult:
+    """The scan result as both reviews stand now: trashed files and resolved groups gone.
+
+    ``bursts`` is the similar-shots review (None: the result shows no similar shots).
+    """
+    return dataclasses.replace(
+        result,
+        groups=tuple(review.groups),
+        bursts=tuple(bursts.groups) if bursts is not None else (),
+    )
+
+
+def kept_paths(groups: tuple[DuplicateGroup, ...], review: Review | None) -> frozenset[str]:
+    """The files of ``groups`` that ``review`` keeps, frozen for a writer on another thread."""
+    if review is None:
+        return frozenset()
+    return frozenset(m.path for g in groups for m in g.members if review.is_kept(m.path))
 
 
 def default_path() -> Path:
@@ -51,6 +65,7 @@ class Autosaver(QObject):
         self.path = path if path is not None else default_path()
         self._result: ScanResult | None = None
         self._review: Review | None = None
+        self._bursts: Review | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DELAY_MS)
@@ -58,9 +73,11 @@ class Autosaver(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._writing: Future[bool] | None = None
 
-    def track(self, result: ScanResult | None, review: Review | None) -> None:
-        """Follow a new review (None: nothing to save) and save it right away."""
-        self._result, self._review = result, review
+    def track(
+        self, result: ScanResult | None, review: Review | None, bursts: Review | None = None
+    ) -> None:
+        """Follow a new review and its similar shots (None: nothing to save); save right away."""
+        self._result, self._review, self._bursts = result, review, bursts
         self.save_now()
 
     def schedule(self) -> None:
@@ -82,14 +99,13 @@ class Autosaver(QObject):
         self._timer.stop()
         if self._result is None or self._review is None:
             return False
-        if len(self._review) == 0:
+        if len(self._review) == 0 and (self._bursts is None or len(self._bursts) == 0):
             self.discard()
             return False
-        result = snapshot(self._result, self._review)
-        kept = frozenset(
-            m.path for g in result.groups for m in g.members if self._review.is_kept(m.path)
-        )
-        self._writing = self._writer.submit(self._write, result, kept)
+        result = snapshot(self._result, self._review, self._bursts)
+        kept = kept_paths(result.groups, self._review)
+        shots_kept = kept_paths(result.bursts, self._bursts)
+        self._writing = self._writer.submit(self._write, result, kept, shots_kept)
         return self._writing.result() if wait else True
 
     def flush(self) -> None:
@@ -99,10 +115,15 @@ class Autosaver(QObject):
         elif self._writing is not None:
             self._writing.result()
 
-    def _write(self, result: ScanResult, kept: frozenset[str]) -> bool:
+    def _write(self, result: ScanResult, kept: frozenset[str], shots_kept: frozenset[str]) -> bool:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            results_io.write_json(result, str(self.path), keep=kept.__contains__)
+            results_io.write_json(
+                result,
+                str(self.path),
+                keep=kept.__contains__,
+                burst_keep=shots_kept.__contains__,
+            )
         except OSError:
             # Autosave is a safety net: failing to write it must not interrupt the review.
             log.exception("Could not autosave the review to %s", self.path)
@@ -130,6 +151,6 @@ class Autosaver(QObject):
         except (results_io.ResultsError, OSError) as exc:
             log.warning("Ignoring the autosaved review: %s", exc)
             return None
-        if not result.groups:
+        if not result.groups and not result.bursts:
             return None
         return SavedReview(result, saved_at)

@@ -315,7 +315,9 @@ class MainWindow(QMainWindow):
         warnings = [fill(self.tr("Warning: %1"), w) for w in result.warnings]
         self.job_ended(sentences(message, *warnings))
         self.set_result(result)
-        self.autosaver.track(self.result, self.review_panel.review())
+        self.autosaver.track(
+            self.result, self.review_panel.review(), self.results_tabs.burst_review()
+        )
 
     def _job_failed(self, message: str) -> None:
         self.job_ended(self.tr("Stopped by an error."))
@@ -415,7 +417,7 @@ class MainWindow(QMainWindow):
     def show_loaded(self, result: ScanResult, message: str) -> None:
         """Show a review loaded from a file or the autosave and keep autosaving it."""
         self.set_result(result)
-        self.autosaver.track(self.result, self.review())
+        self.autosaver.track(self.result, self.review(), self.results_tabs.burst_review())
         self.scan_panel.progress.idle(message)
 
     # -- misc ------------------------------------------------------------------------------

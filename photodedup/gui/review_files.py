@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -15,6 +16,9 @@ from photodedup.gui.formatting import fill, human_time, plural
 if TYPE_CHECKING:
     from photodedup.gui.main_window import MainWindow
 
+#: results_io.write_json or write_csv: (result, dest, keep=..., burst_keep=...).
+Writer = Callable[..., None]
+
 
 class ReviewFiles(QObject):
     """The File menu's review commands; results files are validated before anything is shown."""
@@ -24,36 +28,39 @@ class ReviewFiles(QObject):
         self._window = window
 
     def save_review(self) -> None:
-        review = self._window.review()
-        if self._window.result is None or review is None:
-            return
-        start = os.path.join(
-            self._window.settings.last_dir or os.path.expanduser("~"), "review.json"
+        self._save_as(
+            self.tr("Save review"),
+            "review.json",
+            self.tr("PhotoDedup review (*.json)"),
+            results_io.write_json,
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Save review"), start, self.tr("PhotoDedup review (*.json)")
-        )
-        if path:
-            self._write(path, results_io.write_json)
 
     def export_csv(self) -> None:
-        review = self._window.review()
-        if self._window.result is None or review is None:
-            return
-        start = os.path.join(
-            self._window.settings.last_dir or os.path.expanduser("~"), "duplicates.csv"
+        self._save_as(
+            self.tr("Export CSV"),
+            "duplicates.csv",
+            self.tr("CSV file (*.csv)"),
+            results_io.write_csv,
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Export CSV"), start, self.tr("CSV file (*.csv)")
-        )
-        if path:
-            self._write(path, results_io.write_csv)
 
-    def _write(self, path: str, writer: object) -> None:
+    def _save_as(self, title: str, name: str, file_filter: str, writer: Writer) -> None:
+        """Ask where to write the review (both tabs, with their marks) and write it there."""
         review = self._window.review()
-        assert self._window.result is not None and review is not None
+        result = self._window.result
+        if result is None or review is None:
+            return
+        start = os.path.join(self._window.settings.last_dir or os.path.expanduser("~"), name)
+        path, _ = QFileDialog.getSaveFileName(self._window, title, start, file_filter)
+        if not path:
+            return
+        shots = self._window.results_tabs.burst_review()
         try:
-            writer(snapshot(self._window.result, review), path, keep=review.keep_fn())  # type: ignore[operator]
+            writer(
+                snapshot(result, review, shots),
+                path,
+                keep=review.keep_fn(),
+                burst_keep=shots.keep_fn() if shots is not None else None,
+            )
         except OSError as exc:
             self._window.show_error(
                 fill(self.tr("Could not write %1:\n%2"), path, exc.strerror or str(exc))

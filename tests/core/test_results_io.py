@@ -327,3 +327,16 @@ def test_low_detail_flag_round_trips(result, tmp_path: Path) -> None:
     dest = tmp_path / "r.json"
     write_json(flagged, str(dest))
     assert [g.low_detail for g in load_results(str(dest)).groups] == [True, False, False]
+
+
+def test_burst_marks_round_trip_through_json(result, tmp_path: Path) -> None:
+    root = tmp_path / "photos" / "shoot"
+    shots = [make_photo(root / f"frame{n}.jpg", 20 + n) for n in range(3)]
+    burst = group(9, shots, keep=(0, 1, 2), kind=GroupKind.BURST)
+    with_burst = replace(result, bursts=(burst,))
+    dest = tmp_path / "r.json"
+    marked = str(shots[2])
+    write_json(with_burst, str(dest), burst_keep=lambda p: p != marked)
+    loaded = load_results(str(dest))
+    keeps = {m.path: m.keep for g in loaded.bursts for m in g.members}
+    assert keeps == {str(shots[0]): True, str(shots[1]): True, marked: False}

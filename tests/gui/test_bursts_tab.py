@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFilter
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from photodedup.core import results_io
+from photodedup.gui.autosave import Autosaver
 from photodedup.gui.main_window import MainWindow
 
 pytest_plugins = ("fixtures_shell",)
@@ -103,3 +106,59 @@ def test_bursts_can_be_switched_off(scan, window: MainWindow, burst_library):
     _scan(scan, window, burst_library)
     assert window.result.bursts == ()
     assert window.results_tabs.tabText(1) == "Similar shots (0)"
+
+
+def _mark_shaken(window: MainWindow) -> str:
+    tabs = window.results_tabs
+    tabs.setCurrentWidget(tabs.bursts)
+    pane = tabs.bursts.compare
+    index = next(i for i, c in enumerate(pane.cards()) if c.member.path.endswith("frame3.jpg"))
+    path = pane.cards()[index].member.path
+    pane.toggle(index)
+    assert not tabs.burst_review().is_kept(path)
+    return path
+
+
+def test_burst_marks_survive_save_and_open(
+    qtbot, scan, window: MainWindow, burst_library, user_dirs, monkeypatch
+):
+    _scan(scan, window, burst_library)
+    shaken = _mark_shaken(window)
+    saved = user_dirs.root / "review.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    window.save_action.trigger()
+
+    other = MainWindow(user_dirs.settings(), Autosaver(user_dirs.root / "other.json"))
+    qtbot.addWidget(other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    other.open_action.trigger()
+    shots = other.results_tabs.burst_review()
+    assert shots is not None and not shots.is_kept(shaken)
+    assert shots.trash_count_and_bytes()[0] == 1
+
+
+def test_burst_marks_and_trashed_shots_reach_the_autosave(
+    qtbot, scan, window: MainWindow, burst_library, user_dirs, monkeypatch
+):
+    autosave = user_dirs.data_home / "autosave.json"
+    _scan(scan, window, burst_library)
+    shaken = _mark_shaken(window)
+    qtbot.waitUntil(lambda: not window.autosaver.pending, timeout=10_000)
+    window.autosaver.flush()
+    saved = results_io.load_results(str(autosave))
+    assert {m.path: m.keep for g in saved.bursts for m in g.members}[shaken] is False
+
+    resumed = MainWindow(user_dirs.settings(), Autosaver(autosave))
+    qtbot.addWidget(resumed)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert resumed.review_files.offer_resume()
+    assert not resumed.results_tabs.burst_review().is_kept(shaken)
+
+    window.trash_button.click()
+    with qtbot.waitSignal(window.trash_flow.trashed, timeout=30_000):
+        window.trash_flow.confirm_dialog.move_button.click()
+    window.trash_flow.summary.close()
+    window.autosaver.flush()
+    saved = results_io.load_results(str(autosave))
+    paths = {m.path for g in saved.bursts for m in g.members}
+    assert shaken not in paths and len(paths) == 2
