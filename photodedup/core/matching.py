@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fingerprint import THUMB_SIDE, orientation_variants
-from .models import Fingerprint
+from .models import CancelToken, Fingerprint
 from .search import popcount, radius_pairs
 
 #: Verification limit on pHash + dHash distance, as a multiple of the threshold.
@@ -60,7 +60,17 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def verified(phash_distance, dhash_distance, threshold: int, turned=False):
+def verify_limit(threshold: int) -> int:
+    """The most pHash + dHash bits an upright pair may differ by, for a threshold."""
+    return int(VERIFY_FACTOR * threshold)
+
+
+def verified(
+    phash_distance: int | np.ndarray,
+    dhash_distance: int | np.ndarray,
+    threshold: int,
+    turned: bool | np.ndarray = False,
+) -> bool | np.ndarray:
     """Whether candidate pairs are copies (works on ints and on numpy arrays alike).
 
     Upright, either both hashes agree together (their sum within VERIFY_FACTOR * threshold),
@@ -76,7 +86,7 @@ def verified(phash_distance, dhash_distance, threshold: int, turned=False):
     ``turned_thumbs_match``).
     """
     total = phash_distance + dhash_distance
-    upright = (total <= int(VERIFY_FACTOR * threshold)) | (dhash_distance <= threshold // 2)
+    upright = (total <= verify_limit(threshold)) | (dhash_distance <= threshold // 2)
     return np.where(turned, total <= threshold, upright)
 
 
@@ -148,7 +158,12 @@ def _hash_arrays(fps: Sequence[Fingerprint], rotations: bool) -> tuple[np.ndarra
     return ph, dh
 
 
-def similar_links(fps: Sequence[Fingerprint], threshold: int, rotations: bool) -> list[Link]:
+def similar_links(
+    fps: Sequence[Fingerprint],
+    threshold: int,
+    rotations: bool,
+    cancel: CancelToken | None = None,
+) -> list[Link]:
     """Verified perceptual links between non-flat photos (indices into fps)."""
     usable = [i for i, fp in enumerate(fps) if not fp.flat and fp.phashes and fp.dhashes]
     if threshold <= 0 or len(usable) < 2:
@@ -159,10 +174,10 @@ def similar_links(fps: Sequence[Fingerprint], threshold: int, rotations: bool) -
     qi_parts, ij_parts = [], []
     for table in (ph, dh):
         if variants == 1:
-            qi, ij, _ = radius_pairs(table[:, 0], None, threshold)
+            qi, ij, _ = radius_pairs(table[:, 0], None, threshold, cancel)
         else:
             # Every photo as shown against every orientation of every photo.
-            qi, ij, _ = radius_pairs(table[:, 0], table.ravel(), threshold)
+            qi, ij, _ = radius_pairs(table[:, 0], table.ravel(), threshold, cancel)
         qi_parts.append(qi)
         ij_parts.append(ij)
     qi = np.concatenate(qi_parts)
@@ -252,6 +267,7 @@ def group_indices(
     threshold: int,
     rotations: bool,
     partners: Partners | None = None,
+    cancel: CancelToken | None = None,
 ) -> tuple[list[list[int]], list[Link]]:
     """Connected components (2+ files) of identical bytes, identical pixels and verified links.
 
@@ -259,6 +275,7 @@ def group_indices(
     a content digest, the digests the user called different photos ("not a duplicate"): no
     component ever holds such a pair. Links are joined strongest first (identical bytes, then
     identical pixels, then closest hashes), so a refused link costs the weakest connection.
+    Raises Cancelled soon after ``cancel`` is set.
     """
     uf = _CannotLinkUnion(fps, partners)
     first: dict[str, int] = {}
@@ -272,7 +289,7 @@ def group_indices(
         for i, fp in enumerate(fps):
             if fp.pixel_digest:
                 uf.union(first.setdefault(fp.pixel_digest, i), i, same_picture=True)
-    links = similar_links(fps, threshold, rotations) if threshold > 0 else []
+    links = similar_links(fps, threshold, rotations, cancel) if threshold > 0 else []
     accepted = []
     for link in sorted(
         links, key=lambda k: (k.phash_distance + k.dhash_distance, k.variant != 0, k.a, k.b)

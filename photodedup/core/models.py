@@ -222,6 +222,10 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
+class Cancelled(Exception):
+    """Raised by ``CancelToken.check`` inside long computations (matching) to unwind them."""
+
+
 class CancelToken:
     """Set from any thread to stop a long operation at its next check."""
 
@@ -234,3 +238,8 @@ class CancelToken:
     @property
     def cancelled(self) -> bool:
         return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise Cancelled when cancel() was called: for loops deep inside a computation."""
+        if self._event.is_set():
+            raise Cancelled

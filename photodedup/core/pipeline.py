@@ -25,6 +25,7 @@ from .matching import (
     verified,
 )
 from .models import (
+    Cancelled,
     CancelToken,
     DuplicateGroup,
     Fingerprint,
@@ -148,7 +149,12 @@ def run_scan(
         report(Stage.MATCH, 0, len(fps))
         fps.sort(key=lambda fp: fp.path)
         partners = _ignore_partners(options, warnings)
-        index_groups, _links = group_indices(fps, options.threshold, options.rotations, partners)
+        try:
+            index_groups, _links = group_indices(
+                fps, options.threshold, options.rotations, partners, cancel
+            )
+        except Cancelled:
+            index_groups = []
         built = [
             build_group(
                 0,
@@ -163,7 +169,7 @@ def run_scan(
         groups = tuple(
             DuplicateGroup(n, g.kind, g.members, g.low_detail) for n, g in enumerate(built, 1)
         )
-        if options.bursts:
+        if options.bursts and not cancel.cancelled:
             bursts = tuple(_bursts(fps, index_groups, groups, options, cancel))
     cancelled = not completed or cancel.cancelled
     report(Stage.DONE, 1, 1)

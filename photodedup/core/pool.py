@@ -24,6 +24,9 @@ from .models import CancelToken, Fingerprint, Problem
 
 Result = Fingerprint | Problem
 
+#: Workers that die before taking their first chunk, in a row, before the pool gives up.
+MAX_DEAD_ON_ARRIVAL = 3
+
 
 def _worker_main(conn: Connection) -> None:
     # Decoders (libtiff, libjpeg) print complaints about hostile files straight to fd 2; each
@@ -90,6 +93,7 @@ class FingerprintPool:
             return True
         size = max(1, min(32, len(paths) // (self.workers * 4)))
         todo = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
+        dead_on_arrival = 0  # workers in a row that died before taking any work
         try:
             while todo or any(w.busy for w in self._pool):
                 if cancel is not None and cancel.cancelled:
@@ -104,7 +108,11 @@ class FingerprintPool:
                         except OSError:  # died while idle: no file to blame, try another
                             todo.appendleft(chunk)
                             self._retire(w)
+                            dead_on_arrival += 1
+                            if dead_on_arrival > MAX_DEAD_ON_ARRIVAL:
+                                self._give_up(todo, on_result)
                             continue
+                        dead_on_arrival = 0
                         w.chunk, w.pos, w.started = chunk, 0, time.monotonic()
                 busy = [w for w in self._pool if w.busy]
                 ready = wait([w.conn for w in busy], timeout=0.1)
@@ -125,10 +133,16 @@ class FingerprintPool:
         finally:
             self.close()
 
+    def _give_up(self, todo: deque, on_result: Callable[[Result], None]) -> None:
+        """Workers die as soon as they start (a broken install): report what is left."""
+        while todo:
+            for path in todo.popleft():
+                on_result(Problem(path, "the decoder process could not start"))
+
     def _receive(self, w: _Worker, todo: deque, on_result: Callable[[Result], None]) -> None:
         try:
             result = w.conn.recv()
-        except (EOFError, OSError):
+        except Exception:  # died mid-file (EOF), or sent a message cut short
             on_result(Problem(w.chunk[w.pos], "the decoder crashed on this file"))
             self._requeue(w, todo)
             return

@@ -16,6 +16,8 @@ from math import comb
 
 import numpy as np
 
+from .models import CancelToken
+
 _BITS = 64
 
 
@@ -53,10 +55,11 @@ def _plan(n_query: int, n_index: int, radius: int) -> int:
     return best_m
 
 
-def _brute(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool):
+def _brute(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, cancel: CancelToken):
     out_q, out_i, out_d = [], [], []
     block = max(1, (1 << 22) // max(1, len(idx)))
     for s in range(0, len(q), block):
+        cancel.check()
         part = q[s : s + block]
         d = popcount(part[:, None] ^ idx[None, :])
         qi, ii = np.nonzero(d <= radius)
@@ -70,7 +73,7 @@ def _brute(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool):
     return out_q, out_i, out_d
 
 
-def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int):
+def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int, cancel: CancelToken):
     out_q, out_i, out_d = [], [], []
     for lo, width in _chunk_bounds(m):
         mask = np.uint64((1 << width) - 1)
@@ -79,6 +82,7 @@ def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int):
         order = np.argsort(ikeys, kind="stable")
         start = np.searchsorted(ikeys[order], np.arange((1 << width) + 1))
         for flip in _flip_masks(width, radius // m):
+            cancel.check()  # one probe takes milliseconds even at a million photos
             probe = qkeys ^ flip
             first = start[probe]
             counts = start[probe + 1] - first
@@ -100,12 +104,17 @@ def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int):
 
 
 def radius_pairs(
-    queries: np.ndarray, index: np.ndarray | None, radius: int
+    queries: np.ndarray,
+    index: np.ndarray | None,
+    radius: int,
+    cancel: CancelToken | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All (query i, index j, distance) with Hamming distance <= radius, each pair once.
 
     With ``index=None`` the queries are joined with themselves and only i < j is returned.
+    Raises Cancelled soon after ``cancel`` is set.
     """
+    cancel = cancel or CancelToken()
     q = np.ascontiguousarray(queries, dtype=np.uint64)
     self_join = index is None
     idx = q if self_join else np.ascontiguousarray(index, dtype=np.uint64)
@@ -113,7 +122,10 @@ def radius_pairs(
     if len(q) == 0 or len(idx) == 0 or radius < 0:
         return empty, empty, empty
     m = _plan(len(q), len(idx), radius)
-    parts = _mih(q, idx, radius, self_join, m) if m else _brute(q, idx, radius, self_join)
+    if m:
+        parts = _mih(q, idx, radius, self_join, m, cancel)
+    else:
+        parts = _brute(q, idx, radius, self_join, cancel)
     if not parts[0]:
         return empty, empty, empty
     qi, ii, d = (np.concatenate(p).astype(np.int64) for p in parts)

@@ -261,3 +261,33 @@ def test_a_copy_keeps_its_shape(tmp_path, new_photo):
     img.resize((420, 600)).save(tmp_path / "a_squeezed.jpg", quality=90)  # another shape
     (group,) = _scan(tmp_path, tmp_path).groups
     assert {os.path.basename(m.path) for m in group.members} == {"a.jpg", "a_small.jpg"}
+
+
+def test_cancel_during_matching_stops_the_scan(library, tmp_path):
+    cancel = CancelToken()
+
+    def progress(p):
+        if p.stage == Stage.MATCH:
+            cancel.cancel()
+
+    result = run_scan(
+        ScanOptions(roots=(str(library),), cache_dir=str(tmp_path / "c"), workers=2),
+        progress,
+        cancel,
+    )
+    assert result.stats.cancelled
+    assert result.groups == ()
+    assert result.stats.hashed == 16  # what was fingerprinted is kept (and cached)
+
+
+def test_the_search_itself_stops_when_cancelled():
+    import numpy as np
+
+    from photodedup.core.models import Cancelled
+    from photodedup.core.search import radius_pairs
+
+    hashes = np.random.default_rng(1).integers(0, 2**63, size=50_000, dtype=np.uint64)
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(Cancelled):
+        radius_pairs(hashes, None, 10, cancel)

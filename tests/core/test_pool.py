@@ -54,6 +54,7 @@ def test_a_worker_that_dies_while_idle_is_replaced_without_blaming_a_file(tmp_pa
     paths = _photos(tmp_path, make_photo, 8)
     pool = FingerprintPool(workers=1)
     results: list[Fingerprint | Problem] = []
+    killed = []
 
     def on_result(result: Fingerprint | Problem) -> None:
         results.append(result)
@@ -62,7 +63,27 @@ def test_a_worker_that_dies_while_idle_is_replaced_without_blaming_a_file(tmp_pa
             # Its chunk is done: kill it and wait, so the next chunk meets a dead worker.
             worker.process.kill()
             worker.process.join()
+            killed.append(worker)
 
     assert pool.run(paths, on_result)
+    assert killed, "the worker was killed between chunks"
     assert sorted(r.path for r in results) == sorted(paths)
     assert all(isinstance(r, Fingerprint) for r in results)
+
+
+def test_workers_that_cannot_start_end_the_run_with_problems(tmp_path, make_photo, monkeypatch):
+    paths = _photos(tmp_path, make_photo, 6)
+    pool = FingerprintPool(workers=1)
+    real_spawn = pool._spawn
+
+    def spawn_dead():
+        worker = real_spawn()
+        worker.process.kill()  # as if the worker crashed while importing its decoders
+        worker.process.join()
+        return worker
+
+    monkeypatch.setattr(pool, "_spawn", spawn_dead)
+    results: list[Fingerprint | Problem] = []
+    assert pool.run(paths, results.append)  # returns instead of spawning forever
+    assert sorted(r.path for r in results) == sorted(paths)
+    assert {r.error for r in results} == {"the decoder process could not start"}
