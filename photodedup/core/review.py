@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable, Iterable, Sequence
 
+from photodedup.core.discovery import is_under
 from photodedup.core.models import DuplicateGroup, GroupMember
-
-
-def is_under(path: str, folder: str) -> bool:
-    """True when ``path`` is ``folder`` itself or lies somewhere below it."""
-    folder = os.path.normpath(folder)
-    path = os.path.normpath(path)
-    if path == folder:
-        return True
-    prefix = folder if folder.endswith(os.sep) else folder + os.sep
-    return path.startswith(prefix)
 
 
 class Review:

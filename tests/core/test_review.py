@@ -7,6 +7,7 @@ import os
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from photodedup.core.discovery import is_under
 from photodedup.core.models import (
     DuplicateGroup,
     Fingerprint,
@@ -14,7 +15,7 @@ from photodedup.core.models import (
     GroupMember,
     Relation,
 )
-from photodedup.core.review import Review, is_under
+from photodedup.core.review import Review
 
 
 def member(path: str, size: int = 1000, keep: bool = False, reference: bool = False) -> GroupMember:
