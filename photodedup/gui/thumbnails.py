@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
 
 from photodedup.core.imageio import DecodeError, open_oriented
 from photodedup.core.raw import is_raw_name
+
+log = logging.getLogger(__name__)
 
 
 class ThumbState(Enum):
@@ -121,6 +124,11 @@ class _Job(QRunnable):
             image, error = None, str(exc)
         except OSError as exc:
             image, error = None, exc.strerror or str(exc)
+        except Exception as exc:
+            # A decoder bug on one odd file must still answer the request: unanswered, its tile
+            # would show "loading" forever.
+            log.exception("Unexpected error decoding %s", key.path)
+            image, error = None, f"{type(exc).__name__}: {exc}"
         # RuntimeError: the loader was destroyed while this file decoded; nobody wants the result.
         with contextlib.suppress(RuntimeError):
             self._bridge.decoded.emit(key, image, error)

@@ -138,3 +138,21 @@ def test_emitting_signals_keeps_true_alive(qtbot) -> None:
         loader.thumbnailReady.emit("x")
     assert len(seen) == 1000
     assert sys.getrefcount(True) >= before - 50
+
+
+def test_an_unexpected_decoder_error_gives_the_error_tile(
+    qtbot, loader, tmp_path: Path, monkeypatch, caplog
+) -> None:
+    from photodedup.gui import thumbnails
+
+    def broken_decoder(path: str, max_side: int | None = None) -> Image.Image:
+        raise ValueError("decoder bug")
+
+    monkeypatch.setattr(thumbnails, "open_oriented", broken_decoder)
+    path = tmp_path / "odd.jpg"
+    path.write_bytes(b"not a picture Qt can read")
+    thumb = load(qtbot, loader, path)
+    assert thumb.state is ThumbState.FAILED
+    assert "decoder bug" in thumb.error
+    assert loader.pending_count() == 0  # nothing stays "loading" forever
+    assert "decoder bug" in caplog.text
