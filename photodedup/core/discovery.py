@@ -78,7 +78,9 @@ def discover(
                 found.problems.append(Problem(folder, f"cannot read folder: {exc.strerror}"))
                 continue
             subdirs = []
-            for entry in entries:
+            for n, entry in enumerate(entries):
+                if n % 1000 == 999 and cancel is not None and cancel.cancelled:
+                    return found  # a folder of a hundred thousand files is worth checking in
                 name = entry.name
                 if not hidden and name.startswith("."):
                     continue
