@@ -136,21 +136,27 @@ class Journal:
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # FULL: a committed "pending" row survives a power cut before the file moves.
-            self._db.execute("PRAGMA synchronous=FULL")
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                self._db.close()
-                raise JournalError(
-                    f"the trash journal {self.path} was written by a newer PhotoDedup"
-                )
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise JournalError(f"cannot open the trash journal {self.path}: {exc}") from exc
         except OSError as exc:
             raise JournalError(f"cannot create the trash journal {self.path}: {exc}") from exc
+        try:
+            self._prepare()
+        except BaseException as exc:
+            self._db.close()
+            if isinstance(exc, sqlite3.Error):
+                raise JournalError(f"cannot open the trash journal {self.path}: {exc}") from exc
+            raise
+
+    def _prepare(self) -> None:
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # FULL: a committed "pending" row survives a power cut before the file moves.
+        self._db.execute("PRAGMA synchronous=FULL")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise JournalError(f"the trash journal {self.path} was written by a newer PhotoDedup")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def close(self) -> None:
         self._db.close()
@@ -232,12 +238,14 @@ class Journal:
             raise JournalError(f"cannot write the trash journal {self.path}: {exc}") from exc
 
     def batches(self) -> list[Batch]:
+        # Insertion order, not `created`: local times go back when summer time ends.
         rows = self._db.execute(
             "SELECT b.id, b.created, b.finished, COUNT(e.seq),"
-            " SUM(e.outcome = 'moved'), SUM(e.outcome = 'skipped'), SUM(e.outcome = 'pending'),"
+            " SUM(e.outcome = ?), SUM(e.outcome = ?), SUM(e.outcome = ?),"
             " SUM(e.restored_to != '')"
             " FROM batches b LEFT JOIN entries e ON e.batch_id = b.id"
-            " GROUP BY b.id ORDER BY b.created DESC, b.rowid DESC"
+            " GROUP BY b.rowid ORDER BY b.rowid DESC",
+            (Outcome.MOVED.value, Outcome.SKIPPED.value, Outcome.PENDING.value),
         ).fetchall()
         return [
             Batch(
@@ -254,9 +262,7 @@ class Journal:
         ]
 
     def last_batch_id(self) -> str | None:
-        row = self._db.execute(
-            "SELECT id FROM batches ORDER BY created DESC, rowid DESC"
-        ).fetchone()
+        row = self._db.execute("SELECT id FROM batches ORDER BY rowid DESC LIMIT 1").fetchone()
         return row[0] if row else None
 
     def entries(self, batch_id: str) -> list[Entry]:

@@ -285,3 +285,39 @@ def test_no_hard_links_still_moves(tmp_path, monkeypatch) -> None:
     _no_hard_links(errno.EPERM, monkeypatch)
     xdg_trash.move_no_overwrite(str(src), str(dst))
     assert dst.read_bytes() == data and not src.exists()
+
+
+def test_last_batch_is_the_last_written_even_when_the_clock_went_back(trash_env) -> None:
+    with Journal() as j:
+        first = j.begin_batch([("/p/a.jpg", 1, 2, "")])
+        second = j.begin_batch([("/p/b.jpg", 1, 2, "")])
+        # Clocks go back an hour at the end of summer time: the later batch reads earlier.
+        j._db.execute(
+            "UPDATE batches SET created = '2024-10-27T02:30:00+02:00' WHERE id = ?", (first,)
+        )
+        j._db.execute(
+            "UPDATE batches SET created = '2024-10-27T02:10:00+01:00' WHERE id = ?", (second,)
+        )
+        assert j.last_batch_id() == second
+        assert [b.id for b in j.batches()] == [second, first]
+
+
+def test_journal_connection_closed_when_the_schema_cannot_be_created(trash_env, monkeypatch):
+    path = trash_env.data_home / "photodedup" / "journal.sqlite3"
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as db:
+        # Not a journal: an index already holds the name of one of its tables.
+        db.execute("CREATE TABLE t (x)")
+        db.execute("CREATE INDEX batches ON t (x)")
+    opened = []
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        opened.append(real_connect(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(journal.sqlite3, "connect", connect)
+    with pytest.raises(JournalError, match="index named batches"):
+        Journal()
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].execute("SELECT 1")
