@@ -116,7 +116,7 @@ def default_path() -> str:
 
 
 def file_digest(path: str) -> str:
-    """blake2b-128 of the file bytes, the engine's content digest, read in chunks."""
+    """``fingerprint.digest_bytes`` of the file (blake2b-128), read in chunks: they must agree."""
     h = hashlib.blake2b(digest_size=16)
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import random
 import shutil
 import sqlite3
 import threading
@@ -13,6 +14,7 @@ import pytest
 from conftest_safety import TrashEnv, digest_of, group, make_library, make_photo, private_trash
 
 from photodedup.core import journal, trash, xdg_trash
+from photodedup.core.fingerprint import digest_bytes
 from photodedup.core.journal import Journal, JournalError, Outcome
 from photodedup.core.trash import execute_plan, plan_trash
 
@@ -321,3 +323,13 @@ def test_journal_connection_closed_when_the_schema_cannot_be_created(trash_env, 
         Journal()
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         opened[0].execute("SELECT 1")
+
+
+@pytest.mark.parametrize("size", [0, 1, (1 << 20) - 1, 1 << 20, 3 * (1 << 20) + 17])
+def test_file_digest_is_the_engines_content_digest(tmp_path: Path, size: int) -> None:
+    # The trash's content check compares this against the scan's digest_bytes: never drift.
+    data = bytes(random.Random(size).getrandbits(8) for _ in range(min(size, 4096)))
+    data = (data * (size // max(len(data), 1) + 1))[:size]
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    assert journal.file_digest(str(path)) == digest_bytes(data)
