@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QKeyCombination, QLocale, Qt, QUrl
+from PySide6.QtCore import QKeyCombination, QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.result: ScanResult | None = None
         self.error_dialog: ErrorDialog | None = None
         self.info_box: QMessageBox | None = None
+        self._closing = False  # closing was asked while a job ran: close when it ends
         self.scanner = ScanController(self)
         self.find_flow = FindCopiesFlow(self)
         self.finder = self.find_flow.runner
@@ -237,6 +239,14 @@ class MainWindow(QMainWindow):
         self.trash_flow.trashed.connect(self._files_trashed)
         self.trash_flow.runningChanged.connect(self._trash_running)
         self.problems_view.countChanged.connect(self._problems_counted)
+        for signal in (
+            self.scanner.finished,
+            self.scanner.failed,
+            self.finder.finished,
+            self.finder.failed,
+            self.trash_flow.runningChanged,
+        ):
+            signal.connect(self._job_stopped)
 
     # -- scanning --------------------------------------------------------------------------
 
@@ -469,15 +479,27 @@ class MainWindow(QMainWindow):
         self.info_box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.trash_flow.running:
-            # Stopping between files keeps the journal true; the batch ends at the next file.
+        if self.busy:
+            # A job's QThread destroyed while it runs aborts the whole app. Stop the job (the
+            # trash stops between files, keeping its journal true) and close once it has ended.
+            self.cancel_scan()
             self.trash_flow.cancel()
-            self.trash_flow.wait()
-        for runner in (self.scanner, self.finder):
-            if runner.running:
-                runner.cancel()
-                runner.wait()
+            if not self._closing:
+                self._closing = True
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+                self.statusBar().showMessage(self.tr("Finishing..."))
+            event.ignore()
+            return
+        if self._closing:
+            self._closing = False
+            QApplication.restoreOverrideCursor()
+        self.results_tabs.shutdown()
         self.autosaver.flush()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+    def _job_stopped(self) -> None:
+        if self._closing and not self.busy:
+            # Queued: the job's other finished handlers run before the window goes.
+            QTimer.singleShot(0, self.close)

@@ -74,6 +74,11 @@ class ResultsTabs(QTabWidget):
         self.bursts.remove_paths(paths)
         self._update_titles()
 
+    def shutdown(self) -> None:
+        """Stop loading thumbnails: the app quits without decoding what is still queued."""
+        self.duplicates.shutdown()
+        self.bursts.shutdown()
+
     def trash_selection(self) -> tuple[list[DuplicateGroup], dict[str, bool], int, int]:
         """Groups of both lists, each file's mark (trashed if marked in either list), and the
         number and size of distinct files marked for trash."""

@@ -192,6 +192,11 @@ class ReviewPanel(QWidget):
         self._reload(group_id, row)
         self.marksChanged.emit()
 
+    def shutdown(self) -> None:
+        """Drop queued thumbnails and wait for running decodes (the app is quitting)."""
+        self._loader.shutdown()
+        self._full_loader.shutdown()
+
     def refresh(self) -> None:
         """Re-read the review (groups and marks), keeping the selected group when it remains."""
         self._reload(self.compare.group_id(), self.list_view.currentIndex().row())
