@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
+from photodedup.core import trash
 from photodedup.core.ignore import IgnoreList, IgnoreListError
 from photodedup.core.models import DuplicateGroup, Fingerprint
 from photodedup.core.review import Review
@@ -81,18 +82,20 @@ class ResultsTabs(QTabWidget):
 
     def trash_selection(self) -> tuple[list[DuplicateGroup], dict[str, bool], int, int]:
         """Groups of both lists, each file's mark (trashed if marked in either list), and the
-        number and size of distinct files marked for trash."""
+        number and size of the files the trash will really move.
+
+        A file marked in one list can be the only kept copy of a group of the other: the trash
+        refuses that group whole, so its marked files are not counted.
+        """
         groups: list[DuplicateGroup] = []
         kept: dict[str, bool] = {}
-        sizes: dict[str, int] = {}
         for review in self.reviews():
             for group in review.groups:
                 groups.append(group)
                 for m in group.members:
                     kept[m.path] = kept.get(m.path, True) and review.is_kept(m.path)
-                    sizes[m.path] = m.fingerprint.size
-        marked = [path for path, keep in kept.items() if not keep]
-        return groups, kept, len(marked), sum(sizes[p] for p in marked)
+        plan = trash.plan_trash(groups, keep=lambda path: kept.get(path, True))
+        return groups, kept, len(plan.items), plan.total_bytes
 
     # -- "these are different photos" ------------------------------------------------------
 

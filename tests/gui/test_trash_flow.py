@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from photodedup.core.models import DuplicateGroup, GroupKind, Relation, ScanResult, ScanStats
+from photodedup.gui.formatting import human_size
 from photodedup.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -174,3 +177,34 @@ def test_when_every_group_is_resolved_the_window_says_so(
     assert scanned.stack.currentWidget() is scanned.empty_label
     assert scanned.empty_label.text().startswith("Every group is resolved")
     assert not scanned.trash_button.isEnabled()
+
+
+def test_confirmation_counts_only_the_files_that_will_move(
+    qtbot, window: MainWindow, photo_groups, tmp_path: Path, draw
+):
+    # The keeper of the "cat" group is also a shot of a burst, marked for trash there: the
+    # cat group would keep no copy, so the trash refuses it whole and its copy stays.
+    cat_group = photo_groups[1]
+    cat, cat_copy = (m.path for m in cat_group.members)
+    other_shot = draw(tmp_path / "phone" / "cat2.jpg", (300, 400), 7)
+    shot = replace(cat_group.members[0], reason="sharpest")
+    second = replace(
+        shot,
+        fingerprint=replace(shot.fingerprint, path=str(other_shot)),
+        relation=Relation.BURST_SHOT,
+    )
+    burst = DuplicateGroup(9, GroupKind.BURST, (shot, second))
+    stats = ScanStats(files=9, hashed=9, decoded=9, seconds=0.1)
+    window.set_result(ScanResult((str(tmp_path),), tuple(photo_groups), (), stats, (), (burst,)))
+    window.results_tabs.burst_review().set_keep(9, cat, False)
+    window.results_tabs.bursts.marksChanged.emit()
+
+    moving = [m for g in (photo_groups[0], photo_groups[2]) for m in g.members if not m.keep]
+    moving.append(burst.members[0])  # marked in the burst, kept in no group that is acted on
+    size = human_size(sum(m.fingerprint.size for m in moving))
+    assert window.trash_button.text() == f"Move {len(moving)} files ({size}) to trash"
+    window.trash_button.click()
+    dialog = window.trash_flow.confirm_dialog
+    assert dialog.text() == f"Move {len(moving)} files ({size}) to the trash?"
+    assert cat_copy not in {m.path for m in moving}
+    dialog.reject()
