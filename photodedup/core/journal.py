@@ -112,7 +112,9 @@ class RestoreReport:
 
 
 def default_path() -> str:
-    return os.path.join(platformdirs.user_data_dir("photodedup"), "journal.sqlite3")
+    return os.path.join(
+        platformdirs.user_data_dir("photodedup", appauthor=False), "journal.sqlite3"
+    )
 
 
 def file_digest(path: str) -> str:

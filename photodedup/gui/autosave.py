@@ -40,7 +40,7 @@ def kept_paths(groups: tuple[DuplicateGroup, ...], review: Review | None) -> fro
 
 
 def default_path() -> Path:
-    return Path(platformdirs.user_data_dir("photodedup")) / "autosave.json"
+    return Path(platformdirs.user_data_dir("photodedup", appauthor=False)) / "autosave.json"
 
 
 @dataclass(frozen=True, slots=True)

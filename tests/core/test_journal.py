@@ -333,3 +333,19 @@ def test_file_digest_is_the_engines_content_digest(tmp_path: Path, size: int) ->
     path = tmp_path / "f.bin"
     path.write_bytes(data)
     assert journal.file_digest(str(path)) == digest_bytes(data)
+
+
+def test_journal_ignore_list_and_autosave_share_one_folder_on_windows(monkeypatch) -> None:
+    # platformdirs adds an author folder on Windows unless told not to: pretend to be there.
+    import platformdirs
+    from platformdirs.windows import Windows
+
+    from photodedup.core import ignore
+    from photodedup.gui import autosave  # imports Qt, but makes no widget
+
+    monkeypatch.setattr(platformdirs, "PlatformDirs", Windows)
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", r"C:\Users\me\AppData\Local")
+    folder = os.path.dirname(ignore.default_path())
+    assert folder.endswith("photodedup") and not folder.endswith("photodedup/photodedup")
+    assert os.path.dirname(journal.default_path()) == folder
+    assert str(autosave.default_path().parent) == folder
