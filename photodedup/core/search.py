@@ -19,6 +19,8 @@ import numpy as np
 from .models import CancelToken
 
 _BITS = 64
+#: Candidates checked in one numpy pass (about 100 MB of temporaries at most).
+_MAX_CANDIDATES = 1 << 21
 
 
 def popcount(x: np.ndarray) -> np.ndarray:
@@ -74,7 +76,7 @@ def _brute(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, cancel:
 
 
 def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int, cancel: CancelToken):
-    out_q, out_i, out_d = [], [], []
+    out: tuple[list, list, list] = ([], [], [])
     for lo, width in _chunk_bounds(m):
         mask = np.uint64((1 << width) - 1)
         ikeys = ((idx >> np.uint64(lo)) & mask).astype(np.int64)
@@ -86,21 +88,49 @@ def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int, c
             probe = qkeys ^ flip
             first = start[probe]
             counts = start[probe + 1] - first
-            total = int(counts.sum())
-            if total == 0:
+            ends = np.cumsum(counts)
+            if ends[-1] == 0:
                 continue
-            qi = np.repeat(np.arange(len(q)), counts)
-            offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-            ii = order[np.repeat(first, counts) + offsets]
-            if self_join:
-                keep = qi < ii
-                qi, ii = qi[keep], ii[keep]
-            d = popcount(q[qi] ^ idx[ii])
-            near = d <= radius
-            out_q.append(qi[near])
-            out_i.append(ii[near])
-            out_d.append(d[near])
-    return out_q, out_i, out_d
+            # Expand the candidates of a run of queries at a time: real hashes crowd some
+            # buckets (dHash of smooth pictures), and all queries at once can mean gigabytes.
+            lo_q = 0
+            while lo_q < len(q):
+                base = ends[lo_q - 1] if lo_q else 0
+                hi_q = int(np.searchsorted(ends, base + _MAX_CANDIDATES, side="right"))
+                hi_q = max(hi_q, lo_q + 1)
+                _expand(q, idx, order, first, counts, lo_q, hi_q, radius, self_join, out)
+                lo_q = hi_q
+    return out
+
+
+def _expand(
+    q: np.ndarray,
+    idx: np.ndarray,
+    order: np.ndarray,
+    first: np.ndarray,
+    counts: np.ndarray,
+    lo_q: int,
+    hi_q: int,
+    radius: int,
+    self_join: bool,
+    out: tuple[list, list, list],
+) -> None:
+    """Check the candidates of queries lo_q..hi_q on all 64 bits; keep the near ones."""
+    counts = counts[lo_q:hi_q]
+    total = int(counts.sum())
+    if total == 0:
+        return
+    qi = np.repeat(np.arange(lo_q, hi_q), counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    ii = order[np.repeat(first[lo_q:hi_q], counts) + offsets]
+    if self_join:
+        keep = qi < ii
+        qi, ii = qi[keep], ii[keep]
+    d = popcount(q[qi] ^ idx[ii])
+    near = d <= radius
+    out[0].append(qi[near])
+    out[1].append(ii[near])
+    out[2].append(d[near])
 
 
 def radius_pairs(

@@ -81,3 +81,13 @@ def test_empty_and_single_inputs():
     empty = np.array([], dtype=np.uint64)
     assert all(len(a) == 0 for a in radius_pairs(empty, None, 10))
     assert all(len(a) == 0 for a in radius_pairs(np.array([5], dtype=np.uint64), None, 10))
+
+
+def test_candidates_checked_in_small_runs_give_the_same_pairs(monkeypatch):
+    rng = np.random.default_rng(11)
+    hashes = _planted(rng, 1500, 500, 10)
+    expected = _brute(hashes, None, 10)
+    monkeypatch.setattr(search, "_plan", lambda *_: 4)
+    monkeypatch.setattr(search, "_MAX_CANDIDATES", 7)  # many runs, some single queries
+    qi, ij, _ = radius_pairs(hashes, None, 10)
+    assert set(zip(qi.tolist(), ij.tolist(), strict=True)) == expected
