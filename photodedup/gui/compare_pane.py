@@ -2,266 +2,24 @@
 
 from __future__ import annotations
 
-import os
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from photodedup.core.models import DuplicateGroup, GroupKind, GroupMember, Relation
+from photodedup.core.models import DuplicateGroup, GroupKind, GroupMember
 from photodedup.core.review import Review
-from photodedup.gui.formatting import human_size
-from photodedup.gui.group_model import HASH_BITS
+from photodedup.gui.file_card import WORSE_COLOR, MemberCard
 from photodedup.gui.image_viewer import ImageViewer
-from photodedup.gui.reasons import reason_text
 from photodedup.gui.thumbnails import (
     ThumbnailLoader,
-    ThumbState,
-    error_tile,
-    placeholder_tile,
 )
-
-THUMB = 220
-CARD_WIDTH = THUMB + 24
-WORSE_COLOR = "#c62828"
-KEEPER_COLOR = "#2e7d32"
-CURRENT_COLOR = "#1565c0"
-
-
-def relation_label(relation: Relation) -> str:
-    labels = {
-        Relation.KEEPER: QCoreApplication.translate("ComparePane", "suggested keeper"),
-        Relation.IDENTICAL: QCoreApplication.translate("ComparePane", "identical file"),
-        Relation.SAME_PIXELS: QCoreApplication.translate("ComparePane", "same pixels"),
-        Relation.RESIZED: QCoreApplication.translate("ComparePane", "resized"),
-        Relation.CONVERTED: QCoreApplication.translate("ComparePane", "converted"),
-        Relation.ROTATED: QCoreApplication.translate("ComparePane", "rotated"),
-        Relation.EDITED: QCoreApplication.translate("ComparePane", "edited"),
-        Relation.BURST_SHOT: QCoreApplication.translate("ComparePane", "another shot"),
-    }
-    return labels[relation]
-
-
-def photo_date(member: GroupMember) -> str:
-    """EXIF capture time when known, else the file's modification time, sortable as text."""
-    taken = member.fingerprint.taken
-    if taken:
-        return taken
-    return datetime.fromtimestamp(member.fingerprint.mtime_ns / 1e9).strftime("%Y:%m:%d %H:%M:%S")
-
-
-def worse_than_keeper(member: GroupMember, keeper: GroupMember) -> dict[str, str]:
-    """Facts of ``member`` worse than the suggested keeper's, each with an explanation."""
-    fp, kfp = member.fingerprint, keeper.fingerprint
-    worse: dict[str, str] = {}
-    if member is keeper:
-        return worse
-    if fp.pixels < kfp.pixels:
-        worse["dimensions"] = QCoreApplication.translate(
-            "ComparePane", "Smaller resolution than the suggested keeper ({w}×{h})"
-        ).format(w=kfp.width, h=kfp.height)
-    if fp.size < kfp.size:
-        worse["size"] = QCoreApplication.translate(
-            "ComparePane", "Smaller file than the suggested keeper ({size})"
-        ).format(size=human_size(kfp.size))
-    if photo_date(member) > photo_date(keeper):
-        worse["date"] = QCoreApplication.translate(
-            "ComparePane", "Newer copy than the suggested keeper ({date})"
-        ).format(date=photo_date(keeper))
-    return worse
-
-
-class MemberCard(QFrame):
-    """One file of the group: thumbnail, facts, mark badge and buttons."""
-
-    clicked = Signal(int)
-    doubleClicked = Signal(int)
-    toggleRequested = Signal(int)
-    keepOnlyRequested = Signal(int)
-
-    def __init__(
-        self, index: int, member: GroupMember, keeper: GroupMember, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.index = index
-        self.member = member
-        self.setObjectName("memberCard")
-        self.setFixedWidth(CARD_WIDTH)
-        self._kept = True
-        self._current = False
-        self._suggested = member is keeper
-        fp = member.fingerprint
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(3)
-
-        self.badge = QLabel()
-        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.badge)
-
-        self.image = QLabel()
-        self.image.setFixedSize(THUMB, THUMB)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setToolTip(
-            QCoreApplication.translate("ComparePane", "Double-click to open a large view")
-        )
-        self._dim = QGraphicsOpacityEffect(self.image)
-        self.image.setGraphicsEffect(self._dim)
-        layout.addWidget(self.image)
-
-        if self._suggested:
-            reason = QLabel(
-                QCoreApplication.translate("ComparePane", "Keep: {reason}").format(
-                    reason=reason_text(member)
-                )
-            )
-            reason.setStyleSheet(f"color: {KEEPER_COLOR}; font-weight: bold;")
-        else:
-            reason = QLabel(reason_text(member))
-        reason.setWordWrap(True)
-        layout.addWidget(reason)
-
-        worse = worse_than_keeper(member, keeper)
-        similarity = round(100 * (HASH_BITS - member.distance) / HASH_BITS)
-        facts = [
-            (
-                "dimensions",
-                QCoreApplication.translate("ComparePane", "{w}×{h}").format(
-                    w=fp.width, h=fp.height
-                ),
-            ),
-            ("size", human_size(fp.size)),
-            ("format", fp.format),
-            ("date", photo_date(member).replace(":", "-", 2)),
-            ("camera", fp.camera or QCoreApplication.translate("ComparePane", "unknown camera")),
-            ("folder", os.path.dirname(member.path)),
-            ("name", os.path.basename(member.path)),
-            ("relation", relation_label(member.relation)),
-            (
-                "distance",
-                QCoreApplication.translate("ComparePane", "distance {d} ({p}% alike)").format(
-                    d=member.distance, p=similarity
-                ),
-            ),
-        ]
-        if member.sharpness is not None:
-            facts.append(
-                (
-                    "sharpness",
-                    QCoreApplication.translate("ComparePane", "sharpness {s:.0f}").format(
-                        s=member.sharpness
-                    ),
-                )
-            )
-        self.fact_labels: dict[str, QLabel] = {}
-        for name, text in facts:
-            label = QLabel()
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            metrics = label.fontMetrics()
-            label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, THUMB))
-            label.setToolTip(text)
-            if name in worse:
-                label.setStyleSheet(f"color: {WORSE_COLOR};")
-                label.setText("▼ " + label.text())
-                label.setToolTip(worse[name])
-            self.fact_labels[name] = label
-            layout.addWidget(label)
-        self.worse = worse
-
-        buttons = QHBoxLayout()
-        self.toggle_button = QPushButton()
-        self.toggle_button.clicked.connect(lambda: self.toggleRequested.emit(self.index))
-        self.keep_only_button = QPushButton(
-            QCoreApplication.translate("ComparePane", "Keep only this one")
-        )
-        self.keep_only_button.setToolTip(
-            QCoreApplication.translate(
-                "ComparePane", "Keep this file and mark the others for trash"
-            )
-        )
-        self.keep_only_button.clicked.connect(lambda: self.keepOnlyRequested.emit(self.index))
-        buttons.addWidget(self.toggle_button)
-        buttons.addWidget(self.keep_only_button)
-        layout.addLayout(buttons)
-        if member.reference:
-            for button in (self.toggle_button, self.keep_only_button):
-                button.setEnabled(False)
-            self.setToolTip(
-                QCoreApplication.translate(
-                    "ComparePane", "Reference folder: this file is always kept"
-                )
-            )
-        layout.addStretch(1)
-
-    def set_state(self, kept: bool, current: bool) -> None:
-        self._kept = kept
-        self._current = current
-        if self.member.reference:
-            self.badge.setText(QCoreApplication.translate("ComparePane", "🔒 Reference"))
-            self.badge.setStyleSheet("background: #607d8b; color: white; border-radius: 3px;")
-        elif kept:
-            self.badge.setText(QCoreApplication.translate("ComparePane", "Keep"))
-            self.badge.setStyleSheet(
-                f"background: {KEEPER_COLOR}; color: white; border-radius: 3px;"
-            )
-        else:
-            self.badge.setText(QCoreApplication.translate("ComparePane", "Trash"))
-            self.badge.setStyleSheet(
-                f"background: {WORSE_COLOR}; color: white; border-radius: 3px;"
-            )
-        self.toggle_button.setText(
-            QCoreApplication.translate("ComparePane", "Mark for trash")
-            if kept
-            else QCoreApplication.translate("ComparePane", "Keep")
-        )
-        self.toggle_button.setToolTip(
-            QCoreApplication.translate("ComparePane", "Toggle keep/trash (Space)")
-        )
-        self._dim.setOpacity(1.0 if kept else 0.35)
-        border = CURRENT_COLOR if current else (KEEPER_COLOR if self._suggested else "#b0b0b0")
-        width = 3 if current or self._suggested else 1
-        background = "#fdecea" if not kept else "palette(base)"
-        self.setStyleSheet(
-            f"#memberCard {{ border: {width}px solid {border}; border-radius: 6px;"
-            f" background: {background}; }}"
-        )
-
-    def is_kept(self) -> bool:
-        return self._kept
-
-    def set_thumbnail(self, loader: ThumbnailLoader) -> None:
-        fp = self.member.fingerprint
-        thumb = loader.request(fp.path, fp.mtime_ns, fp.size, THUMB)
-        if thumb.state is ThumbState.READY and thumb.pixmap is not None:
-            self.image.setPixmap(thumb.pixmap)
-        elif thumb.state is ThumbState.FAILED:
-            self.image.setPixmap(error_tile(THUMB, THUMB))
-            self.image.setToolTip(
-                QCoreApplication.translate("ComparePane", "Cannot show this file: {error}").format(
-                    error=thumb.error
-                )
-            )
-        else:
-            self.image.setPixmap(placeholder_tile(THUMB, THUMB))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit(self.index)
-        super().mousePressEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.doubleClicked.emit(self.index)
 
 
 class ComparePane(QScrollArea):
@@ -333,9 +91,6 @@ class ComparePane(QScrollArea):
     def current_index(self) -> int:
         return self._current
 
-    def current_path(self) -> str | None:
-        return self._cards[self._current].member.path if self._cards else None
-
     def set_current(self, index: int) -> None:
         if not self._cards:
             return
@@ -376,21 +131,32 @@ class ComparePane(QScrollArea):
         if self._review.keep_only(self._group.id, self._cards[index].member.path):
             self._changed()
 
-    def open_viewer(self, index: int) -> ImageViewer | None:
-        """Open the large view of a member; the others can be picked to compare with."""
+    def open_viewer(self, index: int, compare: int | None = None) -> ImageViewer | None:
+        """Open the large view of a member, next to member ``compare`` (zoom and pan locked);
+        the others can be picked to compare with in the view."""
         if self._group is None:
             return None
         self.set_current(index)
         viewer = ImageViewer(list(self._group.members), index, self._full_loader, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.compare_with(compare)
         viewer.show()
         return viewer
 
+    def compare_with_keeper(self, index: int) -> ImageViewer | None:
+        """The large view of a member next to the group's suggested keeper."""
+        if self._group is None:
+            return None
+        keeper = self._group.members.index(self._group.keeper)
+        return self.open_viewer(index, keeper if keeper != index else None)
+
     def card_menu(self, index: int) -> QMenu:
-        """The context menu of a member card: "Not a duplicate of the keeper" in duplicates."""
+        """The context menu of a member card: "Not a duplicate of the keeper" in duplicates,
+        and the large view locked to the keeper's."""
         menu = QMenu(self)
         card = self._cards[index]
         group = self._group
+        keeper = group.keeper if group is not None else None
         action = menu.addAction(
             QCoreApplication.translate("ComparePane", "Not a duplicate of the keeper")
         )
@@ -401,7 +167,6 @@ class ComparePane(QScrollArea):
                 "and later scans never group them",
             )
         )
-        keeper = group.keeper if group is not None else None
         if group is None or group.kind is GroupKind.BURST or card.member is keeper:
             action.setEnabled(False)
         elif keeper is not None and card.member.fingerprint.digest == keeper.fingerprint.digest:
@@ -414,6 +179,16 @@ class ComparePane(QScrollArea):
             )
         path = card.member.path
         action.triggered.connect(lambda: self._request_not_duplicate(path))
+        compare = menu.addAction(
+            QCoreApplication.translate("ComparePane", "Compare with keeper...")
+        )
+        compare.setToolTip(
+            QCoreApplication.translate(
+                "ComparePane", "Large view of this photo next to the keeper, zoom and pan locked"
+            )
+        )
+        compare.setEnabled(keeper is not None and card.member is not keeper)
+        compare.triggered.connect(lambda: self.compare_with_keeper(index))
         return menu
 
     def _show_card_menu(self, card: MemberCard, pos: QPoint) -> None:

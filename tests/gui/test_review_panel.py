@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from photodedup.core.review import Review
-from photodedup.gui.compare_pane import worse_than_keeper
+from photodedup.gui.file_card import worse_than_keeper
 from photodedup.gui.formatting import human_size
 from photodedup.gui.group_model import GroupRole, SortKey
 from photodedup.gui.image_viewer import ImageViewer
@@ -290,7 +290,7 @@ def test_double_click_opens_locked_viewer(qtbot, panel, review) -> None:
     qtbot.keyClick(viewer, Qt.Key.Key_Minus)
     qtbot.keyClick(viewer, Qt.Key.Key_Minus)
     assert viewer.scale_factor() == pytest.approx(0.8)
-    viewer.compare_with(1)  # the half-size copy
+    viewer.compare_box.setCurrentIndex(viewer.compare_box.findData(1))  # the half-size copy
     qtbot.waitUntil(lambda: viewer.right.has_image(), timeout=5000)
     assert viewer.right.isVisible()
     # Scaled to the same width, so the same transform shows the same part of both photos.
@@ -302,4 +302,26 @@ def test_double_click_opens_locked_viewer(qtbot, panel, review) -> None:
     assert viewer.right.horizontalScrollBar().value() == 37
     viewer.fit()
     assert viewer.scale_factor() < 2
+    viewer.close()
+
+
+def test_compare_with_keeper_from_a_card_menu(qtbot, panel, review) -> None:
+    panel.set_review(review)
+    group = panel.compare
+    keeper_menu = group.card_menu(0)
+    compare = next(a for a in keeper_menu.actions() if a.text() == "Compare with keeper...")
+    assert not compare.isEnabled()  # the keeper is not compared with itself
+    menu = group.card_menu(1)
+    compare = next(a for a in menu.actions() if a.text() == "Compare with keeper...")
+    assert compare.isEnabled()
+    compare.trigger()
+    viewer = group.findChild(ImageViewer)
+    assert viewer is not None and viewer.isVisible()
+    qtbot.waitUntil(lambda: viewer.right.has_image(), timeout=5000)
+    keeper = group.cards()[0].member
+    assert viewer.right_label.text().startswith(os.path.basename(keeper.path))
+    assert viewer.windowTitle() == os.path.basename(group.cards()[1].member.path)
+    viewer.zoom(3)
+    QApplication.processEvents()
+    assert viewer.right.transform() == viewer.left.transform()
     viewer.close()
