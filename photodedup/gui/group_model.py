@@ -103,9 +103,6 @@ class GroupListModel(QAbstractListModel):
         """Source row of a group, -1 when it is not in the model."""
         return self._rows.get(group_id, -1)
 
-    def group_at(self, row: int) -> DuplicateGroup:
-        return self._groups[row]
-
     def sort_keys(self, key: SortKey) -> list[tuple[int, int]]:
         """Per row, a value that orders rows by ``key`` ascending (ties keep the engine's order)."""
         if key is SortKey.RECLAIMABLE:
@@ -200,9 +197,6 @@ class GroupFilterProxy(QSortFilterProxyModel):
         # Qt re-sorts by itself after a source reset; the ranks must be rebuilt for it.
         model.modelAboutToBeReset.connect(self._forget_rank)
         self._resort()
-
-    def sort_key(self) -> SortKey:
-        return self._key
 
     def sort_by(self, key: SortKey) -> None:
         """Order the rows: most reclaimable, largest group or most alike first."""
