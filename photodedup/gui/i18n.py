@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
 
 from photodedup.gui.settings import Language
 
@@ -19,6 +21,22 @@ LANGUAGE_NAMES = {
     Language.JAPANESE: "日本語",
     Language.CHINESE_SIMPLIFIED: "简体中文",
 }
+
+
+def language_actions(
+    menu: QMenu, current: Language, system_name: str
+) -> tuple[QActionGroup, dict[Language, QAction]]:
+    """One checkable action per language in ``menu`` (``current`` checked), exclusive."""
+    group = QActionGroup(menu)
+    actions: dict[Language, QAction] = {}
+    for language, name in {Language.SYSTEM: system_name, **LANGUAGE_NAMES}.items():
+        action = menu.addAction(name)
+        action.setCheckable(True)
+        action.setChecked(language == current)
+        action.setData(language.value)
+        group.addAction(action)
+        actions[language] = action
+    return group, actions
 
 
 def locale_for(language: Language) -> QLocale:

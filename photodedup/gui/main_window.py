@@ -8,7 +8,6 @@ import os
 from PySide6.QtCore import QKeyCombination, QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QIcon,
@@ -35,7 +34,7 @@ from photodedup.gui.autosave import Autosaver
 from photodedup.gui.dialogs import AboutDialog, ErrorDialog
 from photodedup.gui.find_copies import FindCopiesDialog, FindCopiesFlow
 from photodedup.gui.formatting import fill, human_size, plural, sentences
-from photodedup.gui.i18n import LANGUAGE_NAMES
+from photodedup.gui.i18n import language_actions
 from photodedup.gui.ignore_list_dialog import IgnoreListDialog
 from photodedup.gui.problems_view import ProblemsView
 from photodedup.gui.results_tabs import ResultsTabs
@@ -210,17 +209,9 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.problems_action, self.history_action])
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("Language (after a restart)"))
-        group = QActionGroup(self)
-        names = {Language.SYSTEM: self.tr("System default"), **LANGUAGE_NAMES}
-        current = self.settings.language
-        self.language_actions: dict[Language, QAction] = {}
-        for language, name in names.items():
-            action = language_menu.addAction(name)
-            self.language_actions[language] = action
-            action.setCheckable(True)
-            action.setChecked(language == current)
-            action.setData(language.value)
-            group.addAction(action)
+        group, self.language_actions = language_actions(
+            language_menu, self.settings.language, self.tr("System default")
+        )
         group.triggered.connect(self._language_chosen)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.web_action, self.about_action])
