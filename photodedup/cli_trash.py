@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections import Counter
 
 from photodedup.core import journal
 from photodedup.core.journal import JournalError
+from photodedup.core.models import CancelToken
 from photodedup.core.ranking import human_size
 from photodedup.core.results_io import ResultsError, load_results
 from photodedup.core.trash import TrashPlan, TrashProgress, TrashReport, execute_plan, plan_trash
@@ -16,6 +18,7 @@ from photodedup.core.trash import TrashPlan, TrashProgress, TrashReport, execute
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REFUSED = 2
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -73,6 +76,44 @@ def _progress_printer() -> TrashProgress:
     return show
 
 
+def _execute_interruptible(
+    plan: TrashPlan, progress: TrashProgress | None
+) -> tuple[TrashReport, bool]:
+    """Run the batch in a worker so Ctrl-C cancels it between files; (report, interrupted).
+
+    A KeyboardInterrupt raised inside the batch would abandon it mid-file and lose the report:
+    here it only reaches this thread, which asks the batch to stop and waits for its report.
+    """
+    cancel = CancelToken()
+    outcome: list[TrashReport | BaseException] = []
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome.append(execute_plan(plan, progress=progress, cancel=cancel))
+        except BaseException as exc:  # handed to the main thread below
+            outcome.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="photodedup-trash").start()
+    interrupted = False
+    while not done.is_set():
+        try:
+            # An event, not Thread.join: a join interrupted by Ctrl-C can mark a running thread
+            # as finished (Python 3.11). Timed waits let Ctrl-C through on every platform.
+            done.wait(0.2)
+        except KeyboardInterrupt:
+            cancel.cancel()
+            if not interrupted:
+                print("\nInterrupted: stopping after the current file.", file=sys.stderr)
+            interrupted = True
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result, interrupted
+
+
 def _print_report(report: TrashReport) -> None:
     print(f"Moved {len(report.moved)} file(s) to the trash, skipped {len(report.skipped)}.")
     if report.skipped:
@@ -108,12 +149,12 @@ def cmd_trash(args: argparse.Namespace) -> int:
         return EXIT_OK
     progress = _progress_printer() if sys.stderr.isatty() else None
     try:
-        report = execute_plan(plan, progress=progress)
+        report, interrupted = _execute_interruptible(plan, progress)
     except JournalError as exc:
         print(f"photodedup-cli: nothing moved: {exc}", file=sys.stderr)
         return EXIT_FAILED
     _print_report(report)
-    return EXIT_OK
+    return EXIT_INTERRUPTED if interrupted else EXIT_OK
 
 
 def cmd_journal(args: argparse.Namespace) -> int:

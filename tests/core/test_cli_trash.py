@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from conftest_safety import TrashEnv, make_library, private_trash, scan_result
 
 from photodedup import cli_trash
-from photodedup.core import journal
+from photodedup.core import journal, trash
+from photodedup.core.models import CancelToken
 from photodedup.core.results_io import write_json
 
 
@@ -135,3 +138,35 @@ def test_no_progress_line_when_not_a_terminal(trash_env, results, capsys, monkey
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     assert run("trash", str(path), "--yes") == 0
     assert capsys.readouterr().err == ""
+
+
+def test_ctrl_c_stops_between_files_and_reports(trash_env, results, capsys, monkeypatch) -> None:
+    path, groups = results
+    cancelled = threading.Event()
+
+    class Token(CancelToken):
+        def cancel(self) -> None:
+            super().cancel()
+            cancelled.set()
+
+    monkeypatch.setattr(cli_trash, "CancelToken", Token, raising=False)
+    real = trash.send2trash
+    moved = []
+
+    def ctrl_c_after_first_move(p: str) -> None:
+        real(p)
+        moved.append(p)
+        signal.raise_signal(signal.SIGINT)
+        # The user's Ctrl-C must turn into a cancel before the next file is looked at.
+        assert cancelled.wait(10)
+
+    monkeypatch.setattr(trash, "send2trash", ctrl_c_after_first_move)
+    assert run("trash", str(path), "--yes") == 130
+    out = capsys.readouterr().out
+    assert "Moved 1 file(s) to the trash, skipped 2." in out
+    left = [groups[0].members[2].path, groups[1].members[1].path]
+    assert all(f"skipped {p}: cancelled" in out for p in left) and "restore" in out
+    assert all(os.path.exists(p) for p in left)
+    assert set(trash_env.trashed()) == set(moved)
+    [batch] = journal.list_batches()
+    assert (batch.moved, batch.skipped, batch.finished) == (1, 2, True)
