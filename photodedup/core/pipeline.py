@@ -21,7 +21,7 @@ from .matching import (
     different_shots,
     group_indices,
     same_shape,
-    turned_thumbs_match,
+    thumbs_match,
     verified,
 )
 from .models import (
@@ -269,7 +269,7 @@ def find_copies(
             close = (
                 verified(p, d, options.threshold, turned=v != 0)
                 and same_shape(target, fps[i], v)
-                and (v == 0 or turned_thumbs_match(target, fps[i], v))
+                and thumbs_match(target, fps[i], v)
             )
             if close and not fps[i].flat and not different_shots(target, fps[i]):
                 hits[i] = min(hits.get(i, p), p)
