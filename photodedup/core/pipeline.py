@@ -226,10 +226,6 @@ def _normalised(options: ScanOptions) -> ScanOptions:
     )
 
 
-def _hamming(a: int, b: int) -> int:
-    return (a ^ b).bit_count()
-
-
 def find_copies(
     query: str,
     options: ScanOptions,
@@ -260,7 +256,7 @@ def find_copies(
         candidates: set[int] = set()
         for attr, value in (("phashes", target.phash), ("dhashes", target.dhash)):
             tree = pybktree.BKTree(
-                lambda x, y: _hamming(x[0], y[0]),
+                lambda x, y: (x[0] ^ y[0]).bit_count(),
                 [(getattr(fp, attr)[k], i) for i, fp in enumerate(fps) for k in range(variants)],
             )
             candidates.update(i for _d, (_h, i) in tree.find((value, -1), options.threshold))

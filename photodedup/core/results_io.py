@@ -11,8 +11,9 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
-from photodedup.core.models import DuplicateGroup, GroupMember, ScanResult
+from photodedup.core.models import DuplicateGroup, ScanResult
 from photodedup.core.results_schema import RESULTS_VERSION, ResultsError, parse_document
+from photodedup.core.review import is_kept
 
 # A results file larger than this is not one we wrote.
 MAX_FILE_BYTES = 1 << 30
@@ -38,13 +39,6 @@ CSV_FIELDS = (
 )
 
 
-def _kept(member: GroupMember, keep: Callable[[str], bool] | None) -> bool:
-    # Reference files are kept whatever the marks say: they are never candidates for the trash.
-    if member.reference:
-        return True
-    return member.keep if keep is None else bool(keep(member.path))
-
-
 def _group_dict(group: DuplicateGroup, keep: Callable[[str], bool] | None) -> dict:
     files = []
     for m in group.members:
@@ -56,7 +50,7 @@ def _group_dict(group: DuplicateGroup, keep: Callable[[str], bool] | None) -> di
             "width": fp.width,
             "height": fp.height,
             "format": fp.format,
-            "keep": _kept(m, keep),
+            "keep": is_kept(m, keep),
             "reason": m.reason,
             "distance": m.distance,
             "relation": str(m.relation),
@@ -176,7 +170,7 @@ def write_csv(
                     fp.width,
                     fp.height,
                     _csv_safe(fp.format),
-                    "yes" if _kept(m, marks) else "no",
+                    "yes" if is_kept(m, marks) else "no",
                     _csv_safe(m.reason),
                     m.distance,
                     str(m.relation),

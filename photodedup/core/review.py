@@ -9,6 +9,16 @@ from photodedup.core.discovery import is_under
 from photodedup.core.models import DuplicateGroup, GroupMember
 
 
+def is_kept(member: GroupMember, keep: Callable[[str], bool] | None = None) -> bool:
+    """Whether a member stays: by the user's marks (``keep``) or else the engine's suggestion.
+
+    Reference files are kept whatever the marks say: they are never candidates for the trash.
+    """
+    if member.reference:
+        return True
+    return member.keep if keep is None else bool(keep(member.path))
+
+
 class Review:
     """The user's keep/trash marks over the groups of a scan.
 

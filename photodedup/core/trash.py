@@ -13,7 +13,8 @@ from send2trash import send2trash
 
 from photodedup.core import xdg_trash
 from photodedup.core.journal import Journal, JournalError, Outcome, file_digest
-from photodedup.core.models import CancelToken, DuplicateGroup, GroupMember
+from photodedup.core.models import CancelToken, DuplicateGroup
+from photodedup.core.review import is_kept
 
 TrashProgress = Callable[[int, int, str], None]
 
@@ -74,22 +75,16 @@ class TrashReport:
     cancelled: bool = False
 
 
-def _is_kept(member: GroupMember, keep: Callable[[str], bool] | None) -> bool:
-    if member.reference:
-        return True
-    return member.keep if keep is None else bool(keep(member.path))
-
-
 def plan_trash(
     groups: Sequence[DuplicateGroup], keep: Callable[[str], bool] | None = None
 ) -> TrashPlan:
     """The files to move (marked, never reference files) and the groups refused whole."""
-    kept_anywhere = {m.path for g in groups for m in g.members if _is_kept(m, keep)}
+    kept_anywhere = {m.path for g in groups for m in g.members if is_kept(m, keep)}
     items: list[TrashItem] = []
     refused: list[RefusedGroup] = []
     planned: set[str] = set()
     for group in groups:
-        kept = [m for m in group.members if _is_kept(m, keep)]
+        kept = [m for m in group.members if is_kept(m, keep)]
         paths = tuple(m.path for m in group.members)
         if not kept:
             refused.append(
@@ -101,7 +96,7 @@ def plan_trash(
         )
         for m in group.members:
             # A path kept in another group, or listed twice, must never be trashed or moved twice.
-            if _is_kept(m, keep) or m.path in kept_anywhere or m.path in planned:
+            if is_kept(m, keep) or m.path in kept_anywhere or m.path in planned:
                 continue
             planned.add(m.path)
             fp = m.fingerprint
