@@ -9,13 +9,12 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, cli_trash
-from .core.ignore import IgnoreList, IgnoreListError
-from .core.ignore import default_path as default_ignore_path
+from . import __version__
 from .core.models import DEFAULT_THRESHOLD, CancelToken, Progress, ScanOptions, ScanResult, Stage
-from .core.pipeline import find_copies, run_scan
-from .core.ranking import human_size
-from .core.results_io import write_csv, write_json
+
+# The engine (pipeline, matching, scipy...) is imported inside the commands, not here: the
+# decoder processes are spawned, and each one re-imports this module as its ``__main__``, so
+# every import at this level delays every worker's first photo.
 
 _STAGE_WORDS = {
     Stage.DISCOVER: "Looking for photos",
@@ -90,6 +89,8 @@ def _add_scan_options(p: argparse.ArgumentParser) -> None:
 
 
 def _ignore_list(args: argparse.Namespace) -> str | None:
+    from .core.ignore import default_path as default_ignore_path
+
     if not hasattr(args, "ignore_list") or args.no_ignore_list:
         return None  # only scans honour the list
     return args.ignore_list or default_ignore_path()
@@ -120,6 +121,8 @@ def _check_roots(roots: Sequence[str]) -> str | None:
 
 
 def _summary(result: ScanResult) -> str:
+    from .core.ranking import human_size
+
     dupes = sum(len(g.members) - 1 for g in result.groups)
     trash = sum(1 for g in result.groups for m in g.members if not m.keep)
     lines = [
@@ -145,6 +148,10 @@ def _summary(result: ScanResult) -> str:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from .core.ignore import IgnoreList, IgnoreListError
+    from .core.pipeline import run_scan
+    from .core.results_io import write_csv, write_json
+
     problem = _check_roots(args.roots + args.reference)
     if problem is None and args.ignore_list and not args.no_ignore_list:
         try:
@@ -170,6 +177,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_find(args: argparse.Namespace) -> int:
+    from .core.pipeline import find_copies
+    from .core.ranking import human_size
+
     problem = _check_roots(args.paths)
     if problem:
         print(f"photodedup-cli: {problem}", file=sys.stderr)
@@ -187,6 +197,9 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import cli_trash
+    from .core.ignore import default_path as default_ignore_path
+
     parser = argparse.ArgumentParser(
         prog="photodedup-cli",
         description="Find duplicate photos (also resized, re-encoded or edited copies) and "

@@ -6,9 +6,7 @@ import hashlib
 import os
 import stat
 
-import imagehash
 import numpy as np
-import scipy.fftpack
 from PIL import Image
 
 from .imageio import DecodeError, decode_for_hash
@@ -35,7 +33,14 @@ FLAT_RAMP_SHARE = 0.97
 _MAX_TRIM = 0.2
 _BORDER_TOLERANCE = 12
 
-_SIGN = np.array([1.0 if k % 2 == 0 else -1.0 for k in range(8)])
+# The first 8 rows of SciPy's unnormalised DCT-II matrix for 32 samples (what ImageHash's
+# pHash uses): the low-frequency block is then two small matrix products.
+_DCT8 = 2.0 * np.cos(np.pi * np.arange(8)[:, None] * (2 * np.arange(32)[None, :] + 1) / 64)
+# The matrix product and SciPy's FFT round differently, by at most about 1e-16 of
+# 4 * sum(pixels) (the largest a coefficient can be). A hash bit or the flat test can only
+# differ where a value is this close to its threshold: such blocks (uniform or symmetric
+# pictures, exact ties) are computed by SciPy itself, so every bit stays SciPy's.
+_TIE_MARGIN = 1e-12
 
 
 def digest_bytes(data: bytes) -> str:
@@ -43,8 +48,9 @@ def digest_bytes(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _bits_to_int(bits: np.ndarray) -> int:
-    return int.from_bytes(np.packbits(bits.ravel()).tobytes(), "big")
+def _rows_to_ints(bits: np.ndarray) -> tuple[int, ...]:
+    """Each row of 64 booleans as an integer, first bit most significant (ImageHash's order)."""
+    return tuple(int.from_bytes(row.tobytes(), "big") for row in np.packbits(bits, axis=1))
 
 
 def orientation_variants(block: np.ndarray) -> list[np.ndarray]:
@@ -59,61 +65,105 @@ def orientation_variants(block: np.ndarray) -> list[np.ndarray]:
     return out
 
 
+def _dct_variant_maps() -> tuple[np.ndarray, np.ndarray]:
+    """Where each coefficient of the 8 orientations' DCT blocks comes from, and its sign.
+
+    Turning or mirroring the image only permutes and negates DCT coefficients: a coefficient
+    (u, v) of a left-right mirror is (-1)^v times the original, and a counter-clockwise
+    quarter turn (new[i, j] = old[j, N-1-i]) transposes the block and flips the sign of the
+    new row index.
+    """
+    sign = np.array([1 if k % 2 == 0 else -1 for k in range(8)])
+    index = np.arange(1, 65).reshape(8, 8)  # 1-based, so a sign survives on every entry
+    rows = []
+    for k in range(8):
+        block = index * sign[None, :] if k >= 4 else index
+        for _ in range(k % 4):
+            block = (block * sign[None, :]).T
+        rows.append(block.ravel())
+    signed = np.array(rows)
+    return np.abs(signed) - 1, np.sign(signed).astype(np.float64)
+
+
+_VARIANT_INDEX, _VARIANT_SIGN = _dct_variant_maps()
+
+
+def _variant_blocks(low: np.ndarray) -> np.ndarray:
+    """The 8 orientations' 8x8 DCT blocks, one flattened block a row (exact: only signs)."""
+    return low.ravel()[_VARIANT_INDEX] * _VARIANT_SIGN
+
+
+def _medians(blocks: np.ndarray) -> np.ndarray:
+    """Each row's median, as numpy.median computes it for 64 values."""
+    part = np.partition(blocks, (31, 32), axis=1)
+    return (part[:, 31] + part[:, 32]) / 2
+
+
+def _ramp_share(low: np.ndarray) -> float | None:
+    """Share of the AC energy held by the three strongest terms; None without AC energy."""
+    energy = np.sort(low.ravel()[1:] ** 2)[::-1]
+    total = float(energy.sum())
+    return None if total <= 0 else float(energy[:3].sum()) / total
+
+
+def _near_a_threshold(low: np.ndarray, scale: float) -> bool:
+    """Whether a hash bit or the flat test of this block is within rounding of flipping."""
+    blocks = _variant_blocks(low)
+    if float(np.abs(blocks - _medians(blocks)[:, None]).min()) <= _TIE_MARGIN * scale:
+        return True
+    share = _ramp_share(low)
+    return share is None or abs(share - FLAT_RAMP_SHARE) <= _TIE_MARGIN
+
+
 def low_frequencies(pixels32: np.ndarray) -> np.ndarray:
-    """The 8x8 low-frequency DCT block of a 32x32 grayscale image, as ImageHash's pHash uses."""
-    dct = scipy.fftpack.dct(scipy.fftpack.dct(pixels32.astype(np.float64), axis=0), axis=1)
-    return dct[:8, :8]
+    """The 8x8 low-frequency DCT block of a 32x32 grayscale image, as ImageHash's pHash uses.
+
+    Every bit and flat decision taken from it equals the one from SciPy's DCT, which is only
+    imported (a quarter of a second in each worker) for the rare block near a tie.
+    """
+    pixels = pixels32.astype(np.float64)
+    low = _DCT8 @ pixels @ _DCT8.T
+    if _near_a_threshold(low, 4.0 * float(pixels.sum()) + 1.0):
+        import scipy.fftpack
+
+        low = scipy.fftpack.dct(scipy.fftpack.dct(pixels, axis=0), axis=1)[:8, :8]
+    return low
 
 
 def is_flat(pixels32: np.ndarray, low: np.ndarray) -> bool:
     """Too little detail for perceptual hashes: near-uniform, or a smooth ramp."""
     if float(pixels32.std()) < FLAT_STD:
         return True
-    energy = np.sort(low.ravel()[1:] ** 2)[::-1]
-    total = float(energy.sum())
-    return total <= 0 or float(energy[:3].sum()) / total > FLAT_RAMP_SHARE
+    share = _ramp_share(low)
+    return share is None or share > FLAT_RAMP_SHARE
 
 
 def phash_variants(low: np.ndarray) -> tuple[int, ...]:
     """pHash (as ImageHash computes it) of the 8 orientations, from the 8x8 DCT block.
 
     Turning or mirroring the image only permutes and negates DCT coefficients, so one DCT
-    serves all 8: a coefficient (u, v) of a mirrored image is (-1)^v times the original.
+    serves all 8 (see ``_dct_variant_maps``).
     """
-    hashes = []
-    for k in range(8):
-        mirrored = k >= 4
-        turns = k % 4
-        block = low * _SIGN[None, :] if mirrored else low
-        # rot90 (counter-clockwise) of an image: new[i, j] = old[j, N-1-i]; in DCT terms the
-        # block is transposed and the new row index's sign flips.
-        for _ in range(turns):
-            block = (block * _SIGN[None, :]).T
-        hashes.append(_bits_to_int(block > np.median(block)))
-    return tuple(hashes)
+    blocks = _variant_blocks(low)
+    return _rows_to_ints(blocks > _medians(blocks)[:, None])
 
 
-#: PIL transpositions in the order of ``orientation_variants`` (None: as is).
-VARIANT_TRANSPOSES = (
-    None,
-    Image.Transpose.ROTATE_90,
-    Image.Transpose.ROTATE_180,
-    Image.Transpose.ROTATE_270,
-    Image.Transpose.FLIP_LEFT_RIGHT,
-    Image.Transpose.TRANSPOSE,
-    Image.Transpose.FLIP_TOP_BOTTOM,
-    Image.Transpose.TRANSVERSE,
-)
+def _dhash_pairs() -> tuple[np.ndarray, np.ndarray]:
+    """For the 8 orientations' dHash bits: which two of the 9x8 and 8x9 reductions' pixels
+    (flattened one after the other) each bit compares.
+
+    The quarter turns (odd variants) turn the 8x9 reduction, so they are 9x8 again.
+    """
+    wide = np.arange(72).reshape(8, 9)
+    tall = np.arange(72, 144).reshape(9, 8)
+    pairs = zip(orientation_variants(wide), orientation_variants(tall), strict=True)
+    turned = [t if k % 2 else w for k, (w, t) in enumerate(pairs)]
+    right = np.stack([v[:, 1:].ravel() for v in turned])
+    left = np.stack([v[:, :-1].ravel() for v in turned])
+    return right, left
 
 
-_SWAPS_AXES = frozenset(
-    {
-        Image.Transpose.ROTATE_90,
-        Image.Transpose.ROTATE_270,
-        Image.Transpose.TRANSPOSE,
-        Image.Transpose.TRANSVERSE,
-    }
-)
+_DHASH_RIGHT, _DHASH_LEFT = _dhash_pairs()
 
 
 def dhash_variants(gray: Image.Image) -> tuple[int, ...]:
@@ -124,31 +174,36 @@ def dhash_variants(gray: Image.Image) -> tuple[int, ...]:
     for quarter turns), which is 8 times cheaper than hashing 8 turned images and differs
     from it only by rounding (within a bit or two, see tests/core/test_fingerprint.py).
     """
-    wide = gray.resize((9, 8), Image.Resampling.LANCZOS)
-    tall = gray.resize((8, 9), Image.Resampling.LANCZOS)
-    out = [int(str(imagehash.dhash(wide)), 16)]  # already 9x8: ImageHash only compares
-    for t in VARIANT_TRANSPOSES[1:]:
-        small = tall if t in _SWAPS_AXES else wide
-        px = np.asarray(small.transpose(t), dtype=np.int16)
-        out.append(_bits_to_int(px[:, 1:] > px[:, :-1]))
-    return tuple(out)
+    wide = gray.resize((9, 8), Image.Resampling.LANCZOS).tobytes()
+    tall = gray.resize((8, 9), Image.Resampling.LANCZOS).tobytes()
+    both = np.frombuffer(wide + tall, np.uint8)
+    return _rows_to_ints(both[_DHASH_RIGHT] > both[_DHASH_LEFT])
 
 
-def trim_border(gray: Image.Image) -> Image.Image:
-    """Cut a uniform frame (a border added around a copy) so it does not move the hash."""
-    arr = np.asarray(gray, dtype=np.int16)
+def _pixels(gray: Image.Image) -> np.ndarray:
+    """A mode "L" image as a read-only uint8 array, with a single copy of its pixels."""
+    return np.frombuffer(gray.tobytes(), np.uint8).reshape(gray.height, gray.width)
+
+
+def border_box(arr: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The box inside a uniform frame (a border added around a copy), None without one.
+
+    Cutting the frame keeps it from moving the hash.
+    """
     h, w = arr.shape
     if h < 16 or w < 16:
-        return gray
-    corners = np.array([arr[0, 0], arr[0, -1], arr[-1, 0], arr[-1, -1]])
+        return None
+    corners = np.array([arr[0, 0], arr[0, -1], arr[-1, 0], arr[-1, -1]], dtype=np.int16)
     if np.ptp(corners) > _BORDER_TOLERANCE:
-        return gray
+        return None
     ref = int(np.median(corners))
-    off = np.abs(arr - ref) > _BORDER_TOLERANCE
-    rows = off.mean(axis=1) > 0.02
-    cols = off.mean(axis=0) > 0.02
+    # Two comparisons on the uint8 pixels; clamped, since no uint8 lies outside 0..255.
+    off = (arr < max(ref - _BORDER_TOLERANCE, 0)) | (arr > min(ref + _BORDER_TOLERANCE, 255))
+    # count / side in float64 is exactly what off.mean() gives, so the cut is unchanged.
+    rows = np.count_nonzero(off, axis=1) / w > 0.02
+    cols = np.count_nonzero(off, axis=0) / h > 0.02
     if not rows.any() or not cols.any():
-        return gray
+        return None
     top, bottom = int(np.argmax(rows)), int(h - np.argmax(rows[::-1]))
     left, right = int(np.argmax(cols)), int(w - np.argmax(cols[::-1]))
     if top > h * _MAX_TRIM or h - bottom > h * _MAX_TRIM:
@@ -156,14 +211,21 @@ def trim_border(gray: Image.Image) -> Image.Image:
     if left > w * _MAX_TRIM or w - right > w * _MAX_TRIM:
         left, right = 0, w
     if (top, bottom, left, right) == (0, h, 0, w):
-        return gray
-    return gray.crop((left, top, right, bottom))
+        return None
+    return left, top, right, bottom
 
 
 def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Fingerprint:
     """Fingerprint a photo from its bytes; raises DecodeError with a reason for people."""
     decoded = decode_for_hash(data, path)
-    gray = trim_border(decoded.gray)
+    gray = decoded.gray
+    # One copy of the decoded pixels serves both the pixel digest and the border search.
+    pixels = _pixels(gray)
+    pixel_digest = hashlib.blake2b(f"{decoded.width}x{decoded.height}".encode(), digest_size=16)
+    pixel_digest.update(pixels)
+    box = border_box(pixels)
+    if box is not None:
+        gray = gray.crop(box)
     # The hashes need 32x32 and 9x8: box-reduce to about 128 px first, so the LANCZOS
     # resizes (most of the time spent on a small photo) work on a few thousand pixels.
     factor = min(gray.size) // HASH_SOURCE_SIDE
@@ -172,24 +234,21 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
         # side), so a turned copy reduces to exactly the turned reduction.
         gray = gray.resize((gray.width // factor, gray.height // factor), Image.Resampling.BOX)
     small = gray.resize((32, 32), Image.Resampling.LANCZOS)
-    pixels32 = np.asarray(small)
+    pixels32 = _pixels(small)
     low = low_frequencies(pixels32)
     thumb = small.resize((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BOX)
-    pixel_digest = hashlib.blake2b(
-        f"{decoded.width}x{decoded.height}".encode() + decoded.gray.tobytes(), digest_size=16
-    ).hexdigest()
     return Fingerprint(
         path=path,
         size=size,
         mtime_ns=mtime_ns,
         digest=digest_bytes(data),
-        pixel_digest=pixel_digest,
+        pixel_digest=pixel_digest.hexdigest(),
         width=decoded.width,
         height=decoded.height,
         format=decoded.format,
-        # The photo as shown is hashed by ImageHash itself (on the already reduced image);
-        # the turned variants are derived, and tests pin them to ImageHash on turned images.
-        phashes=(int(str(imagehash.phash(small)), 16), *phash_variants(low)[1:]),
+        # Index 0 equals ImageHash's pHash of the photo as shown; tests pin all 8 variants
+        # to ImageHash on turned images.
+        phashes=phash_variants(low),
         dhashes=dhash_variants(gray),
         thumb=thumb.tobytes(),
         flat=is_flat(pixels32, low),

@@ -8,19 +8,32 @@ import os
 import imagehash
 import numpy as np
 import pytest
+import scipy.fftpack
 from PIL import Image
 
 from photodedup.core import imageio
 from photodedup.core.fingerprint import (
-    VARIANT_TRANSPOSES,
     dhash_variants,
     fingerprint_bytes,
     fingerprint_path,
+    is_flat,
     low_frequencies,
     orientation_variants,
     phash_variants,
 )
 from photodedup.core.models import Fingerprint, Problem
+
+#: Pillow's transpositions in the order of ``orientation_variants`` (None: as is).
+VARIANT_TRANSPOSES = (
+    None,
+    Image.Transpose.ROTATE_90,
+    Image.Transpose.ROTATE_180,
+    Image.Transpose.ROTATE_270,
+    Image.Transpose.FLIP_LEFT_RIGHT,
+    Image.Transpose.TRANSPOSE,
+    Image.Transpose.FLIP_TOP_BOTTOM,
+    Image.Transpose.TRANSVERSE,
+)
 
 
 def _ih(h: imagehash.ImageHash) -> int:
@@ -58,6 +71,39 @@ def test_phash_of_every_orientation_equals_imagehash_on_the_turned_image(new_pho
     for k, variant in enumerate(orientation_variants(pixels)):
         turned = Image.fromarray(np.ascontiguousarray(variant))
         assert hashes[k] == _ih(imagehash.phash(turned)), k
+
+
+def _scipy_low(pixels: np.ndarray) -> np.ndarray:
+    return scipy.fftpack.dct(scipy.fftpack.dct(pixels.astype(np.float64), axis=0), axis=1)[:8, :8]
+
+
+def _symmetric_and_flat_blocks() -> list[np.ndarray]:
+    y, x = np.mgrid[0:32, 0:32]
+    mirrored = (np.abs(x - 15.5) * 7 + y * 3).astype(np.uint8)  # left-right symmetric
+    return [
+        np.full((32, 32), 90, np.uint8),  # every AC term a tie at zero
+        mirrored,
+        np.ascontiguousarray(mirrored.T),
+        ((x // 4 + y // 4) % 2 * 200).astype(np.uint8),  # a checkerboard
+        (x * 8).astype(np.uint8),  # a pure ramp: "flat"
+    ]
+
+
+def test_hash_bits_and_flatness_equal_scipys_dct_exactly(new_photo):
+    # The matrix DCT rounds differently from SciPy's: every bit and the flat flag must still
+    # be SciPy's, on photos and on blocks full of exact ties (which fall back to SciPy).
+    photos = [
+        np.asarray(new_photo(s, (96, 64)).convert("L").resize((32, 32), Image.Resampling.LANCZOS))
+        for s in range(40)
+    ]
+    for k, pixels in enumerate(photos + _symmetric_and_flat_blocks()):
+        low, exact = low_frequencies(pixels), _scipy_low(pixels)
+        assert np.allclose(low, exact, rtol=0, atol=1e-9), k
+        assert phash_variants(low) == phash_variants(exact), k
+        assert is_flat(pixels, low) == is_flat(pixels, exact), k
+    assert is_flat(photos[0], low_frequencies(photos[0])) is False
+    ramp = _symmetric_and_flat_blocks()[-1]
+    assert is_flat(ramp, low_frequencies(ramp)) is True
 
 
 def test_dhash_variants_follow_the_same_order_as_phash(new_photo):
