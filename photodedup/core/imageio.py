@@ -121,6 +121,8 @@ def _exif_facts(img: Image.Image) -> tuple[int, str, str]:
 
 def _to_gray(img: Image.Image) -> Image.Image:
     """Grayscale with transparency flattened onto white, high bit depths scaled (not clipped)."""
+    if img.mode == "L":
+        return img  # what a JPEG's luma-only draft gives: convert() would only copy it
     if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         arr = np.asarray(img, dtype=np.float64)
         top = 65535.0 if img.mode.startswith("I;16") else max(float(arr.max()), 1.0)
@@ -132,7 +134,7 @@ def _to_gray(img: Image.Image) -> Image.Image:
     if img.mode == "P":
         img = img.convert("RGBA" if "transparency" in img.info else "RGB")
     if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        rgba = img.convert("RGBA")
+        rgba = img if img.mode == "RGBA" else img.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         img = Image.alpha_composite(white, rgba)
     return img.convert("L")
