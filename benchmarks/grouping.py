@@ -5,7 +5,9 @@
 
 Hashes are spread like real photos' hashes: each is a real photo's pHash/dHash pair (the
 package photos and the dev corpus) with every bit flipped with probability FLIP, so they
-cluster as real ones do instead of being uniform; PLANTED of them get a near-copy.
+cluster as real ones do instead of being uniform; PLANTED of them get a near-copy. Each
+photo gets a 16x16 layout thumbnail: random for the originals, the source's with a little noise
+for the copies, so the verification's layout check runs as in a real scan.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pybktree
 
-from photodedup.core.fingerprint import fingerprint_path
-from photodedup.core.matching import group_indices, verify_limit
+from photodedup.core.fingerprint import THUMB_SIDE, fingerprint_path
+from photodedup.core.matching import group_indices, thumbs_match, verify_limit
 from photodedup.core.models import DEFAULT_THRESHOLD, Fingerprint
 from photodedup.core.search import radius_pairs
 
@@ -48,8 +50,8 @@ def _flip(rng: np.random.Generator, n: int, p: float) -> np.ndarray:
     return np.packbits(bits, axis=1, bitorder="little").view("<u8").ravel()
 
 
-def synthetic(n: int, seed: int = 1) -> np.ndarray:
-    """(n, 2) uint64 hashes; the last PLANTED*n are near-copies (0-8 bits) of earlier ones."""
+def synthetic(n: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """(n, 2) uint64 hashes, the last PLANTED*n near-copies of earlier ones; and their sources."""
     rng = np.random.default_rng(seed)
     seeds = seed_hashes()
     planted = int(n * PLANTED)
@@ -61,10 +63,19 @@ def synthetic(n: int, seed: int = 1) -> np.ndarray:
     src = rng.integers(0, base, planted)
     for c in range(2):
         out[base:, c] = out[src, c] ^ _flip(rng, planted, 0.04)
+    return out, src
+
+
+def thumbnails(n: int, src: np.ndarray, seed: int = 1) -> np.ndarray:
+    """(n, 256) uint8 layouts: random for originals, the source's + noise for planted copies."""
+    rng = np.random.default_rng(seed)
+    out = rng.integers(0, 256, size=(n, THUMB_SIDE * THUMB_SIDE), dtype=np.uint8)
+    noise = rng.integers(-8, 9, size=(len(src), out.shape[1]))
+    out[n - len(src) :] = np.clip(out[src].astype(np.int16) + noise, 0, 255).astype(np.uint8)
     return out
 
 
-def fingerprints(h: np.ndarray) -> list[Fingerprint]:
+def fingerprints(h: np.ndarray, thumbs: np.ndarray) -> list[Fingerprint]:
     return [
         Fingerprint(
             path=f"/photos/{i // 1000:04d}/IMG_{i:07d}.jpg",
@@ -77,20 +88,21 @@ def fingerprints(h: np.ndarray) -> list[Fingerprint]:
             format="JPEG",
             phashes=(int(p),),
             dhashes=(int(d),),
-            thumb=b"",
+            thumb=t.tobytes(),
             flat=False,
         )
-        for i, (p, d) in enumerate(h.tolist())
+        for i, ((p, d), t) in enumerate(zip(h.tolist(), thumbs, strict=True))
     ]
 
 
-def brute_neighbours(h: np.ndarray, i: int) -> set[int]:
+def brute_neighbours(h: np.ndarray, fps: list[Fingerprint], i: int) -> set[int]:
+    """Photo i's verified partners by comparing it with every photo (the scan's rule)."""
     t, lim = DEFAULT_THRESHOLD, verify_limit(DEFAULT_THRESHOLD)
     pd = np.bitwise_count(h[:, 0] ^ h[i, 0])
     dd = np.bitwise_count(h[:, 1] ^ h[i, 1])
     ok = ((pd <= t) | (dd <= t)) & (pd.astype(int) + dd <= lim)
     ok[i] = False
-    return set(np.flatnonzero(ok).tolist())
+    return {int(j) for j in np.flatnonzero(ok) if thumbs_match(fps[i], fps[j], 0)}
 
 
 def _maxrss_mb() -> int:
@@ -99,8 +111,8 @@ def _maxrss_mb() -> int:
 
 def run_grouping(n: int, sample: int) -> None:
     t0 = time.perf_counter()
-    h = synthetic(n)
-    fps = fingerprints(h)
+    h, src = synthetic(n)
+    fps = fingerprints(h, thumbnails(n, src))
     t1 = time.perf_counter()
     rss_before = _maxrss_mb()
     groups, links = group_indices(fps, DEFAULT_THRESHOLD, rotations=False)
@@ -114,7 +126,7 @@ def run_grouping(n: int, sample: int) -> None:
     # Half the sample among planted copies (they have neighbours), half anywhere.
     planted = np.arange(n - int(n * PLANTED), n)
     idx = np.concatenate([rng.choice(planted, sample // 2), rng.integers(0, n, sample // 2)])
-    bad = [int(i) for i in idx if brute_neighbours(h, int(i)) != adj.get(int(i), set())]
+    bad = [int(i) for i in idx if brute_neighbours(h, fps, int(i)) != adj.get(int(i), set())]
     t3 = time.perf_counter()
     print(
         f"grouping {n} fingerprints at threshold {DEFAULT_THRESHOLD} (verify "
@@ -128,14 +140,14 @@ def run_grouping(n: int, sample: int) -> None:
         f"({t3 - t2:.1f} s)"
     )
     if n <= 30_000:
-        full = {i: brute_neighbours(h, i) for i in range(n)}
+        full = {i: brute_neighbours(h, fps, i) for i in range(n)}
         same = all(full[i] == adj.get(i, set()) for i in range(n))
         print(f"full brute force at {n}: {'identical' if same else 'DIFFERENT'}")
 
 
 def run_bktree(n: int) -> None:
     """All pairs within the default radius on pHash alone: pybktree vs the MIH search."""
-    ph = synthetic(n)[:, 0]
+    ph = synthetic(n)[0][:, 0]
     t0 = time.perf_counter()
     tree = pybktree.BKTree(
         lambda a, b: (a[0] ^ b[0]).bit_count(), [(int(p), i) for i, p in enumerate(ph)]

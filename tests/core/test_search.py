@@ -83,11 +83,43 @@ def test_empty_and_single_inputs():
     assert all(len(a) == 0 for a in radius_pairs(np.array([5], dtype=np.uint64), None, 10))
 
 
+@pytest.mark.parametrize("slots", [0, 1, 3])
+@pytest.mark.parametrize("self_join", [True, False])
+def test_rows_that_overflow_into_the_spill_list_give_the_same_pairs(slots, self_join, monkeypatch):
+    rng = np.random.default_rng(slots + 20)
+    hashes = _planted(rng, 1200, 500, 10)
+    queries = None if self_join else np.concatenate([hashes[::5], _planted(rng, 40, 0, 0)])
+    monkeypatch.setattr(search, "_plan", lambda *_: 4)
+    monkeypatch.setattr(search, "_slots", lambda _counts: slots)
+    if self_join:
+        qi, ij, d = radius_pairs(hashes, None, 10)
+        expected = _brute(hashes, None, 10)
+        assert np.array_equal(d, np.bitwise_count(hashes[qi] ^ hashes[ij]))
+    else:
+        qi, ij, _ = radius_pairs(queries, hashes, 10)
+        expected = _brute(queries, hashes, 10)
+    assert set(zip(qi.tolist(), ij.tolist(), strict=True)) == expected
+
+
+def test_crowded_chunk_values_give_the_same_pairs():
+    """Smooth pictures give runs of equal bits: many hashes share whole chunks."""
+    rng = np.random.default_rng(9)
+    smooth = _planted(rng, 1500, 500, 10) & ~np.uint64(0xFFFF << 16)  # bits 16-31 all zero
+    hashes = np.concatenate([smooth, _planted(rng, 3000, 300, 10)])
+    assert search._plan(len(hashes), len(hashes), 10) > 0
+    chunk = search._Chunk.build(hashes, 16, 16)
+    assert len(chunk.spill) > 0  # the shared chunk value overflows its row
+    qi, ij, _ = radius_pairs(hashes, None, 10)
+    assert set(zip(qi.tolist(), ij.tolist(), strict=True)) == _brute(hashes, None, 10)
+
+
 def test_candidates_checked_in_small_runs_give_the_same_pairs(monkeypatch):
     rng = np.random.default_rng(11)
     hashes = _planted(rng, 1500, 500, 10)
     expected = _brute(hashes, None, 10)
     monkeypatch.setattr(search, "_plan", lambda *_: 4)
+    monkeypatch.setattr(search, "_slots", lambda _counts: 1)  # most candidates in the spill
     monkeypatch.setattr(search, "_MAX_CANDIDATES", 7)  # many runs, some single queries
+    monkeypatch.setattr(search, "_BLOCK_SLOTS", 5)  # and many dense blocks
     qi, ij, _ = radius_pairs(hashes, None, 10)
     assert set(zip(qi.tolist(), ij.tolist(), strict=True)) == expected
