@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .fingerprint import THUMB_SIDE, orientation_variants
+from .fingerprint import THUMB_SIDE
 from .models import CancelToken, Fingerprint
 from .search import popcount, radius_pairs
 
@@ -58,6 +58,15 @@ class UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+    def components(self) -> list[list[int]]:
+        """The sets of two or more members, each in ascending order, by smallest member."""
+        root = np.array(self.parent, dtype=np.intp)
+        while not np.array_equal(step := root[root], root):
+            root = step
+        order = np.argsort(root, kind="stable")
+        bounds = np.flatnonzero(np.diff(root[order])) + 1
+        return [g.tolist() for g in np.split(order, bounds) if len(g) > 1]
 
 
 def verify_limit(threshold: int) -> int:
@@ -97,17 +106,41 @@ TURNED_MIN_CORRELATION = 0.99
 UPRIGHT_MIN_CORRELATION = 0.6
 
 
+def _correlations(x: np.ndarray, y: np.ndarray, variant: np.ndarray) -> np.ndarray:
+    """Per pair: correlation of layouts x[i] and y[i] turned by variant[i] ((n, side, side))."""
+    y = y.copy()
+    for v in np.unique(variant).tolist():
+        sel = variant == v
+        # The order of fingerprint.orientation_variants: turns of the block, then of its mirror.
+        base = y[sel] if v < 4 else np.flip(y[sel], axis=2)
+        y[sel] = np.rot90(base, v % 4, axes=(1, 2))
+    x = x - x.mean(axis=(1, 2), keepdims=True)
+    y = y - y.mean(axis=(1, 2), keepdims=True)
+    norm = np.sqrt((x * x).sum(axis=(1, 2)) * (y * y).sum(axis=(1, 2)))
+    return np.where(norm > 0, (x * y).sum(axis=(1, 2)) / np.where(norm > 0, norm, 1.0), -1.0)
+
+
+def _layouts_match(
+    fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
+) -> np.ndarray:
+    """Per pair: ``thumbs_match(fps[a], fps[b], variant)``, all pairs at once."""
+    size = THUMB_SIDE * THUMB_SIDE
+    used, pos = np.unique(np.concatenate([a, b]), return_inverse=True)
+    thumbs = [fps[i].thumb for i in used.tolist()]
+    # Loaded from a results file: no thumbnail to compare, so no match.
+    real = np.array([len(t) == size for t in thumbs], dtype=bool)
+    flat = b"".join(t if len(t) == size else bytes(size) for t in thumbs)
+    grid = np.frombuffer(flat, np.uint8).reshape(-1, THUMB_SIDE, THUMB_SIDE).astype(np.float64)
+    pa, pb = pos[: len(a)], pos[len(a) :]
+    corr = _correlations(grid[pa], grid[pb], variant)
+    least = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
+    return real[pa] & real[pb] & (corr >= least)
+
+
 def thumbs_match(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
     """b seen in orientation ``variant`` has a's thumbnail (exactly, when turned)."""
-    if len(a.thumb) != THUMB_SIDE * THUMB_SIDE or len(b.thumb) != len(a.thumb):
-        return False  # loaded from a results file: nothing to compare, so no match
-    x = np.frombuffer(a.thumb, np.uint8).reshape(THUMB_SIDE, THUMB_SIDE).astype(np.float64)
-    y = np.frombuffer(b.thumb, np.uint8).reshape(THUMB_SIDE, THUMB_SIDE).astype(np.float64)
-    y = orientation_variants(y)[variant]
-    x, y = x - x.mean(), y - y.mean()
-    norm = float(np.sqrt((x * x).sum() * (y * y).sum()))
-    least = TURNED_MIN_CORRELATION if variant else UPRIGHT_MIN_CORRELATION
-    return norm > 0 and float((x * y).sum()) / norm >= least
+    one = np.array([variant])
+    return bool(_layouts_match([a, b], np.array([0]), np.array([1]), one)[0])
 
 
 #: Copies keep their shape (a 4 % crop or a thin frame changes it by a few %): a landscape
@@ -119,12 +152,12 @@ def _same_shape(
     fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
 ) -> np.ndarray:
     """Per pair: a's aspect ratio within MAX_ASPECT_CHANGE of b's, as b is turned."""
-    w = np.array([max(fp.width, 1) for fp in fps], dtype=np.float64)
-    h = np.array([max(fp.height, 1) for fp in fps], dtype=np.float64)
-    ratio = np.log(w / h)
+    used, pos = np.unique(np.concatenate([a, b]), return_inverse=True)
+    sizes = np.array([(fps[i].width, fps[i].height) for i in used.tolist()], dtype=np.float64)
+    ratio = np.log(np.maximum(sizes.reshape(-1, 2), 1.0)) @ np.array([1.0, -1.0])
+    ra, rb = ratio[pos[: len(a)]], ratio[pos[len(a) :]]
     quarter = (variant % 2) == 1  # 90 and 270 degree turns swap width and height
-    other = np.where(quarter, -ratio[b], ratio[b])
-    return np.abs(ratio[a] - other) <= np.log(MAX_ASPECT_CHANGE)
+    return np.abs(ra - np.where(quarter, -rb, rb)) <= np.log(MAX_ASPECT_CHANGE)
 
 
 def same_shape(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
@@ -191,7 +224,10 @@ def similar_links(
     pd = popcount(ph[qi, 0] ^ ph[b, variant]).astype(np.int64)
     dd = popcount(dh[qi, 0] ^ dh[b, variant]).astype(np.int64)
     ok = verified(pd, dd, threshold, turned=variant != 0)
-    ok &= _same_shape(sub, qi, b, variant)
+    (near,) = np.nonzero(ok)
+    ok[near] = _same_shape(sub, qi[near], b[near], variant[near])
+    (near,) = np.nonzero(ok)
+    ok[near] = _layouts_match(sub, qi[near], b[near], variant[near])
     links: dict[tuple[int, int], Link] = {}
     for a_, b_, p_, d_, v_ in zip(
         qi[ok].tolist(),
@@ -202,8 +238,6 @@ def similar_links(
         strict=True,
     ):
         a, bb = usable[a_], usable[b_]
-        if not thumbs_match(fps[a], fps[bb], v_):
-            continue
         key = (min(a, bb), max(a, bb))
         old = links.get(key)
         # Prefer the upright match, then the closest one.
@@ -283,15 +317,15 @@ def group_indices(
     uf = _CannotLinkUnion(fps, partners)
     first: dict[str, int] = {}
     for i, fp in enumerate(fps):
-        if fp.digest:
+        if fp.digest and (j := first.setdefault(fp.digest, i)) != i:
             # Byte-identical files are one photo: no decision can hold them apart (and none
             # can be refused here, since a decision never pairs a digest with itself).
-            uf.union(first.setdefault(fp.digest, i), i, same_picture=True)
+            uf.union(j, i, same_picture=True)
     if threshold > 0:
         first = {}
         for i, fp in enumerate(fps):
-            if fp.pixel_digest:
-                uf.union(first.setdefault(fp.pixel_digest, i), i, same_picture=True)
+            if fp.pixel_digest and (j := first.setdefault(fp.pixel_digest, i)) != i:
+                uf.union(j, i, same_picture=True)
     links = similar_links(fps, threshold, rotations, cancel) if threshold > 0 else []
     accepted = []
     for link in sorted(
@@ -299,10 +333,7 @@ def group_indices(
     ):
         if uf.union(link.a, link.b):
             accepted.append(link)
-    members: dict[int, list[int]] = {}
-    for i in range(len(fps)):
-        members.setdefault(uf.uf.find(i), []).append(i)
-    return [m for m in members.values() if len(m) > 1], accepted
+    return uf.uf.components(), accepted
 
 
 def best_variant(a: Fingerprint, b: Fingerprint, rotations: bool) -> tuple[int, int, int]:
