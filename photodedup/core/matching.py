@@ -106,6 +106,9 @@ TURNED_MIN_CORRELATION = 0.99
 UPRIGHT_MIN_CORRELATION = 0.6
 
 
+_PAIRS_AT_ONCE = 2048
+
+
 def _correlations(x: np.ndarray, y: np.ndarray, variant: np.ndarray) -> np.ndarray:
     """Per pair: correlation of layouts x[i] and y[i] turned by variant[i] ((n, side, side))."""
     y = y.copy()
@@ -130,9 +133,13 @@ def _layouts_match(
     # Loaded from a results file: no thumbnail to compare, so no match.
     real = np.array([len(t) == size for t in thumbs], dtype=bool)
     flat = b"".join(t if len(t) == size else bytes(size) for t in thumbs)
-    grid = np.frombuffer(flat, np.uint8).reshape(-1, THUMB_SIDE, THUMB_SIDE).astype(np.float64)
+    grid = np.frombuffer(flat, np.uint8).reshape(-1, THUMB_SIDE, THUMB_SIDE)
     pa, pb = pos[: len(a)], pos[len(a) :]
-    corr = _correlations(grid[pa], grid[pb], variant)
+    corr = np.empty(len(a))
+    for s in range(0, len(a), _PAIRS_AT_ONCE):  # a few MB of floating-point temporaries
+        part = slice(s, s + _PAIRS_AT_ONCE)
+        x, y = grid[pa[part]].astype(np.float64), grid[pb[part]].astype(np.float64)
+        corr[part] = _correlations(x, y, variant[part])
     least = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
     return real[pa] & real[pb] & (corr >= least)
 

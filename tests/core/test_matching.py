@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from photodedup.core import matching
 from photodedup.core.fingerprint import THUMB_SIDE, orientation_variants
 from photodedup.core.matching import UnionFind, _layouts_match, same_shape, thumbs_match
 from photodedup.core.models import Fingerprint
@@ -55,7 +56,8 @@ def test_upright_copies_pass_with_noise_and_other_pictures_do_not():
     assert not thumbs_match(_fp(uniform), _fp(uniform), 0)  # no layout to agree on
 
 
-def test_many_pairs_at_once_equal_one_pair_at_a_time():
+def test_many_pairs_at_once_equal_one_pair_at_a_time(monkeypatch):
+    monkeypatch.setattr(matching, "_PAIRS_AT_ONCE", 64)  # several runs of pairs
     fps = [_fp(_layout(s % 5)) for s in range(12)] + [_fp(b"")]
     rng = np.random.default_rng(7)
     a = rng.integers(0, len(fps), 200)
