@@ -1,7 +1,8 @@
 """Speed and memory, side by side on the same files: PhotoDedup, Czkawka and plain imagehash.
 
   bench_speed.py scan DIR [DIR...] [--peers czkawka,imagehash] [--workers 2]
-  bench_speed.py grouping [--n 1000000] [--sample 300] [--bktree 10000,30000]
+  bench_speed.py grouping [--n 1000000] [--sample 300] [--bktree 10000,100000,1000000]
+                           [--queries 200]   (pybktree above 30,000: that many lookups)
 
 Every tool runs as its own process tree; its wall time and peak memory (sum of the RSS of
 the process and all its children, sampled every 20 ms) are measured from outside. Run with
@@ -152,7 +153,8 @@ def cmd_grouping(args: argparse.Namespace) -> None:
         f"whole process: {r['seconds']} s wall, peak {r['peak_mb']} MB (hash generation included)"
     )
     for n in [int(x) for x in args.bktree.split(",") if x]:
-        r = measure([*child[:2], "--bktree", str(n)])
+        sampled = ["--queries", str(args.queries)] if n > 30_000 else []
+        r = measure([*child[:2], "--bktree", str(n), *sampled])
         print(r["out"])
 
 
@@ -167,7 +169,8 @@ def main() -> None:
     g = sub.add_parser("grouping")
     g.add_argument("--n", type=int, default=1_000_000)
     g.add_argument("--sample", type=int, default=300)
-    g.add_argument("--bktree", default="10000,30000")
+    g.add_argument("--bktree", default="10000,100000,1000000")
+    g.add_argument("--queries", type=int, default=200, help="pybktree lookups above 30,000")
     a = ap.parse_args()
     cmd_scan(a) if a.cmd == "scan" else cmd_grouping(a)
 
