@@ -23,6 +23,7 @@ import numpy as np
 
 from .fingerprint import THUMB_SIDE
 from .models import CancelToken, Fingerprint
+from .search import Progress as SearchProgress
 from .search import popcount, radius_pairs
 
 #: Verification limit on pHash + dHash distance, as a multiple of the threshold.
@@ -206,8 +207,12 @@ def similar_links(
     threshold: int,
     rotations: bool,
     cancel: CancelToken | None = None,
+    progress: SearchProgress | None = None,
 ) -> list[Link]:
-    """Verified perceptual links between non-flat photos (indices into fps)."""
+    """Verified perceptual links between non-flat photos (indices into fps).
+
+    ``progress`` hears the share of the search done (the rest takes a fraction of it).
+    """
     usable = [i for i, fp in enumerate(fps) if not fp.flat and fp.phashes and fp.dhashes]
     if threshold <= 0 or len(usable) < 2:
         return []
@@ -215,12 +220,15 @@ def similar_links(
     ph, dh = _hash_arrays(sub, rotations)
     variants = ph.shape[1]
     qi_parts, ij_parts = [], []
-    for table in (ph, dh):
-        if variants == 1:
-            qi, ij, _ = radius_pairs(table[:, 0], None, threshold, cancel)
-        else:
-            # Every photo as shown against every orientation of every photo.
-            qi, ij, _ = radius_pairs(table[:, 0], table.ravel(), threshold, cancel)
+    report = progress or (lambda _share: None)
+    for half, table in enumerate((ph, dh)):
+
+        def step(share: float, half: int = half) -> None:
+            report((half + share) / 2)
+
+        # With rotations, every photo as shown against every orientation of every photo.
+        index = None if variants == 1 else table.ravel()
+        qi, ij, _ = radius_pairs(table[:, 0], index, threshold, cancel, step)
         qi_parts.append(qi)
         ij_parts.append(ij)
     qi = np.concatenate(qi_parts)
@@ -312,6 +320,7 @@ def group_indices(
     rotations: bool,
     partners: Partners | None = None,
     cancel: CancelToken | None = None,
+    progress: SearchProgress | None = None,
 ) -> tuple[list[list[int]], list[Link]]:
     """Connected components (2+ files) of identical bytes, identical pixels and verified links.
 
@@ -319,7 +328,7 @@ def group_indices(
     a content digest, the digests the user called different photos ("not a duplicate"): no
     component ever holds such a pair. Links are joined strongest first (identical bytes, then
     identical pixels, then closest hashes), so a refused link costs the weakest connection.
-    Raises Cancelled soon after ``cancel`` is set.
+    Raises Cancelled soon after ``cancel`` is set; ``progress`` hears the share done.
     """
     uf = _CannotLinkUnion(fps, partners)
     first: dict[str, int] = {}
@@ -333,7 +342,7 @@ def group_indices(
         for i, fp in enumerate(fps):
             if fp.pixel_digest and (j := first.setdefault(fp.pixel_digest, i)) != i:
                 uf.union(j, i, same_picture=True)
-    links = similar_links(fps, threshold, rotations, cancel) if threshold > 0 else []
+    links = similar_links(fps, threshold, rotations, cancel, progress) if threshold > 0 else []
     accepted = []
     for link in sorted(
         links, key=lambda k: (k.phash_distance + k.dhash_distance, k.variant != 0, k.a, k.b)

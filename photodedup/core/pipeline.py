@@ -151,7 +151,13 @@ def run_scan(
         partners = _ignore_partners(options, warnings)
         try:
             index_groups, _links = group_indices(
-                fps, options.threshold, options.rotations, partners, cancel
+                fps,
+                options.threshold,
+                options.rotations,
+                partners,
+                cancel,
+                # The bar moves through the search, which is most of this stage's time.
+                lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
             )
         except Cancelled:
             index_groups = []

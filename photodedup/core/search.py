@@ -15,7 +15,7 @@ XOR + popcount, whichever the cost model says is cheaper. Results equal brute fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from math import comb
@@ -36,6 +36,8 @@ _MAX_TABLE_SLOTS = 1 << 23
 _PAD = 0x55555555
 
 _Hits = tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]
+#: Called now and then with the share of the work done (0 to 1).
+Progress = Callable[[float], None]
 
 
 def popcount(x: np.ndarray) -> np.ndarray:
@@ -275,11 +277,24 @@ def _probe_spill(
         lo = hi
 
 
-def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int, cancel: CancelToken):
+def _mih(
+    q: np.ndarray,
+    idx: np.ndarray,
+    radius: int,
+    self_join: bool,
+    m: int,
+    cancel: CancelToken,
+    progress: Progress,
+):
     out: _Hits = ([], [], [])
-    for (lo, width), budget in zip(_chunk_bounds(m), _budgets(radius, m), strict=True):
-        if budget < 0:
-            continue
+    plan = [
+        (lo, width, budget)
+        for (lo, width), budget in zip(_chunk_bounds(m), _budgets(radius, m), strict=True)
+        if budget >= 0
+    ]
+    work = [sum(comb(width, k) for k in range(budget + 1)) for _lo, width, budget in plan]
+    done = 0
+    for lo, width, budget in plan:
         cancel.check()
         chunk = _Chunk.build(idx, lo, width)
         has_dense, has_spill = chunk.table.shape[1] > 0, len(chunk.spill) > 0
@@ -288,6 +303,8 @@ def _mih(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, m: int, c
             tails = _tail(vals, chunk.rest)
             for flip in fl.tolist():
                 cancel.check()  # one probe takes milliseconds even at a million photos
+                progress(done / sum(work))
+                done += 1
                 probe = keys ^ flip
                 if has_dense:
                     _probe_dense(chunk, pos, vals, tails, flip, probe, idx, radius, out)
@@ -301,11 +318,12 @@ def radius_pairs(
     index: np.ndarray | None,
     radius: int,
     cancel: CancelToken | None = None,
+    progress: Progress | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All (query i, index j, distance) with Hamming distance <= radius, each pair once.
 
     With ``index=None`` the queries are joined with themselves and only i < j is returned.
-    Raises Cancelled soon after ``cancel`` is set.
+    Raises Cancelled soon after ``cancel`` is set; ``progress`` hears the share done.
     """
     cancel = cancel or CancelToken()
     q = np.ascontiguousarray(queries, dtype=np.uint64)
@@ -316,7 +334,7 @@ def radius_pairs(
         return empty, empty, empty
     m = _plan(len(q), len(idx), radius)
     if m:
-        parts = _mih(q, idx, radius, self_join, m, cancel)
+        parts = _mih(q, idx, radius, self_join, m, cancel, progress or (lambda _share: None))
     else:
         parts = _brute(q, idx, radius, self_join, cancel)
     if not parts[0]:

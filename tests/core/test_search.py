@@ -7,6 +7,7 @@ import pybktree
 import pytest
 
 from photodedup.core import search
+from photodedup.core.models import Cancelled, CancelToken
 from photodedup.core.search import radius_pairs
 
 
@@ -123,3 +124,21 @@ def test_candidates_checked_in_small_runs_give_the_same_pairs(monkeypatch):
     monkeypatch.setattr(search, "_BLOCK_SLOTS", 5)  # and many dense blocks
     qi, ij, _ = radius_pairs(hashes, None, 10)
     assert set(zip(qi.tolist(), ij.tolist(), strict=True)) == expected
+
+
+def test_progress_rises_through_the_search_and_cancel_stops_it(monkeypatch):
+    hashes = _planted(np.random.default_rng(4), 1500, 200, 10)
+    monkeypatch.setattr(search, "_plan", lambda *_: 4)
+    shares: list[float] = []
+    radius_pairs(hashes, None, 10, progress=shares.append)
+    assert shares[0] == 0 and shares == sorted(shares)
+    assert 0.99 < shares[-1] < 1  # one report per probe: 428 probes at radius 10
+
+    cancel = CancelToken()
+
+    def stop_halfway(share: float) -> None:
+        if share > 0.5:
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        radius_pairs(hashes, None, 10, cancel=cancel, progress=stop_halfway)
