@@ -12,14 +12,21 @@ import traceback
 from contextlib import ExitStack
 from importlib import resources
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
 
 import photodedup
-from photodedup.gui.dialogs import ErrorDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QtMsgType
+    from PySide6.QtGui import QIcon
+
+    from photodedup.gui.dialogs import ErrorDialog
+
+# Qt is imported inside the functions: a scan's decoder processes are spawned, and each one
+# re-imports this module (the console script's entry point), which should not cost them
+# PySide6's start-up time and memory.
 
 APP_ID = "io.github.photodedup.PhotoDedup"
 LOG_FILE_NAME = "photodedup.log"
@@ -74,6 +81,8 @@ def setup_logging() -> str:
 
 
 def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    from PySide6.QtCore import QtMsgType
+
     level = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
         QtMsgType.QtInfoMsg: logging.INFO,
@@ -96,6 +105,11 @@ class ExceptionHandler:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QApplication
+
+        from photodedup.gui.dialogs import ErrorDialog
+
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("Unexpected error\n%s", details)
         if self._showing or QApplication.instance() is None:
@@ -120,6 +134,8 @@ class ExceptionHandler:
 
 def window_icon(stack: ExitStack) -> QIcon:
     """The app icon from the package assets (an empty icon when the asset is missing)."""
+    from PySide6.QtGui import QIcon
+
     source = resources.files("photodedup") / "assets" / "icons" / f"{APP_ID}.svg"
     try:
         if not source.is_file():
@@ -158,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     code = _run_flag(args)
     if code is not None:
         return code
+
+    from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from photodedup.gui.i18n import Translations
     from photodedup.gui.main_window import MainWindow

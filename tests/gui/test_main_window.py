@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -366,3 +367,10 @@ def test_self_test_flag_returns_the_self_test_code_without_a_window(monkeypatch)
     assert app_module.main(["photodedup", "--self-test"]) == 3
     assert calls == [1]
     assert len(QApplication.topLevelWidgets()) == windows_before
+
+
+def test_the_entry_module_loads_no_qt_for_the_scan_workers():
+    """Spawned decoder processes re-import the console script's module: it must stay light."""
+    code = "import sys, photodedup.gui.app; print(sorted(m for m in sys.modules if 'PySide' in m))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
