@@ -150,9 +150,9 @@ class _Chunk:
         table = np.empty((len(counts), k), dtype=np.uint32)
         table[:] = np.uint32(_PAD)
         table[keys, :] = ~tails[:, None]
-        ids = np.full((len(counts), k), -1, dtype=np.intp)
+        ids = np.full((len(counts), k), -1, dtype=np.int32)
         table[keys[dense], slot[dense]] = tails[dense]
-        ids[keys[dense], slot[dense]] = order[dense]
+        ids[keys[dense], slot[dense]] = order[dense]  # a library has fewer than 2**31 photos
         spill_keys, spill_counts = np.unique(keys[~dense], return_counts=True)
         spill_start = np.zeros(len(spill_keys) + 1, dtype=np.intp)
         np.cumsum(spill_counts, out=spill_start[1:])
@@ -292,7 +292,7 @@ def _mih(
         for (lo, width), budget in zip(_chunk_bounds(m), _budgets(radius, m), strict=True)
         if budget >= 0
     ]
-    work = [sum(comb(width, k) for k in range(budget + 1)) for _lo, width, budget in plan]
+    probes = sum(comb(width, k) for _lo, width, budget in plan for k in range(budget + 1))
     done = 0
     for lo, width, budget in plan:
         cancel.check()
@@ -303,7 +303,7 @@ def _mih(
             tails = _tail(vals, chunk.rest)
             for flip in fl.tolist():
                 cancel.check()  # one probe takes milliseconds even at a million photos
-                progress(done / sum(work))
+                progress(done / probes)
                 done += 1
                 probe = keys ^ flip
                 if has_dense:
