@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView
 
 from photodedup.core.review import Review
 from photodedup.gui.group_model import GroupFilterProxy, GroupListModel, GroupRole, SortKey
@@ -38,7 +39,7 @@ def test_empty_model(qtmodeltester) -> None:
 
 def test_roles_describe_group(review, photo_groups) -> None:
     model, _ = make(review)
-    index = model.index(0, 0)
+    index = model.index(model.row_of(1), 0)
     g = photo_groups[0]
     assert index.data(GroupRole.GROUP_ID) == 1
     assert index.data(GroupRole.FILE_COUNT) == 3
@@ -62,11 +63,11 @@ def test_marks_update_row_in_place(qtbot, review, photo_groups) -> None:
     review.set_keep(1, path, True)
     with qtbot.waitSignal(model.dataChanged) as blocker:
         model.group_changed(1)
-    assert blocker.args[0].row() == 0
-    assert model.index(0, 0).data(GroupRole.TRASH_COUNT) == 1
-    assert (
-        model.index(0, 0).data(GroupRole.RECLAIMABLE) == photo_groups[0].members[2].fingerprint.size
-    )
+    row = model.row_of(1)
+    assert blocker.args[0].row() == row
+    assert model.index(row, 0).data(GroupRole.TRASH_COUNT) == 1
+    size = photo_groups[0].members[2].fingerprint.size
+    assert model.index(row, 0).data(GroupRole.RECLAIMABLE) == size
 
 
 def test_sort_keys(review, photo_groups) -> None:
@@ -136,3 +137,19 @@ def test_ten_thousand_groups(qtbot, synthetic) -> None:
     proxy.sort_by(SortKey.FILE_COUNT)
     counts = [proxy.index(r, 0).data(GroupRole.FILE_COUNT) for r in range(200)]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_sorting_keeps_the_selected_group_selected(qtbot, review) -> None:
+    _model, proxy = make(review)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    proxy.sort_by(SortKey.SIMILARITY)
+    view.setCurrentIndex(proxy.index(proxy_ids(proxy).index(1), 0))
+    for key in (SortKey.RECLAIMABLE, SortKey.FILE_COUNT, SortKey.SIMILARITY):
+        proxy.sort_by(key)
+        assert view.currentIndex().data(GroupRole.GROUP_ID) == 1
+    proxy.set_filter_text("WhatsApp")
+    for key in (SortKey.RECLAIMABLE, SortKey.SIMILARITY):
+        proxy.sort_by(key)
+        assert proxy_ids(proxy) == [1]  # the filter still applies
