@@ -30,6 +30,7 @@ class Review:
         self._groups: list[DuplicateGroup] = []
         self._by_id: dict[int, DuplicateGroup] = {}
         self._kept: dict[str, bool] = {}
+        self._version = 0
         for group in groups:
             self._add(group)
             self._restore_engine_marks(group)
@@ -47,6 +48,11 @@ class Review:
 
     def __len__(self) -> int:
         return len(self._groups)
+
+    @property
+    def version(self) -> int:
+        """A number that changes whenever a mark or the groups change (for caching totals)."""
+        return self._version
 
     def is_kept(self, path: str) -> bool:
         """Whether the file is kept; files the review does not know are kept (never trashed)."""
@@ -94,12 +100,14 @@ class Review:
             return False
         if keep:
             self._kept[path] = True
+            self._version += 1
             return True
         if not self._kept[path]:
             return True
         if not self.can_mark(group_id, path):
             return False
         self._kept[path] = False
+        self._version += 1
         return True
 
     def toggle(self, group_id: int, path: str) -> bool:
@@ -115,6 +123,7 @@ class Review:
             return False
         for m in group.members:
             self._kept[m.path] = m.path == path or m.reference
+        self._version += 1
         return True
 
     def auto_select(self, prefer_folder: str | None = None) -> None:
@@ -123,6 +132,7 @@ class Review:
         With ``prefer_folder``, a group whose suggested keepers all lie outside that folder keeps
         its best-ranked member inside the folder instead of its first non-reference keeper.
         """
+        self._version += 1
         for group in self._groups:
             self._restore_engine_marks(group)
             if prefer_folder is None:
@@ -140,6 +150,7 @@ class Review:
 
     def clear(self) -> None:
         """Keep every file (no file marked for trash)."""
+        self._version += 1
         for path in self._kept:
             self._kept[path] = True
 
@@ -150,6 +161,7 @@ class Review:
         gone = set(paths) & self._kept.keys()
         if not gone:
             return
+        self._version += 1
         groups = self._groups
         self._groups = []
         self._by_id = {}

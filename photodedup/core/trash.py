@@ -6,14 +6,14 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from send2trash import send2trash
 
 from photodedup.core import xdg_trash
 from photodedup.core.journal import Journal, JournalError, Outcome, file_digest
-from photodedup.core.models import CancelToken, DuplicateGroup
+from photodedup.core.models import CancelToken, DuplicateGroup, GroupMember
 from photodedup.core.review import is_kept
 
 TrashProgress = Callable[[int, int, str], None]
@@ -75,44 +75,69 @@ class TrashReport:
     cancelled: bool = False
 
 
+def _moving(
+    groups: Sequence[DuplicateGroup],
+    keep: Callable[[str], bool] | None,
+    refused: list[RefusedGroup] | None = None,
+) -> Iterator[tuple[DuplicateGroup, GroupMember, list[GroupMember]]]:
+    """(group, member to move, the group's kept members), each marked file once.
+
+    Groups without a kept file are refused whole (appended to ``refused``).
+    """
+    flags = [[is_kept(m, keep) for m in g.members] for g in groups]
+    kept_anywhere = {
+        m.path
+        for g, f in zip(groups, flags, strict=True)
+        for m, k in zip(g.members, f, strict=True)
+        if k
+    }
+    planned: set[str] = set()
+    for group, flag in zip(groups, flags, strict=True):
+        kept = [m for m, k in zip(group.members, flag, strict=True) if k]
+        if not kept:
+            if refused is not None:
+                paths = tuple(m.path for m in group.members)
+                reason = "no file of this group is kept: refused whole"
+                refused.append(RefusedGroup(group.id, paths, reason))
+            continue
+        for m, k in zip(group.members, flag, strict=True):
+            # A path kept in another group, or listed twice, must never be trashed or moved twice.
+            if k or m.path in kept_anywhere or m.path in planned:
+                continue
+            planned.add(m.path)
+            yield group, m, kept
+
+
 def plan_trash(
     groups: Sequence[DuplicateGroup], keep: Callable[[str], bool] | None = None
 ) -> TrashPlan:
     """The files to move (marked, never reference files) and the groups refused whole."""
-    kept_anywhere = {m.path for g in groups for m in g.members if is_kept(m, keep)}
-    items: list[TrashItem] = []
     refused: list[RefusedGroup] = []
-    planned: set[str] = set()
-    for group in groups:
-        kept = [m for m in group.members if is_kept(m, keep)]
-        paths = tuple(m.path for m in group.members)
-        if not kept:
-            refused.append(
-                RefusedGroup(group.id, paths, "no file of this group is kept: refused whole")
-            )
-            continue
-        kept_files = tuple(
-            KeptFile(m.path, m.fingerprint.size, m.fingerprint.mtime_ns) for m in kept
+    items = [
+        TrashItem(
+            path=m.fingerprint.path,
+            size=m.fingerprint.size,
+            mtime_ns=m.fingerprint.mtime_ns,
+            digest=m.fingerprint.digest,
+            group_id=group.id,
+            reason=m.reason,
+            kept=tuple(KeptFile(k.path, k.fingerprint.size, k.fingerprint.mtime_ns) for k in kept),
+            keeper_reason=kept[0].reason,
         )
-        for m in group.members:
-            # A path kept in another group, or listed twice, must never be trashed or moved twice.
-            if is_kept(m, keep) or m.path in kept_anywhere or m.path in planned:
-                continue
-            planned.add(m.path)
-            fp = m.fingerprint
-            items.append(
-                TrashItem(
-                    path=fp.path,
-                    size=fp.size,
-                    mtime_ns=fp.mtime_ns,
-                    digest=fp.digest,
-                    group_id=group.id,
-                    reason=m.reason,
-                    kept=kept_files,
-                    keeper_reason=kept[0].reason,
-                )
-            )
+        for group, m, kept in _moving(groups, keep, refused)
+    ]
     return TrashPlan(items=tuple(items), refused=tuple(refused))
+
+
+def trash_totals(
+    groups: Sequence[DuplicateGroup], keep: Callable[[str], bool] | None = None
+) -> tuple[int, int]:
+    """Number and total bytes of the files ``plan_trash`` would move, without building it."""
+    count = size = 0
+    for _group, m, _kept in _moving(groups, keep):
+        count += 1
+        size += m.fingerprint.size
+    return count, size
 
 
 def _check_file(item: TrashItem) -> str:

@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         self.autosaver.schedule()
 
     def update_trash_button(self) -> None:
-        count, size = self.trash_selection()[2:] if self.result is not None else (0, 0)
+        count, size = self.results_tabs.trash_totals() if self.result is not None else (0, 0)
         text = plural(self.tr("Move %n file(s) (%1) to trash", "", count), count).replace(
             "%1", human_size(size)
         )

@@ -32,6 +32,7 @@ class ResultsTabs(QTabWidget):
         super().__init__(parent)
         self.ignore_path = ignore_path  # None: the user's list (core.ignore.default_path)
         self.notice: QMessageBox | None = None
+        self._totals: tuple[tuple[tuple[Review, int], ...], tuple[int, int]] | None = None
         self.duplicates = ReviewPanel(self)
         self.bursts = ReviewPanel(self, bursts=True)
         self.addTab(self.duplicates, "")
@@ -87,6 +88,22 @@ class ResultsTabs(QTabWidget):
         A file marked in one list can be the only kept copy of a group of the other: the trash
         refuses that group whole, so its marked files are not counted.
         """
+        groups, kept = self._marks()
+        count, size = trash.trash_totals(groups, keep=lambda path: kept.get(path, True))
+        return groups, kept, count, size
+
+    def trash_totals(self) -> tuple[int, int]:
+        """The count and size of ``trash_selection``, remembered until a mark or group changes.
+
+        The trash button asks after every click; with thousands of groups each answer walks
+        every file, so it is computed once per change of the reviews.
+        """
+        key = tuple((review, review.version) for review in self.reviews())
+        if self._totals is None or self._totals[0] != key:
+            self._totals = (key, self.trash_selection()[2:])
+        return self._totals[1]
+
+    def _marks(self) -> tuple[list[DuplicateGroup], dict[str, bool]]:
         groups: list[DuplicateGroup] = []
         kept: dict[str, bool] = {}
         for review in self.reviews():
@@ -94,8 +111,7 @@ class ResultsTabs(QTabWidget):
                 groups.append(group)
                 for m in group.members:
                     kept[m.path] = kept.get(m.path, True) and review.is_kept(m.path)
-        plan = trash.plan_trash(groups, keep=lambda path: kept.get(path, True))
-        return groups, kept, len(plan.items), plan.total_bytes
+        return groups, kept
 
     # -- "these are different photos" ------------------------------------------------------
 

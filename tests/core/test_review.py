@@ -253,3 +253,22 @@ def test_invariant_holds_under_random_operations(r: Review, ops: list) -> None:
             r.remove_paths([path])
             assert path not in {m.path for grp in r.groups for m in grp.members}
         check_invariant(r)
+
+
+def test_version_changes_with_every_mark_and_removal() -> None:
+    r = sample()
+    seen = [r.version]
+    for change in (
+        lambda: r.set_keep(1, "/b/1.jpg", True),
+        lambda: r.set_keep(1, "/b/1.jpg", False),
+        lambda: r.keep_only(1, "/c/1.jpg"),
+        lambda: r.auto_select(),
+        lambda: r.clear(),
+        lambda: r.remove_paths(["/c/1.jpg"]),
+    ):
+        change()
+        assert r.version not in seen
+        seen.append(r.version)
+    r.set_keep(2, "/ref/2.jpg", False)  # refused: a reference file stays kept
+    r.remove_paths(["/nowhere.jpg"])
+    assert r.version == seen[-1]

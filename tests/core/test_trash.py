@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import stat
@@ -54,6 +55,13 @@ def test_keep_override_and_all_marked_group_refused(library) -> None:
     assert all(i.keeper == g1.members[2].path for i in plan.items)
     assert [r.group_id for r in plan.refused] == [2]
     assert set(plan.refused[0].paths) == {m.path for m in g2.members}
+    # The trash button's count is the plan's, refused group and all.
+    assert trash.trash_totals(groups, keep=lambda p: p in keep_only) == (2, plan.total_bytes)
+    # A path listed in two groups is counted (and moved) once.
+    twice = [g1, dataclasses.replace(g2, id=3, members=(g1.members[0], g1.members[2]))]
+    again = plan_trash(twice, keep=lambda p: p in keep_only)
+    assert len(again.items) == 2
+    assert trash.trash_totals(twice, keep=lambda p: p in keep_only) == (2, again.total_bytes)
 
 
 def test_reference_files_never_planned_even_when_marked(tmp_path: Path) -> None:
