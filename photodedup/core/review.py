@@ -80,10 +80,13 @@ class Review:
     def trash_count_and_bytes(self) -> tuple[int, int]:
         """Files marked for trash over all groups and their total size in bytes."""
         count = size = 0
-        for group in self._groups:
-            c, s = self.group_trash(group.id)
-            count += c
-            size += s
+        kept = self._kept
+        for group in self._groups:  # one tight loop: the trash button asks after every click
+            for m in group.members:
+                fp = m.fingerprint
+                if not kept[fp.path]:
+                    count += 1
+                    size += fp.size
         return count, size
 
     def keep_fn(self) -> Callable[[str], bool]:

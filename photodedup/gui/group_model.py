@@ -110,7 +110,7 @@ class GroupListModel(QAbstractListModel):
         keys = self._sort_keys(groups, self._key)
         self._groups = [groups[row] for row in sorted(range(len(groups)), key=keys.__getitem__)]
         self._rows = {g.id: row for row, g in enumerate(self._groups)}
-        self._search = ["\n".join(m.path for m in g.members).casefold() for g in self._groups]
+        self._search = []  # built when a filter first asks (most reviews are never filtered)
 
     def group_changed(self, group_id: int) -> None:
         """The marks of one group changed: repaint its row."""
@@ -138,6 +138,8 @@ class GroupListModel(QAbstractListModel):
 
     def search_text(self, row: int) -> str:
         """Case-folded paths of the row's files, for filtering."""
+        if len(self._search) != len(self._groups):
+            self._search = ["\n".join(m.path for m in g.members).casefold() for g in self._groups]
         return self._search[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

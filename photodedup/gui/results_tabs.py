@@ -100,7 +100,15 @@ class ResultsTabs(QTabWidget):
         """
         key = tuple((review, review.version) for review in self.reviews())
         if self._totals is None or self._totals[0] != key:
-            self._totals = (key, self.trash_selection()[2:])
+            filled = [review for review in self.reviews() if len(review)]
+            # One list alone needs no plan: a review keeps a file in every group and the
+            # engine puts each file in one group, so its marks are exactly what would move.
+            totals = (
+                filled[0].trash_count_and_bytes()
+                if len(filled) == 1
+                else self.trash_selection()[2:]
+            )
+            self._totals = (key, totals)
         return self._totals[1]
 
     def _marks(self) -> tuple[list[DuplicateGroup], dict[str, bool]]:
