@@ -40,6 +40,25 @@ _Hits = tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]
 Progress = Callable[[float], None]
 
 
+#: Before chunking, bit k of every hash moves to bit 29k mod 64. Neighbouring bits of a hash
+#: are correlated (a row of the dHash grid, the low DCT frequencies of the pHash), so chunks of
+#: contiguous bits crowd a few values when pictures are smooth (a generated 100,000-photo
+#: library: 1,553 dHashes on one 16-bit chunk value; spread, 74). Any one permutation applied
+#: to both sides keeps every Hamming distance.
+_SPREAD = np.argsort((np.arange(_BITS) * 29) % _BITS)
+_SPREAD_BLOCK = 1 << 20  # hashes per step: 64 bytes of temporaries each
+
+
+def _spread(values: np.ndarray) -> np.ndarray:
+    out = np.empty_like(values)
+    for s in range(0, len(values), _SPREAD_BLOCK):
+        part = values[s : s + _SPREAD_BLOCK].view(np.uint8).reshape(-1, 8)
+        bits = np.unpackbits(part, axis=1, bitorder="little")[:, _SPREAD]
+        packed = np.ascontiguousarray(np.packbits(bits, axis=1, bitorder="little"))
+        out[s : s + _SPREAD_BLOCK] = packed.view(np.uint64)[:, 0]
+    return out
+
+
 def popcount(x: np.ndarray) -> np.ndarray:
     return np.bitwise_count(x)
 
@@ -100,19 +119,27 @@ def _brute(q: np.ndarray, idx: np.ndarray, radius: int, self_join: bool, cancel:
 
 
 def _slots(counts: np.ndarray) -> int:
-    """Slots per dense row: each probe reads a whole row, each item past it costs _SPARSE_COST.
+    """Slots per dense row: each probe reads a whole row, each item past it costs _SPARSE_COST
+    per query that probes its chunk value.
 
-    A crowded chunk value is probed about as often as it holds items, so an item past the
-    row costs in proportion to its bucket's size.
+    Queries probe the values one or two bits away from their own, so the queries probing a
+    value are estimated by its neighbours' counts: crowded values have crowded neighbours
+    when hashes cluster (smooth pictures), and then a long spill costs more than wide rows.
     """
     if len(counts) * 2 > _MAX_TABLE_SLOTS:
         return 0
-    hist = np.bincount(counts)
-    sizes = np.arange(len(hist))
+    width = len(counts).bit_length() - 1
+    values = np.flatnonzero(counts)
+    if len(values) == 0:
+        return 0
+    probing = sum(counts[values ^ (1 << b)] for b in range(width)) / width
+    order = np.argsort(counts[values])[::-1]
+    sizes, weights = counts[values][order], probing[order]
+    total = int(counts.sum())
     best_k, best_cost = 0, None
-    for k in range(min(len(hist), _MAX_TABLE_SLOTS // len(counts) + 1)):
-        spill = np.maximum(sizes - k, 0)
-        cost = int(counts.sum()) * k + _SPARSE_COST * int((hist * sizes * spill).sum())
+    for k in range(min(int(sizes[0]) + 1, _MAX_TABLE_SLOTS // len(counts) + 1)):
+        over = sizes > k
+        cost = total * k + _SPARSE_COST * float(((sizes[over] - k) * weights[over]).sum())
         if best_cost is None or cost < best_cost:
             best_k, best_cost = k, cost
     return best_k
@@ -334,6 +361,8 @@ def radius_pairs(
         return empty, empty, empty
     m = _plan(len(q), len(idx), radius)
     if m:
+        q = _spread(q)
+        idx = q if self_join else _spread(idx)
         parts = _mih(q, idx, radius, self_join, m, cancel, progress or (lambda _share: None))
     else:
         parts = _brute(q, idx, radius, self_join, cancel)

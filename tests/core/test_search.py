@@ -102,16 +102,33 @@ def test_rows_that_overflow_into_the_spill_list_give_the_same_pairs(slots, self_
     assert set(zip(qi.tolist(), ij.tolist(), strict=True)) == expected
 
 
-def test_crowded_chunk_values_give_the_same_pairs():
-    """Smooth pictures give runs of equal bits: many hashes share whole chunks."""
+def test_crowded_chunk_values_give_the_same_pairs(monkeypatch):
+    """Smooth pictures' hashes cluster: hundreds share whole chunks, however bits are spread."""
     rng = np.random.default_rng(9)
-    smooth = _planted(rng, 1500, 500, 10) & ~np.uint64(0xFFFF << 16)  # bits 16-31 all zero
-    hashes = np.concatenate([smooth, _planted(rng, 3000, 300, 10)])
-    assert search._plan(len(hashes), len(hashes), 10) > 0
-    chunk = search._Chunk.build(hashes, 16, 16)
-    assert len(chunk.spill) > 0  # the shared chunk value overflows its row
+    center = int(rng.integers(0, 2**63))
+    cluster = [center ^ sum(1 << int(b) for b in rng.choice(64, 2)) for _ in range(600)]
+    hashes = np.concatenate([np.array(cluster, dtype=np.uint64), _planted(rng, 3000, 300, 10)])
+    spills = []
+    build = search._Chunk.build
+
+    def spy(*args):
+        chunk = build(*args)
+        spills.append(len(chunk.spill))
+        return chunk
+
+    monkeypatch.setattr(search._Chunk, "build", spy)
     qi, ij, _ = radius_pairs(hashes, None, 10)
+    assert max(spills) > 0  # a crowded value overflowed its row
     assert set(zip(qi.tolist(), ij.tolist(), strict=True)) == _brute(hashes, None, 10)
+
+
+def test_spreading_bits_keeps_every_distance():
+    rng = np.random.default_rng(12)
+    a, b = _planted(rng, 500, 0, 0), _planted(rng, 500, 0, 0)
+    assert np.array_equal(
+        np.bitwise_count(search._spread(a) ^ search._spread(b)), np.bitwise_count(a ^ b)
+    )
+    assert len(np.unique(search._spread(a))) == len(np.unique(a))
 
 
 def test_candidates_checked_in_small_runs_give_the_same_pairs(monkeypatch):
