@@ -46,7 +46,8 @@ Progress = Callable[[float], None]
 #: library: 1,553 dHashes on one 16-bit chunk value; spread, 74). Any one permutation applied
 #: to both sides keeps every Hamming distance.
 _SPREAD = np.argsort((np.arange(_BITS) * 29) % _BITS)
-_SPREAD_BLOCK = 1 << 20  # hashes per step: 64 bytes of temporaries each
+#: Hashes per step: 64 bytes of temporaries each, and the GIL is let go between steps.
+_SPREAD_BLOCK = 1 << 16
 
 
 def _spread(values: np.ndarray) -> np.ndarray:
