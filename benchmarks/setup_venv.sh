@@ -9,7 +9,7 @@ venv="$here/.venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install -q --upgrade pip
 "$venv/bin/pip" install -q czkawka psutil imagehash pybktree pillow pillow-heif numpy scipy \
-    scikit-image matplotlib scikit-learn send2trash platformdirs rawpy
+    scikit-image matplotlib scikit-learn send2trash platformdirs rawpy "PySide6-Essentials>=6.8,<6.12"
 site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 echo "$repo" > "$site/photodedup-src.pth"
-"$venv/bin/python" -c 'import czkawka, photodedup.core.pipeline, psutil; print("benchmarks/.venv ready")'
+"$venv/bin/python" -c 'import czkawka, photodedup.gui.main_window, psutil; print("benchmarks/.venv ready")'
