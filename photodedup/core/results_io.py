@@ -128,17 +128,36 @@ def write_json(
     dest: str,
     keep: Callable[[str], bool] | None = None,
     burst_keep: Callable[[str], bool] | None = None,
+    compact: bool = False,
 ) -> None:
-    """Write ``result`` as JSON to ``dest`` ("-" for stdout); marks as in ``result_to_dict``."""
+    """Write ``result`` as JSON to ``dest`` ("-" for stdout); marks as in ``result_to_dict``.
+
+    ``compact`` writes one line, a group at a time through the C encoder: the indented form
+    goes through the pure-Python one (1.3 s for 5,755 groups), and a writer thread beside a
+    window must leave it the GIL between short calls.
+    """
     doc = result_to_dict(result, keep, burst_keep)
-    text = json.dumps(doc, indent=1, ensure_ascii=False)
+    text = _encode(doc, compact, ensure_ascii=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         # A file name that is not valid UTF-8 (kept by Python as lone surrogates): JSON's
         # \u escapes carry it exactly, and load_results turns it back into the same bytes.
-        text = json.dumps(doc, indent=1, ensure_ascii=True)
+        text = _encode(doc, compact, ensure_ascii=True)
     _write_text(text + "\n", dest)
+
+
+def _encode(doc: dict, compact: bool, ensure_ascii: bool) -> str:
+    if not compact:
+        return json.dumps(doc, indent=1, ensure_ascii=ensure_ascii)
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list):  # groups, bursts, errors: one short call per item
+            text = "[" + ",".join(json.dumps(v, ensure_ascii=ensure_ascii) for v in value) + "]"
+        else:
+            text = json.dumps(value, ensure_ascii=ensure_ascii)
+        parts.append(f"{json.dumps(key)}:{text}")
+    return "{" + ",".join(parts) + "}"
 
 
 def _csv_safe(text: str) -> str:

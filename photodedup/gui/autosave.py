@@ -123,6 +123,7 @@ class Autosaver(QObject):
                 str(self.path),
                 keep=kept.__contains__,
                 burst_keep=shots_kept.__contains__,
+                compact=True,
             )
         except OSError:
             # Autosave is a safety net: failing to write it must not interrupt the review.

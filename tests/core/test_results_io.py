@@ -340,3 +340,27 @@ def test_burst_marks_round_trip_through_json(result, tmp_path: Path) -> None:
     loaded = load_results(str(dest))
     keeps = {m.path: m.keep for g in loaded.bursts for m in g.members}
     assert keeps == {str(shots[0]): True, str(shots[1]): True, marked: False}
+
+
+def test_compact_json_is_the_same_document_on_one_line(result, tmp_path: Path) -> None:
+    """The autosave's one-line form, a group at a time, says exactly what the indented one says."""
+    stem, _, ext = result.groups[0].members[1].path.rpartition(".")
+    odd = replace(
+        result.groups[0].members[1],
+        fingerprint=replace(
+            result.groups[0].members[1].fingerprint,
+            path=f"{stem}-\udcff.{ext}",  # not UTF-8
+        ),
+    )
+    group = replace(
+        result.groups[0],
+        members=(result.groups[0].members[0], odd, *result.groups[0].members[2:]),
+    )
+    result = replace(result, groups=(group, *result.groups[1:]))
+    indented, compact = tmp_path / "indented.json", tmp_path / "compact.json"
+    write_json(result, str(indented))
+    write_json(result, str(compact), compact=True)
+    assert len(compact.read_text().splitlines()) == 1
+    assert json.loads(compact.read_text()) == json.loads(indented.read_text())
+    assert load_results(str(compact)) == load_results(str(indented))
+    assert odd.path in {m.path for g in load_results(str(compact)).groups for m in g.members}
