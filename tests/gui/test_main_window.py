@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -374,3 +375,15 @@ def test_the_entry_module_loads_no_qt_for_the_scan_workers():
     code = "import sys, photodedup.gui.app; print(sorted(m for m in sys.modules if 'PySide' in m))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_new_result_frees_the_previous_one_after_showing(
+    qtbot, scan, window: MainWindow, shell_library: Library
+):
+    window.scan_panel.folders.add_folders([str(shell_library.root)])
+    scan(window)
+    first = weakref.ref(window.review())
+    scan(window)
+    assert window.review() is not first()
+    # Not inside the hand-over (freeing a large result takes tens of ms), but soon after.
+    qtbot.waitUntil(lambda: first() is None, timeout=5_000)
