@@ -5,12 +5,14 @@ queries, but grouping a whole library needs every pair within a radius: here a m
 hash (MIH) finds them. The hash is cut into m disjoint chunks and chunk c gets a flip budget
 t_c with sum(t_c + 1) = radius + 1 (the generalised pigeonhole principle): two hashes that
 differ by more than t_c bits on every chunk differ by more than the radius, so every pair
-within the radius agrees to within t_c bits on some chunk. Each chunk is indexed in a dense
-table (a row of hashes per chunk value, padded to a few slots; crowded values spill into a
-sorted overflow list) and probed with every flip pattern up to its budget: a probe compares
-a whole block of queries with their rows in one XOR + popcount. In a self-join a pair whose
-chunks differ is probed from one side only. Small inputs fall back to a blocked brute-force
-XOR + popcount, whichever the cost model says is cheaper. Results equal brute force exactly.
+within the radius agrees to within t_c bits on some chunk. The bits are first spread over
+the chunks (neighbouring bits are correlated). Each chunk is indexed in a dense table (per
+chunk value, a row holding 32 more bits of each of its hashes, padded to a few slots; crowded
+values spill into a sorted overflow list) and probed with every flip pattern up to its budget:
+a probe compares a whole block of queries with their rows in one XOR + popcount, and checks
+the few that pass on all 64 bits. In a self-join a pair whose chunks differ is probed from
+one side only. Small inputs fall back to a blocked brute-force XOR + popcount, whichever the
+cost model says is cheaper. Results equal brute force exactly.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ _BLOCK_SLOTS = 1 << 17
 _SPARSE_COST = 8
 #: Largest dense table, in slots (32 bits + id: 12 bytes each).
 _MAX_TABLE_SLOTS = 1 << 23
+#: Padding of rows no hash lives in (alternating bits: photos' degenerate hashes are runs).
 _PAD = 0x55555555
 
 _Hits = tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]
