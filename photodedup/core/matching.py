@@ -125,18 +125,23 @@ def _correlations(x: np.ndarray, y: np.ndarray, variant: np.ndarray) -> np.ndarr
     return np.where(norm > 0, (x * y).sum(axis=(1, 2)) / np.where(norm > 0, norm, 1.0), -1.0)
 
 
+def _involved(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The photos in pairs (a[i], b[i]), each once, and each side's position among them."""
+    used, pos = np.unique(np.concatenate([a, b]), return_inverse=True)
+    return used, pos[: len(a)], pos[len(a) :]
+
+
 def _layouts_match(
     fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
 ) -> np.ndarray:
     """Per pair: ``thumbs_match(fps[a], fps[b], variant)``, all pairs at once."""
     size = THUMB_SIDE * THUMB_SIDE
-    used, pos = np.unique(np.concatenate([a, b]), return_inverse=True)
+    used, pa, pb = _involved(a, b)
     thumbs = [fps[i].thumb for i in used.tolist()]
     # Loaded from a results file: no thumbnail to compare, so no match.
     real = np.array([len(t) == size for t in thumbs], dtype=bool)
     flat = b"".join(t if len(t) == size else bytes(size) for t in thumbs)
     grid = np.frombuffer(flat, np.uint8).reshape(-1, THUMB_SIDE, THUMB_SIDE)
-    pa, pb = pos[: len(a)], pos[len(a) :]
     corr = np.empty(len(a))
     for s in range(0, len(a), _PAIRS_AT_ONCE):  # a few MB of floating-point temporaries
         part = slice(s, s + _PAIRS_AT_ONCE)
@@ -161,10 +166,10 @@ def _same_shape(
     fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
 ) -> np.ndarray:
     """Per pair: a's aspect ratio within MAX_ASPECT_CHANGE of b's, as b is turned."""
-    used, pos = np.unique(np.concatenate([a, b]), return_inverse=True)
+    used, pa, pb = _involved(a, b)
     sizes = np.array([(fps[i].width, fps[i].height) for i in used.tolist()], dtype=np.float64)
     ratio = np.log(np.maximum(sizes.reshape(-1, 2), 1.0)) @ np.array([1.0, -1.0])
-    ra, rb = ratio[pos[: len(a)]], ratio[pos[len(a) :]]
+    ra, rb = ratio[pa], ratio[pb]
     quarter = (variant % 2) == 1  # 90 and 270 degree turns swap width and height
     return np.abs(ra - np.where(quarter, -rb, rb)) <= np.log(MAX_ASPECT_CHANGE)
 
