@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
 )
@@ -39,6 +40,7 @@ class GroupRole(IntEnum):
     SIMILARITY = Qt.ItemDataRole.UserRole + 7  # percent, from DISTANCE
     THUMBS = Qt.ItemDataRole.UserRole + 8  # [(path, mtime_ns, size, kept)] for the strip
     PATHS = Qt.ItemDataRole.UserRole + 9  # every member path, keeper first
+    SEARCH = Qt.ItemDataRole.UserRole + 10  # case-folded paths, what the filter matches
 
 
 class SortKey(IntEnum):
@@ -176,6 +178,8 @@ class GroupListModel(QAbstractListModel):
             ]
         if role == GroupRole.PATHS:
             return [m.path for m in group.members]
+        if role == GroupRole.SEARCH:
+            return self.search_text(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._summary(group)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -202,11 +206,17 @@ class GroupListModel(QAbstractListModel):
 
 
 class GroupFilterProxy(QSortFilterProxyModel):
-    """Keeps the groups whose folder or file names contain the filter, in the model's order."""
+    """Keeps the groups whose folder or file names contain the filter, in the model's order.
+
+    The filter is Qt's own regular expression over the SEARCH role, not a Python
+    ``filterAcceptsRow``: with no filter Qt then accepts every row without calling Python,
+    where the override was called once per group at every reset (30 ms at 5,000 groups).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needles: list[str] = []
+        self.setFilterRole(GroupRole.SEARCH)
 
     def sort_by(self, key: SortKey) -> None:
         """Order the rows: most reclaimable, largest group or most alike first."""
@@ -217,22 +227,18 @@ class GroupFilterProxy(QSortFilterProxyModel):
         needles = text.casefold().split()
         if needles == self._needles:
             return
-        if hasattr(self, "endFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter
-            self.beginFilterChange()
-            self._needles = needles
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needles = needles
-            self.invalidateFilter()
+        self._needles = needles
+        # Every word, in any order: one lookahead per word over the case-folded paths.
+        pattern = "".join(f"(?=.*{QRegularExpression.escape(n)})" for n in needles)
+        self.setFilterRegularExpression(
+            QRegularExpression(
+                f"^{pattern}" if pattern else "",
+                QRegularExpression.PatternOption.DotMatchesEverythingOption,
+            )
+        )
 
     def filter_text_active(self) -> bool:
         return bool(self._needles)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._needles:
-            return True
-        text = self._source().search_text(source_row)
-        return all(n in text for n in self._needles)
 
     def _source(self) -> GroupListModel:
         source = self.sourceModel()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
@@ -110,6 +112,30 @@ def test_filter_by_folder_or_name(review) -> None:
     proxy.set_filter_text("  ")
     assert not proxy.filter_text_active()
     assert proxy.rowCount() == 3
+
+
+def test_unfiltered_rows_cost_no_python_call_per_group(synthetic) -> None:
+    model, proxy = make(None)
+    model.set_review(Review(synthetic(2_000)))
+    calls: list[str] = []
+
+    def profile(frame, event, _arg) -> None:
+        if event == "call":
+            calls.append(frame.f_code.co_name)
+
+    sys.setprofile(profile)
+    try:
+        unfiltered = proxy.rowCount()
+    finally:
+        sys.setprofile(None)
+    assert unfiltered == 2_000
+    assert len(calls) < 20, calls[:20]  # not one per group (a 100,000-photo hand-over)
+    proxy.set_filter_text("FOLDER7/ img")
+    assert proxy.rowCount() == 40  # groups 7, 57, ... 1957: case-insensitive, every word
+    proxy.set_filter_text("img1957_0.jpg")
+    assert proxy_ids(proxy) == [1957]
+    proxy.set_filter_text("img1957_0.jp.")  # the words are text, not patterns
+    assert proxy.rowCount() == 0
 
 
 def test_refresh_after_removal_resorts(review, photo_groups) -> None:
