@@ -133,7 +133,8 @@ class GroupListModel(QAbstractListModel):
     def _sort_keys(self, groups: list[DuplicateGroup], key: SortKey) -> list[tuple[int, int]]:
         """Per group, a value that orders them by ``key`` ascending (ties keep their order)."""
         if key is SortKey.RECLAIMABLE:
-            return [(-self._trash(g)[1], row) for row, g in enumerate(groups)]
+            sizes = self._review.trash_bytes_by_group() if self._review is not None else []
+            return [(-size, row) for row, size in enumerate(sizes)]
         if key is SortKey.FILE_COUNT:
             return [(-len(g.members), row) for row, g in enumerate(groups)]
         return [(group_distance(g), row) for row, g in enumerate(groups)]
