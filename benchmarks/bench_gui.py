@@ -74,10 +74,12 @@ def run(root: Path, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from photodedup.core.models import Stage
+    from photodedup.gui.app import give_the_window_the_gil_first
     from photodedup.gui.autosave import Autosaver
     from photodedup.gui.main_window import MainWindow
     from photodedup.gui.settings import Settings
 
+    give_the_window_the_gil_first()  # as the app's entry point does
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # lives while the window does
     home = Path(os.environ["HOME"])
     settings = Settings(QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat))
