@@ -51,6 +51,14 @@ class SortKey(IntEnum):
     SIMILARITY = 2  # most alike first
 
 
+def qt_text(text: str) -> str:
+    """``text`` with the lone surrogates of names that are not UTF-8 shown as U+FFFD.
+
+    Qt cannot match invalid UTF-16: such a name would hide its whole group from any filter.
+    """
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def kind_label(kind: GroupKind) -> str:
     if kind is GroupKind.IDENTICAL:
         return QCoreApplication.translate("GroupListModel", "Identical")
@@ -142,7 +150,9 @@ class GroupListModel(QAbstractListModel):
     def search_text(self, row: int) -> str:
         """Case-folded paths of the row's files, for filtering."""
         if len(self._search) != len(self._groups):
-            self._search = ["\n".join(m.path for m in g.members).casefold() for g in self._groups]
+            self._search = [
+                qt_text("\n".join(m.path for m in g.members).casefold()) for g in self._groups
+            ]
         return self._search[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -225,7 +235,7 @@ class GroupFilterProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         """Keep groups with a path containing every word of ``text`` (case-insensitive)."""
-        needles = text.casefold().split()
+        needles = qt_text(text.casefold()).split()
         if needles == self._needles:
             return
         self._needles = needles

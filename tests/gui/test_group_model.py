@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
@@ -136,6 +137,20 @@ def test_unfiltered_rows_cost_no_python_call_per_group(synthetic) -> None:
     assert proxy_ids(proxy) == [1957]
     proxy.set_filter_text("img1957_0.jp.")  # the words are text, not patterns
     assert proxy.rowCount() == 0
+
+
+def test_a_name_that_is_not_utf8_keeps_its_group_filterable(synthetic) -> None:
+    groups = synthetic(3)
+    odd = groups[1].members[1]
+    odd = replace(odd, fingerprint=replace(odd.fingerprint, path="/photos/folder1/caf\udce9.jpg"))
+    groups[1] = replace(groups[1], members=(groups[1].members[0], odd, *groups[1].members[2:]))
+    _, proxy = make(Review(groups))
+    proxy.set_filter_text("folder1")
+    assert proxy_ids(proxy) == [1]
+    proxy.set_filter_text("caf")
+    assert proxy_ids(proxy) == [1]
+    proxy.set_filter_text("\udce9")  # typed or pasted: matches, and breaks no pattern
+    assert proxy_ids(proxy) == [1]
 
 
 def test_refresh_after_removal_resorts(review, photo_groups) -> None:
