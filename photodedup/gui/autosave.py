@@ -129,8 +129,11 @@ class Autosaver(QObject):
         shots_kept = kept_paths(result.bursts, self._bursts)
         pieces = results_io.json_pieces(result, kept.__contains__, shots_kept.__contains__)
         if wait:
+            parts: list[str] = []
+            if not self._encoded(pieces, parts, deadline=None):
+                return False
             self._wait_for_writer()
-            return self._write("".join(pieces))
+            return self._write("".join(parts))
         self._pieces = pieces
         self._slicer.start(0)
         return True
@@ -143,9 +146,9 @@ class Autosaver(QObject):
             self._slicer.stop()
             pieces, parts = self._pieces, self._parts
             self._pieces, self._parts = None, []
-            parts.extend(pieces)
-            self._wait_for_writer()
-            self._write("".join(parts))
+            if self._encoded(pieces, parts, deadline=None):
+                self._wait_for_writer()
+                self._write("".join(parts))
         else:
             self._wait_for_writer()
 
@@ -153,15 +156,31 @@ class Autosaver(QObject):
         pieces, parts = self._pieces, self._parts
         if pieces is None:
             return
-        deadline = time.monotonic() + self.SLICE_SECONDS
-        for n, piece in enumerate(pieces, 1):
-            parts.append(piece)
-            if n % 16 == 0 and time.monotonic() > deadline:
+        if not self._encoded(pieces, parts, deadline=time.monotonic() + self.SLICE_SECONDS):
+            if self._pieces is pieces:  # out of time: the next turn goes on
                 self._slicer.start(0)
-                return
+            return
         self._pieces, self._parts = None, []
         # One writer thread: saves land in the order they were made.
         self._writing = self._writer.submit(self._write, "".join(parts))
+
+    def _encoded(self, pieces: Iterator[str], parts: list[str], deadline: float | None) -> bool:
+        """Take pieces into ``parts`` until the end (True) or past ``deadline`` (False).
+
+        A piece that cannot be encoded drops this save (False, nothing left to encode): the
+        previous autosave stays whole rather than being replaced by half a document.
+        """
+        try:
+            for n, piece in enumerate(pieces, 1):
+                parts.append(piece)
+                if deadline is not None and n % 16 == 0 and time.monotonic() > deadline:
+                    return False
+        except Exception:
+            log.exception("Could not encode the review for the autosave")
+            if self._pieces is pieces:
+                self._pieces, self._parts = None, []
+            return False
+        return True
 
     def _wait_for_writer(self) -> None:
         if self._writing is not None:
