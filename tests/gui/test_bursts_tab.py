@@ -153,6 +153,9 @@ def test_burst_marks_and_trashed_shots_reach_the_autosave(
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     assert resumed.review_files.offer_resume()
     assert not resumed.results_tabs.burst_review().is_kept(shaken)
+    # Two windows autosave to one file here (never so in the app): the resumed one's save
+    # must land before the first window's, or it would be written over it from its thread.
+    resumed.autosaver.flush()
 
     window.trash_button.click()
     with qtbot.waitSignal(window.trash_flow.trashed, timeout=30_000):
