@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import warnings
 from dataclasses import dataclass
 
@@ -16,6 +17,12 @@ MAX_PIXELS = 250_000_000
 
 #: JPEGs are decoded through DCT scaling at no less than this size (see docs/matching.md).
 DRAFT_SIZE = 256
+
+#: What Pillow's decoders raise on damaged data. Beyond OSError and its kin, its plugins let
+#: IndexError, TypeError and struct.error out of malformed headers (a TIFF without its
+#: dimensions raises TypeError while its frames are counted); Image.open treats the same
+#: list as "not this format".
+_DAMAGED = (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, struct.error)
 
 _ORIENTATION_TAG = 0x0112
 _DATETIME_ORIGINAL = 0x9003
@@ -79,7 +86,7 @@ def _open(data: bytes | str) -> Image.Image:
         raise DecodeError("not an image, or a format PhotoDedup cannot read") from None
     except Image.DecompressionBombError:
         raise DecodeError("image too large (decompression bomb protection)") from None
-    except (OSError, ValueError, SyntaxError) as exc:
+    except _DAMAGED as exc:
         raise DecodeError(f"cannot open image: {exc}") from None
     w, h = img.size
     if w <= 0 or h <= 0:
@@ -180,7 +187,7 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         raise
     except Image.DecompressionBombError:
         raise DecodeError("image too large (decompression bomb protection)") from None
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+    except _DAMAGED as exc:
         msg = str(exc) or type(exc).__name__
         if "truncated" in msg.lower() or isinstance(exc, EOFError):
             raise DecodeError("file is truncated or damaged") from None
@@ -230,7 +237,7 @@ def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
             img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info else "RGB")
         if max_side:
             img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+    except _DAMAGED as exc:
         raise DecodeError(f"cannot decode image: {exc}") from None
     return img
 
