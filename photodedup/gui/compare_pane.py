@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -38,6 +39,15 @@ class ComparePane(QScrollArea):
         self._group: DuplicateGroup | None = None
         self._cards: list[MemberCard] = []
         self._current = 0
+        # A group's cards are made on the next turn of the event loop while the pane is shown,
+        # or sooner when asked for: a selection (the first group after a scan of 100,000
+        # photos, or a held J key) returns at once, and the window repaints its list before
+        # the cards' tens of ms. A hidden pane (a closed window, the other tab) makes none.
+        self._cards_due = False
+        self._cards_timer = QTimer(self)
+        self._cards_timer.setSingleShot(True)
+        self._cards_timer.setInterval(0)
+        self._cards_timer.timeout.connect(self._add_cards)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._body = QWidget()
@@ -86,24 +96,25 @@ class ComparePane(QScrollArea):
         return self._group.id if self._group is not None else None
 
     def cards(self) -> list[MemberCard]:
-        return list(self._cards)
+        return list(self._built())
 
     def current_index(self) -> int:
         return self._current
 
     def set_current(self, index: int) -> None:
-        if not self._cards:
+        cards = self._built()
+        if not cards:
             return
-        self._current = max(0, min(index, len(self._cards) - 1))
+        self._current = max(0, min(index, len(cards) - 1))
         self._update_states()
-        self.ensureWidgetVisible(self._cards[self._current])
+        self.ensureWidgetVisible(cards[self._current])
 
     def move_current(self, delta: int) -> None:
         self.set_current(self._current + delta)
 
     def toggle(self, index: int) -> None:
         """Flip keep/trash of a member, explaining a refusal instead of breaking the invariant."""
-        if self._review is None or self._group is None or not self._cards:
+        if self._review is None or self._group is None or not self._built():
             return
         self.set_current(index)
         member = self._cards[index].member
@@ -116,7 +127,7 @@ class ComparePane(QScrollArea):
         self.toggle(self._current)
 
     def trash_current(self) -> None:
-        if self._review is None or self._group is None or not self._cards:
+        if self._review is None or self._group is None or not self._built():
             return
         member = self._cards[self._current].member
         if self._review.set_keep(self._group.id, member.path, False):
@@ -125,7 +136,7 @@ class ComparePane(QScrollArea):
             self._refused(member)
 
     def keep_only(self, index: int) -> None:
-        if self._review is None or self._group is None or not self._cards:
+        if self._review is None or self._group is None or not self._built():
             return
         self.set_current(index)
         if self._review.keep_only(self._group.id, self._cards[index].member.path):
@@ -154,7 +165,7 @@ class ComparePane(QScrollArea):
         """The context menu of a member card: "Not a duplicate of the keeper" in duplicates,
         and the large view locked to the keeper's."""
         menu = QMenu(self)
-        card = self._cards[index]
+        card = self._built()[index]
         group = self._group
         keeper = group.keeper if group is not None else None
         action = menu.addAction(
@@ -207,6 +218,7 @@ class ComparePane(QScrollArea):
     # -- internals --------------------------------------------------------------------------
 
     def _build(self) -> None:
+        """The title at once; the cards on the next turn of the event loop (``_built``)."""
         for card in self._cards:
             self._row.removeWidget(card)
             card.deleteLater()
@@ -214,7 +226,9 @@ class ComparePane(QScrollArea):
         while self._row.count():
             self._row.takeAt(0)
         group = self._group
+        self._cards_due = group is not None
         if group is None:
+            self._cards_timer.stop()
             self._title.setText(
                 QCoreApplication.translate("ComparePane", "Select a group to compare its files")
             )
@@ -233,6 +247,30 @@ class ComparePane(QScrollArea):
                 n=len(group.members), kind=kind
             )
         )
+        if self.isVisible():
+            self._cards_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._cards_due:
+            self._cards_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._cards_timer.stop()
+
+    def _built(self) -> list[MemberCard]:
+        """The cards of the group shown, made now if they are still due."""
+        if self._cards_due:
+            self._add_cards()
+        return self._cards
+
+    def _add_cards(self) -> None:
+        self._cards_timer.stop()
+        group = self._group
+        if not self._cards_due or group is None:
+            return
+        self._cards_due = False
         keeper = group.keeper
         for i, member in enumerate(group.members):
             card = MemberCard(i, member, keeper, self._body)

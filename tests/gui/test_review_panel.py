@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from photodedup.core.review import Review
-from photodedup.gui.file_card import worse_than_keeper
+from photodedup.gui.file_card import MemberCard, worse_than_keeper
 from photodedup.gui.formatting import human_size
 from photodedup.gui.group_model import GroupRole, SortKey
 from photodedup.gui.image_viewer import ImageViewer
@@ -57,6 +57,32 @@ def test_groups_shown_and_first_selected(loaded, review) -> None:
     assert [c.member.path for c in cards] == [m.path for m in review.group(2).members]
     size = human_size(review.trash_count_and_bytes()[1])
     assert loaded.summary.text() == f"3 groups · 4 files marked for trash ({size})"
+
+
+def test_cards_are_made_after_the_selection_returns(qtbot, panel, review) -> None:
+    """Selecting a group sets the title at once and leaves its cards to the next turn of the
+    event loop, so a large result's first selection does not hold the window; asking for the
+    cards makes them at once."""
+    panel.set_review(review)
+    group = review.group(panel.current_group_id())
+    assert panel.compare.findChildren(MemberCard) == []
+    assert panel.compare._title.text().startswith(f"{len(group.members)} files")
+    qtbot.waitUntil(lambda: len(panel.compare.findChildren(MemberCard)) == len(group.members))
+    assert [c.member.path for c in panel.compare.cards()] == [m.path for m in group.members]
+    panel.move_group(1)
+    moved = review.group(panel.current_group_id())
+    assert [c.member.path for c in panel.compare.cards()] == [m.path for m in moved.members]
+
+
+def test_a_hidden_pane_makes_no_cards_until_shown(qtbot, panel, review) -> None:
+    panel.hide()
+    panel.set_review(review)
+    for _ in range(3):  # turns of the event loop in which a shown pane makes its cards
+        QApplication.processEvents()
+    assert panel.compare.findChildren(MemberCard) == []
+    panel.show()
+    group = review.group(panel.current_group_id())
+    qtbot.waitUntil(lambda: len(panel.compare.findChildren(MemberCard)) == len(group.members))
 
 
 def test_summary_counts_in_the_singular_too(panel, review) -> None:
