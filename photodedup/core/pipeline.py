@@ -125,10 +125,11 @@ def _collect(
         cached = cache.lookup(files)
         fps = [cached[f.path] for f in files if f.path in cached]
         misses = [f.path for f in files if f.path not in cached]
-        report(Stage.HASH, len(fps), len(files))
+        total = len(files)
+        report(Stage.HASH, len(fps), total)
         _release(files)
         new, failed, completed = fingerprint_files(
-            misses, options, cache, report, cancel, already=len(fps), total=len(files)
+            misses, options, cache, report, cancel, already=len(fps), total=total
         )
         fps.extend(new)
         problems.extend(failed)

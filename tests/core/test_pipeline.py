@@ -9,7 +9,7 @@ import time
 import pytest
 from PIL import Image, ImageOps
 
-from photodedup.core.models import CancelToken, GroupKind, Relation, ScanOptions, Stage
+from photodedup.core.models import CancelToken, GroupKind, Progress, Relation, ScanOptions, Stage
 from photodedup.core.pipeline import find_copies, run_scan
 from photodedup.core.ranking import COPY_TEMPLATES, KEEP_OLDEST_MODIFIED, KEEP_SIZE
 
@@ -176,6 +176,20 @@ def test_progress_is_reported_and_cancel_stops_the_scan(library, tmp_path):
     assert result.stats.cancelled
     assert result.groups == ()
     assert Stage.DISCOVER in seen and Stage.HASH in seen
+
+
+def test_reading_reports_count_against_every_photo_found(library, tmp_path, make_photo):
+    """The bar and the time left need the whole count, cold and with most photos cached."""
+    options = ScanOptions(roots=(str(library),), cache_dir=str(tmp_path / "cache"), workers=1)
+    for scan in ("cold", "warm"):
+        seen: list[Progress] = []
+        result = run_scan(options, seen.append)
+        reading = [p for p in seen if p.stage == Stage.HASH]
+        assert reading, scan
+        assert {p.total for p in reading} == {result.stats.files}, scan
+        assert reading[-1].done == result.stats.files, scan
+        make_photo(library / "new.jpg", 99)  # the warm scan reads this one only
+    assert reading[0].done == result.stats.files - 1
 
 
 def test_a_file_over_the_time_limit_is_given_up_and_reported(tmp_path, make_photo):
