@@ -63,6 +63,10 @@ class Autosaver(QObject):
     """
 
     DELAY_MS = 2000
+    #: A new review is captured this long after it is tracked: the turns of the event loop
+    #: right after a scan's hand-over make the first group's cards and paint the list, and
+    #: capturing every mark (tens of ms at 100,000 photos) in the same turn held the window.
+    TRACK_DELAY_MS = 300
     #: The most time one turn of the event loop spends encoding.
     SLICE_SECONDS = 0.004
 
@@ -86,13 +90,10 @@ class Autosaver(QObject):
     def track(
         self, result: ScanResult | None, review: Review | None, bursts: Review | None = None
     ) -> None:
-        """Follow a new review and its similar shots (None: nothing to save); save at once.
-
-        "At once" is the next turn of the event loop: the result reaches the views first, and
-        capturing every mark (tens of ms at 100,000 photos) does not lengthen that turn.
-        """
+        """Follow a new review and its similar shots (None: nothing to save); save it shortly
+        (TRACK_DELAY_MS), once the result has reached the views."""
         self._result, self._review, self._bursts = result, review, bursts
-        self._timer.start(0)
+        self._timer.start(self.TRACK_DELAY_MS)
 
     def schedule(self) -> None:
         """Save after DELAY_MS, restarting the wait on each change so bursts save once."""

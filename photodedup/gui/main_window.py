@@ -47,6 +47,8 @@ from photodedup.gui.trash_flow import TrashFlow
 log = logging.getLogger(__name__)
 
 README_URL = "https://github.com/photodedup/photodedup#readme"
+#: A replaced scan result is freed this long after its successor is shown (see set_result).
+RETIRE_AFTER_MS = 150
 
 
 def shortcut_text(sequence: QKeySequence | QKeyCombination) -> str:
@@ -328,10 +330,11 @@ class MainWindow(QMainWindow):
 
     def set_result(self, result: ScanResult | None, review: Review | None = None) -> None:
         """Show a scan result (its marks from ``review``, or the engine's suggestion)."""
-        # The previous result is freed on the next turn of the event loop, not in this one:
-        # its objects (tens of thousands at 100,000 photos) take tens of ms to free.
+        # The previous result is freed later, not in this turn nor in the next ones that make
+        # the first group's cards: its objects (tens of thousands at 100,000 photos) take tens
+        # of ms to free.
         retired = (self.result, self.results_tabs.reviews())
-        QTimer.singleShot(0, lambda: retired)
+        QTimer.singleShot(RETIRE_AFTER_MS, lambda: retired)
         self.result = result
         if result is not None and review is None:
             review = Review(result.groups)
