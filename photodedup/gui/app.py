@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
 import logging.handlers
 import multiprocessing
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 APP_ID = "io.github.photodedup.PhotoDedup"
 LOG_FILE_NAME = "photodedup.log"
+CRASH_FILE_NAME = "crash.log"
 
 log = logging.getLogger("photodedup")
 
@@ -88,6 +90,21 @@ def setup_logging() -> str:
         handler, path = logging.StreamHandler(sys.stderr), ""
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
+    return path
+
+
+def record_crashes() -> str:
+    """Write every thread's Python stack to crash.log next to the log if the process dies of a
+    fatal signal (a crash in Qt or a decoder): the one trace a user can send us. Returns its
+    path ("" if it cannot be written)."""
+    path = os.path.join(os.path.dirname(log_path()), CRASH_FILE_NAME)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        # Kept open for the life of the process: faulthandler writes to its descriptor.
+        crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115
+    except OSError:
+        return ""
+    faulthandler.enable(crash_file, all_threads=True)
     return path
 
 
@@ -195,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     from photodedup.gui.settings import Settings
 
     log_file = setup_logging()
+    record_crashes()
     give_the_window_the_gil_first()
     sys.excepthook = ExceptionHandler(log_file)
     qInstallMessageHandler(_qt_message)

@@ -313,6 +313,23 @@ def test_about_names_version_licence_and_libraries(qtbot):
     assert f"PhotoDedup {photodedup.__version__}" in texts
 
 
+def test_a_fatal_crash_leaves_every_threads_stack_in_the_crash_log(user_dirs: UserDirs):
+    code = (
+        "import faulthandler, threading\n"
+        "from photodedup.gui import app\n"
+        "print(app.record_crashes(), flush=True)\n"
+        "threading.Thread(target=threading.Event().wait, name='decoder', daemon=True).start()\n"
+        "faulthandler._sigsegv()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    crash_log = Path(run.stdout.strip())
+    assert crash_log.is_relative_to(user_dirs.root) and crash_log.name == "crash.log"
+    text = crash_log.read_text(encoding="utf-8")
+    assert "Segmentation fault" in text
+    assert "Current thread 0x" in text and "Thread 0x" in text  # the crashing one and the other
+
+
 def test_unexpected_errors_are_logged_and_shown(qtbot, user_dirs: UserDirs):
     log_file = app_module.setup_logging()
     logger = logging.getLogger("photodedup")
