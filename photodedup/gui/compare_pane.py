@@ -235,6 +235,7 @@ class ComparePane(QScrollArea):
             self._hint.hide()
             return
         self._hint.show()
+        self._current = min(self._current, len(group.members) - 1)  # the group may have shrunk
         kind = {
             GroupKind.IDENTICAL: QCoreApplication.translate("ComparePane", "Identical"),
             GroupKind.SIMILAR: QCoreApplication.translate("ComparePane", "Similar"),

@@ -75,14 +75,38 @@ def test_cards_are_made_after_the_selection_returns(qtbot, panel, review) -> Non
 
 
 def test_a_hidden_pane_makes_no_cards_until_shown(qtbot, panel, review) -> None:
-    panel.hide()
     panel.set_review(review)
-    for _ in range(3):  # turns of the event loop in which a shown pane makes its cards
+    panel.hide()  # in the same turn as the selection: the cards due are not made
+    for _ in range(3):
         QApplication.processEvents()
     assert panel.compare.findChildren(MemberCard) == []
     panel.show()
+    qtbot.waitUntil(lambda: panel.compare.findChildren(MemberCard) != [])
+    panel.hide()
+    panel.move_group(1)
+    for _ in range(3):  # turns of the event loop in which a shown pane makes its cards
+        QApplication.processEvents()
+    paths = {m.path for m in review.group(panel.current_group_id()).members}
+    assert not [c for c in panel.compare.findChildren(MemberCard) if c.member.path in paths]
+    panel.show()
     group = review.group(panel.current_group_id())
     qtbot.waitUntil(lambda: len(panel.compare.findChildren(MemberCard)) == len(group.members))
+
+
+def test_keys_act_on_a_group_that_shrank_before_its_cards_are_made(panel, review) -> None:
+    group = next(g for g in review.groups if len(g.members) >= 3)
+    panel.set_review(review)
+    panel.list_view.setCurrentIndex(panel.proxy.index(panel.model.row_of(group.id), 0))
+    panel.compare.set_current(len(group.members) - 1)
+    last = group.members[-1].path
+    panel.remove_paths([last])  # trashed: the same group is shown again, one file shorter
+    now_last = review.group(group.id).members[-1].path
+    kept = review.is_kept(now_last)
+    panel.compare.toggle_current()  # before the next turn of the event loop
+    shown = [c.member.path for c in panel.compare.cards()]
+    assert last not in shown and shown[-1] == now_last
+    assert panel.compare.current_index() == len(shown) - 1
+    assert review.is_kept(now_last) is not kept
 
 
 def test_summary_counts_in_the_singular_too(panel, review) -> None:
