@@ -100,8 +100,10 @@ def record_crashes() -> str:
     path = os.path.join(os.path.dirname(log_path()), CRASH_FILE_NAME)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        if os.path.exists(path) and os.path.getsize(path):
+            os.replace(path, path + ".1")  # the previous run's, kept once: the file cannot grow
         # Kept open for the life of the process: faulthandler writes to its descriptor.
-        crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115
+        crash_file = open(path, "w", encoding="utf-8")  # noqa: SIM115
     except OSError:
         return ""
     faulthandler.enable(crash_file, all_threads=True)
