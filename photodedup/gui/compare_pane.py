@@ -269,7 +269,7 @@ class ComparePane(QScrollArea):
     def _add_cards(self) -> None:
         self._cards_timer.stop()
         group = self._group
-        if not self._cards_due or group is None:
+        if not self._cards_due or group is None:  # (due implies a group; this tells the type)
             return
         self._cards_due = False
         keeper = group.keeper
@@ -287,7 +287,6 @@ class ComparePane(QScrollArea):
             self._row.addWidget(card)
             self._cards.append(card)
         self._row.addStretch(1)
-        self._current = min(self._current, len(self._cards) - 1)
         self._update_states()
 
     def _update_states(self) -> None:
