@@ -30,8 +30,9 @@ from photodedup.core.fingerprint import fingerprint_bytes, fingerprint_path
 from photodedup.core.matching import best_variant, verify_limit
 from photodedup.core.models import DEFAULT_THRESHOLD, Fingerprint
 
-SCORE = Path(os.environ.get("PHOTODEDUP_SCORE", "/work/shared/tools/score.py"))
-DEV_CORPUS = Path(os.environ.get("PHOTODEDUP_DEV_CORPUS", "/work/shared/corpus_dev"))
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SCORE = Path(os.environ.get("PHOTODEDUP_SCORE", SHARED / "tools" / "score.py"))
+DEV_CORPUS = Path(os.environ.get("PHOTODEDUP_DEV_CORPUS", SHARED / "corpus_dev"))
 REPO = Path(__file__).resolve().parent.parent
 
 

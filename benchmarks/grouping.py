@@ -29,7 +29,7 @@ from photodedup.core.search import radius_pairs
 
 FLIP = 0.3
 PLANTED = 0.02
-DEV_CORPUS = Path("/work/shared/corpus_dev")
+DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus_dev"
 
 
 def seed_hashes() -> np.ndarray:

@@ -17,22 +17,26 @@ import platformdirs
 
 from .models import ALGORITHM_VERSION, Fingerprint, ImageFile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CACHE_FILE = "fingerprints.sqlite3"
 _BATCH = 900  # SQLite's historic limit on bound parameters is 999
 _PACK = struct.Struct(">8Q")
 
 _COLUMNS = (
     "path, size, mtime_ns, version, digest, pixel_digest, width, height, format, "
-    "phashes, dhashes, thumb, flat, taken, camera"
+    "phashes, dhashes, thumb, flat, taken, camera, "
+    "content_width, content_height, quality, custom_tables, damaged"
 )
+_PLACEHOLDERS = ",".join("?" * len(_COLUMNS.split(",")))
 _CREATE = f"""
 CREATE TABLE IF NOT EXISTS fingerprints (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     version INTEGER NOT NULL, digest TEXT NOT NULL, pixel_digest TEXT NOT NULL,
     width INTEGER NOT NULL, height INTEGER NOT NULL, format TEXT NOT NULL,
     phashes BLOB NOT NULL, dhashes BLOB NOT NULL, thumb BLOB NOT NULL,
-    flat INTEGER NOT NULL, taken TEXT NOT NULL, camera TEXT NOT NULL
+    flat INTEGER NOT NULL, taken TEXT NOT NULL, camera TEXT NOT NULL,
+    content_width INTEGER NOT NULL, content_height INTEGER NOT NULL, quality INTEGER NOT NULL,
+    custom_tables INTEGER NOT NULL, damaged INTEGER NOT NULL
 );
 PRAGMA user_version = {SCHEMA_VERSION};
 """
@@ -44,7 +48,8 @@ def default_cache_dir() -> str:
 
 def _row_to_fingerprint(row: tuple) -> Fingerprint:
     (path, size, mtime_ns, _version, digest, pixel_digest, width, height, fmt) = row[:9]
-    phashes, dhashes, thumb, flat, taken, camera = row[9:]
+    phashes, dhashes, thumb, flat, taken, camera = row[9:15]
+    content_width, content_height, quality, custom_tables, damaged = row[15:]
     return Fingerprint(
         path=path,
         size=size,
@@ -60,6 +65,11 @@ def _row_to_fingerprint(row: tuple) -> Fingerprint:
         flat=bool(flat),
         taken=taken,
         camera=camera,
+        content_width=content_width,
+        content_height=content_height,
+        quality=quality,
+        custom_tables=bool(custom_tables),
+        damaged=bool(damaged),
     )
 
 
@@ -80,6 +90,11 @@ def _fingerprint_to_row(fp: Fingerprint) -> tuple:
         int(fp.flat),
         fp.taken,
         fp.camera,
+        fp.content_width,
+        fp.content_height,
+        fp.quality,
+        int(fp.custom_tables),
+        int(fp.damaged),
     )
 
 
@@ -125,6 +140,10 @@ class FingerprintCache:
                 )
                 return None
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+            if version < SCHEMA_VERSION and tables == {"fingerprints"}:
+                # An older PhotoDedup's cache: its rows lack today's columns, so start afresh.
+                db.execute("DROP TABLE fingerprints")
+                tables = set()
             if version == SCHEMA_VERSION and "fingerprints" in tables:
                 cols = [r[1] for r in db.execute("PRAGMA table_info(fingerprints)")]
                 if ", ".join(cols) != _COLUMNS:
@@ -197,8 +216,7 @@ class FingerprintCache:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany(
-                    f"INSERT OR REPLACE INTO fingerprints ({_COLUMNS}) "
-                    f"VALUES ({','.join('?' * 15)})",
+                    f"INSERT OR REPLACE INTO fingerprints ({_COLUMNS}) VALUES ({_PLACEHOLDERS})",
                     rows,
                 )
         except sqlite3.Error as exc:

@@ -226,8 +226,12 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
     pixel_digest = hashlib.blake2b(f"{decoded.width}x{decoded.height}".encode(), digest_size=16)
     pixel_digest.update(pixels)
     box = border_box(pixels)
+    content_width = content_height = 0
     if box is not None:
         gray = gray.crop(box)
+        # The picture's own size in full-size pixels: a framed copy is not a larger photo.
+        content_width = round((box[2] - box[0]) * decoded.width / decoded.gray.width)
+        content_height = round((box[3] - box[1]) * decoded.height / decoded.gray.height)
     # The hashes need 32x32 and 9x8: box-reduce to about 128 px first, so the LANCZOS
     # resizes (most of the time spent on a small photo) work on a few thousand pixels.
     factor = min(gray.size) // HASH_SOURCE_SIDE
@@ -256,6 +260,11 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
         flat=is_flat(pixels32, low),
         taken=decoded.taken,
         camera=decoded.camera,
+        content_width=content_width,
+        content_height=content_height,
+        quality=decoded.quality,
+        custom_tables=decoded.custom_tables,
+        damaged=decoded.damaged,
     )
 
 

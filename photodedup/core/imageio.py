@@ -5,18 +5,33 @@ from __future__ import annotations
 import io
 import struct
 import warnings
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
-from .raw import RawError, is_raw_name, read_preview
+from .raw import RawError, UnreadableRawError, is_raw_name, read_preview
 
 #: Larger images are refused as decompression bombs (a 200-megapixel panorama still passes).
 MAX_PIXELS = 250_000_000
 
 #: JPEGs are decoded through DCT scaling at no less than this size (see docs/matching.md).
 DRAFT_SIZE = 256
+
+#: A truncated file is fingerprinted from what decodes when at least this share of its rows
+#: does; it is then flagged damaged (never the keeper while an intact copy exists).
+MIN_DECODED_SHARE = 0.9
+
+#: libjpeg's standard luminance quantisation table (quality 50), in natural order.
+_IJG_LUMA = np.array(
+    [16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55,
+     14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62,
+     18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
+     49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99],
+    dtype=np.int64,
+)  # fmt: skip
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 #: What Pillow's decoders raise on damaged data. Beyond OSError and its kin, its plugins let
 #: IndexError, TypeError and struct.error out of malformed headers (a TIFF without its
@@ -59,6 +74,60 @@ class Decoded:
     format: str
     taken: str
     camera: str
+    quality: int = 0  # JPEG quality on libjpeg's scale (0: not a JPEG)
+    custom_tables: bool = False  # JPEG tables that are not libjpeg's scaled standard ones
+    damaged: bool = False  # decoded in part, or with a broken file structure
+
+
+def jpeg_quality(luma_table: object) -> tuple[int, bool]:
+    """(quality, custom) of a JPEG luma quantisation table in natural order.
+
+    The quality is libjpeg's 1-100 setting whose scaled standard table is closest in sum;
+    ``custom`` is True when the table is not such a scaled table at all, as cameras and
+    phones write their own tables while libraries and editing tools scale the standard one.
+    """
+    try:
+        table = np.asarray(list(luma_table), dtype=np.int64)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0, False
+    if table.shape != (64,) or table.min() < 1:
+        return 0, False
+    scale = 100.0 * float(table.sum()) / float(_IJG_LUMA.sum())
+    quality = round(200 - scale) // 2 if scale <= 100 else round(5000 / scale)
+    quality = min(100, max(1, quality))
+    factor = 5000 // quality if quality < 50 else 200 - 2 * quality
+    expected = np.clip((_IJG_LUMA * factor + 50) // 100, 1, 255)
+    # An 8-bit table of a neighbouring quality can round the same: allow off-by-one entries.
+    custom = bool(np.abs(expected - table).max() > 1)
+    return quality, custom
+
+
+def png_damaged(data: bytes) -> bool:
+    """A PNG whose chunk structure is broken: bad CRC, a second PLTE or IHDR, no IEND...
+
+    Pillow reads past such errors, but other viewers refuse the file, so it is no keeper.
+    """
+    if not data.startswith(_PNG_SIGNATURE):
+        return False
+    pos, seen, n = 8, set(), len(data)
+    while pos + 8 <= n:
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        end = pos + 12 + length
+        if (
+            end > n
+            or zlib.crc32(data[pos + 4 : pos + 8 + length])
+            != struct.unpack(">I", data[end - 4 : end])[0]
+        ):
+            return True
+        if kind in (b"IHDR", b"PLTE") and kind in seen:
+            return True
+        if (kind == b"IHDR") != (pos == 8):
+            return True
+        seen.add(kind)
+        pos = end
+        if kind == b"IEND":
+            return False
+    return True
 
 
 def ensure_plugins() -> None:
@@ -147,10 +216,18 @@ def _to_gray(img: Image.Image) -> Image.Image:
     return img.convert("L")
 
 
-def _raw_preview(data: bytes, name: str) -> tuple[Image.Image, int, int, int, str, str, str]:
-    """A RAW's preview as (image, orientation, width, height, format, taken, camera)."""
+def _raw_preview(data: bytes, name: str) -> tuple[Image.Image, int, int, int, str, str, str] | None:
+    """A RAW's preview as (image, orientation, width, height, format, taken, camera).
+
+    None when LibRaw cannot parse the file and its bytes are a plain JPEG, PNG or TIFF (a
+    file given a RAW name): it is then decoded as what its bytes are.
+    """
     try:
         p = read_preview(data, name)
+    except UnreadableRawError as exc:
+        if _plain_image(data):
+            return None
+        raise DecodeError(str(exc)) from None
     except RawError as exc:
         raise DecodeError(str(exc)) from None
     if p.image.width * p.image.height > MAX_PIXELS:
@@ -158,14 +235,72 @@ def _raw_preview(data: bytes, name: str) -> tuple[Image.Image, int, int, int, st
     return p.image, p.orientation, p.width, p.height, p.format, p.taken, p.camera
 
 
+def _plain_image(data: bytes) -> bool:
+    """Whether bytes are a JPEG, PNG or TIFF (a RAW's name on a plain image, for one)."""
+    return (
+        data[:3] == b"\xff\xd8\xff"
+        or data.startswith(_PNG_SIGNATURE)
+        or data[:4]
+        in (
+            b"II*\x00",
+            b"MM\x00*",
+        )
+    )
+
+
+def _decoded_share(gray: Image.Image) -> float:
+    """Share of the rows a truncated decode filled: the rest repeats one value to the bottom."""
+    arr = np.asarray(gray)
+    if arr.size == 0:
+        return 0.0
+    last = arr[-1]
+    if np.ptp(last) > 2:
+        return 1.0
+    uniform = np.all(np.abs(arr.astype(np.int16) - int(last[0])) <= 2, axis=1)
+    tail = int(np.argmin(uniform[::-1])) if not uniform.all() else len(uniform)
+    return 1.0 - tail / len(uniform)
+
+
+def _load_gray(img: Image.Image, fmt: str) -> tuple[Image.Image, bool]:
+    """Decode to grayscale; a truncated file is decoded as far as it goes, flagged damaged."""
+    if getattr(img, "n_frames", 1) > 1:
+        img.seek(0)
+    if fmt == "JPEG" and img.mode in ("RGB", "L", "YCbCr"):
+        # Luma only, DCT-scaled: several times faster than a full colour decode.
+        img.draft("L", (DRAFT_SIZE, DRAFT_SIZE))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            img.load()
+            return _to_gray(img), False
+        except (OSError, EOFError) as exc:
+            if "truncated" not in str(exc).lower() and not isinstance(exc, EOFError):
+                raise
+        # Pillow keeps what it decoded when told to; the flag is global, and scans decode in
+        # single-threaded worker processes, so it is set only around this one load.
+        ImageFile.LOAD_TRUNCATED_IMAGES = True
+        try:
+            img.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
+        gray = _to_gray(img)
+    if _decoded_share(gray) < MIN_DECODED_SHARE:
+        raise DecodeError("file is truncated or damaged")
+    return gray, True
+
+
 def decode_for_hash(data: bytes, name: str = "") -> Decoded:
     """Decode file bytes to an upright, reduced grayscale image plus the facts we report.
 
     ``name`` (the file's path or name) tells RAW files apart: they are decoded from their
     embedded preview, turned by the RAW's own orientation, and report the RAW's full size.
+    A file named as RAW whose bytes are a plain JPEG, PNG or TIFF that LibRaw cannot read is
+    decoded as what its bytes are.
     """
-    if is_raw_name(name):
-        img, orientation, width, height, fmt, taken, camera = _raw_preview(data, name)
+    quality, custom, damaged = 0, False, False
+    preview = _raw_preview(data, name) if is_raw_name(name) else None
+    if preview is not None:
+        img, orientation, width, height, fmt, taken, camera = preview
     else:
         img = _open(data)
         fmt = (img.format or "").upper()
@@ -173,16 +308,11 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         width, height = img.size
         if orientation in (5, 6, 7, 8):
             width, height = height, width
+        if fmt == "JPEG":
+            quality, custom = jpeg_quality(getattr(img, "quantization", {}).get(0, ()))
+        damaged = fmt == "PNG" and png_damaged(data)
     try:
-        if getattr(img, "n_frames", 1) > 1:
-            img.seek(0)
-        if fmt == "JPEG" and img.mode in ("RGB", "L", "YCbCr"):
-            # Luma only, DCT-scaled: several times faster than a full colour decode.
-            img.draft("L", (DRAFT_SIZE, DRAFT_SIZE))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            img.load()
-            gray = _to_gray(img)
+        gray, truncated = _load_gray(img, fmt)
     except DecodeError:
         raise
     except Image.DecompressionBombError:
@@ -200,7 +330,17 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
     transpose = _TRANSPOSE.get(orientation)
     if transpose is not None:
         gray = gray.transpose(transpose)
-    return Decoded(gray, width, height, fmt or "UNKNOWN", taken, camera)
+    return Decoded(
+        gray,
+        width,
+        height,
+        fmt or "UNKNOWN",
+        taken,
+        camera,
+        quality=quality,
+        custom_tables=custom,
+        damaged=damaged or truncated,
+    )
 
 
 def _read_file(path: str) -> bytes:
@@ -217,8 +357,9 @@ def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
     A RAW file shows its embedded preview, turned by the RAW's orientation.
     """
     raw_orientation = 0
-    if is_raw_name(path):
-        img, raw_orientation, *_facts = _raw_preview(_read_file(path), path)
+    preview = _raw_preview(_read_file(path), path) if is_raw_name(path) else None
+    if preview is not None:
+        img, raw_orientation, *_facts = preview
     else:
         img = _open(path)
     try:
@@ -245,9 +386,9 @@ def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
 def read_metadata(path: str) -> dict[str, str]:
     """Capture date and camera of a photo, for display; empty values when unknown."""
     try:
-        if is_raw_name(path):
-            _img, _orientation, _w, _h, _fmt, taken, camera = _raw_preview(_read_file(path), path)
-            return {"taken": taken, "camera": camera}
+        preview = _raw_preview(_read_file(path), path) if is_raw_name(path) else None
+        if preview is not None:
+            return {"taken": preview[5], "camera": preview[6]}
         img = _open(path)
     except DecodeError:
         return {"taken": "", "camera": ""}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 #: Bump when decoding or hashing changes, so cached fingerprints are recomputed.
-ALGORITHM_VERSION = 4
+ALGORITHM_VERSION = 5
 
 #: Camera RAW files: fingerprinted from their embedded JPEG preview (see core/raw.py).
 RAW_EXTENSIONS = frozenset(
@@ -49,6 +49,8 @@ class Relation(StrEnum):
     CONVERTED = "converted"  # re-encoded or another format, same size
     ROTATED = "rotated"  # rotated or mirrored copy
     EDITED = "edited"  # cropped, recoloured, filtered...
+    FRAMED = "framed"  # the same picture with a frame added around it
+    DAMAGED = "damaged"  # decodes only in part, or its file structure is broken
     BURST_SHOT = "burst_shot"  # another moment of the same burst, not a copy
 
 
@@ -60,6 +62,9 @@ class ReasonValue(StrEnum):
     SIZE = "size"  # bytes, an integer
     TIME = "time"  # seconds since the epoch, an integer
     NAME = "name"  # a file name
+    CAMERA = "camera"  # a camera's make and model
+    FORMAT = "format"  # a file format ("JPEG", "PNG")
+    QUALITY = "quality"  # a JPEG quality, an integer 1-100
     SECONDS = "seconds"  # a whole number of seconds
     PERCENT = "percent"  # a whole percentage
 
@@ -108,6 +113,13 @@ class Fingerprint:
     flat: bool  # too little detail for perceptual hashes to mean anything
     taken: str = ""  # EXIF DateTimeOriginal as "YYYY:MM:DD HH:MM:SS", when present
     camera: str = ""  # EXIF Make and Model
+    # The picture inside a uniform frame (a border added around a copy), in full-size pixels;
+    # 0 when there is no frame (the whole image is the picture).
+    content_width: int = 0
+    content_height: int = 0
+    quality: int = 0  # a JPEG's quality on libjpeg's 1-100 scale, from its luma table; 0: other
+    custom_tables: bool = False  # JPEG tables that are not libjpeg's scaled ones (cameras' own)
+    damaged: bool = False  # decoded only in part (truncated) or with broken structure
 
     @property
     def phash(self) -> int:
@@ -120,6 +132,18 @@ class Fingerprint:
     @property
     def pixels(self) -> int:
         return self.width * self.height
+
+    @property
+    def content_size(self) -> tuple[int, int]:
+        """Width and height of the picture itself, a frame around it left out."""
+        if self.content_width and self.content_height:
+            return self.content_width, self.content_height
+        return self.width, self.height
+
+    @property
+    def content_pixels(self) -> int:
+        w, h = self.content_size
+        return w * h
 
 
 @dataclass(frozen=True, slots=True)

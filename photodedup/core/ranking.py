@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import math
+import functools
 import os
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from . import provenance as pv
 from .discovery import is_under
 from .matching import best_variant
 from .models import (
-    RAW_FORMATS,
     DuplicateGroup,
     Fingerprint,
     GroupKind,
@@ -20,6 +20,7 @@ from .models import (
     ReasonValue,
     Relation,
 )
+from .provenance import is_raw
 
 
 def human_size(size: float) -> str:
@@ -34,72 +35,74 @@ def human_size(size: float) -> str:
     return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
 
 
-def capture_time(fp: Fingerprint) -> float:
-    """EXIF capture time when the photo has one, else the file's modification time."""
-    if fp.taken:
-        try:
-            return time.mktime(time.strptime(fp.taken[:19], "%Y:%m:%d %H:%M:%S"))
-        except (ValueError, OverflowError):
-            pass
-    return fp.mtime_ns / 1e9
-
-
-def is_raw(fp: Fingerprint) -> bool:
-    """Whether the file is a camera RAW (fingerprinted from its embedded preview)."""
-    return fp.format in RAW_FORMATS
-
-
-def _order_key(fp: Fingerprint, prefer_jpeg: bool = False) -> tuple:
-    # A RAW is the camera's original, so it comes first unless the user prefers the JPEG; then
-    # most pixels, largest file, oldest, shortest path (then the path itself, so the choice
-    # never depends on scan order).
-    raw_tier = is_raw(fp) if prefer_jpeg else not is_raw(fp)
-    return (raw_tier, -fp.pixels, -fp.size, capture_time(fp), len(fp.path), fp.path)
-
-
 #: Why a keeper is kept. Reasons are built from fixed templates whose {placeholders} are
 #: ReasonValue names, so the app can translate them (gui/reasons.py lists every one of them).
 KEEP_REFERENCE = "in a reference folder"
-KEEP_RAW = "RAW original"
-KEEP_JPEG = "JPEG preferred over the RAW"
-KEEP_RESOLUTION = "largest resolution: {width}x{height}"
-KEEP_SIZE = "largest file: {size}"
-KEEP_OLDEST_TAKEN = "oldest: taken {time}"
-KEEP_OLDEST_MODIFIED = "oldest: modified {time}"
-KEEP_SHORTEST_PATH = "shortest path"
-KEEP_FIRST_BY_NAME = "first by name"
+KEEP_USER = "chosen by you"
+KEEP_RAW = pv.KEEP_RAW
+KEEP_JPEG = pv.KEEP_JPEG
+KEEP_RESOLUTION = pv.KEEP_RESOLUTION
+KEEP_SIZE = pv.KEEP_SIZE
+KEEP_OLDEST_TAKEN = pv.KEEP_OLDEST_TAKEN
+KEEP_OLDEST_MODIFIED = pv.KEEP_OLDEST_MODIFIED
+KEEP_SHORTEST_PATH = pv.KEEP_SHORTEST_PATH
+KEEP_FIRST_BY_NAME = pv.KEEP_FIRST_BY_NAME
 
-#: What a copy is, by its relation to the keeper and whether it is in a reference folder.
-COPY_TEMPLATES: dict[tuple[Relation, bool], str] = {
-    (Relation.IDENTICAL, False): "identical file of {name}",
-    (Relation.IDENTICAL, True): "identical file; in a reference folder, kept",
-    (Relation.SAME_PIXELS, False): "same pixels, other metadata or format of {name}",
-    (Relation.SAME_PIXELS, True): (
-        "same pixels, other metadata or format; in a reference folder, kept"
-    ),
-    (Relation.RESIZED, False): "resized copy ({width}x{height}) of {name}",
-    (Relation.RESIZED, True): "resized copy ({width}x{height}); in a reference folder, kept",
-    (Relation.CONVERTED, False): "re-encoded or converted copy of {name}",
-    (Relation.CONVERTED, True): "re-encoded or converted copy; in a reference folder, kept",
-    (Relation.ROTATED, False): "rotated or mirrored copy of {name}",
-    (Relation.ROTATED, True): "rotated or mirrored copy; in a reference folder, kept",
-    (Relation.EDITED, False): "edited copy ({width}x{height}) of {name}",
-    (Relation.EDITED, True): "edited copy ({width}x{height}); in a reference folder, kept",
+KEEP_TEMPLATES: tuple[str, ...] = (
+    KEEP_REFERENCE,
+    KEEP_USER,
+    pv.KEEP_INTACT,
+    pv.KEEP_RAW,
+    pv.KEEP_JPEG,
+    pv.KEEP_RESOLUTION,
+    pv.KEEP_UNFRAMED,
+    pv.KEEP_CAMERA,
+    pv.KEEP_CAMERA_MODEL,
+    pv.KEEP_CAMERA_TAKEN,
+    pv.KEEP_CAMERA_FORMAT,
+    pv.KEEP_LOSSLESS,
+    pv.KEEP_CAMERA_TABLES,
+    pv.KEEP_QUALITY,
+    pv.KEEP_CAMERA_NAME,
+    pv.KEEP_NOT_COPY_NAME,
+    pv.KEEP_NOT_COPY_FOLDER,
+    pv.KEEP_SIZE,
+    pv.KEEP_OLDEST_TAKEN,
+    pv.KEEP_OLDEST_MODIFIED,
+    pv.KEEP_NEWEST_MODIFIED,
+    pv.KEEP_FORMAT_RULE,
+    pv.KEEP_FOLDER_RULE,
+    pv.KEEP_SHORTEST_PATH,
+    pv.KEEP_FIRST_BY_NAME,
+)
+
+#: What a copy is, by its kind and whether it is in a reference folder ("converted" and
+#: "re-encoded" are both Relation.CONVERTED; the template says which).
+COPY_TEMPLATES: dict[tuple[str, bool], str] = {
+    ("identical", False): "identical file of {name}",
+    ("identical", True): "identical file; in a reference folder, kept",
+    ("same_pixels", False): "same pixels, other metadata or format of {name}",
+    ("same_pixels", True): "same pixels, other metadata or format; in a reference folder, kept",
+    ("resized", False): "resized copy ({width}x{height}) of {name}",
+    ("resized", True): "resized copy ({width}x{height}); in a reference folder, kept",
+    ("converted", False): "{format} conversion of {name}",
+    ("converted", True): "{format} conversion; in a reference folder, kept",
+    ("reencoded", False): "re-encoded copy (JPEG quality {quality}) of {name}",
+    ("reencoded", True): "re-encoded copy (JPEG quality {quality}); in a reference folder, kept",
+    ("recompressed", False): "re-encoded or converted copy of {name}",
+    ("recompressed", True): "re-encoded or converted copy; in a reference folder, kept",
+    ("rotated", False): "rotated or mirrored copy of {name}",
+    ("rotated", True): "rotated or mirrored copy; in a reference folder, kept",
+    ("edited", False): "edited copy ({width}x{height}) of {name}",
+    ("edited", True): "edited copy ({width}x{height}); in a reference folder, kept",
+    ("framed", False): "copy with a frame added ({width}x{height}) of {name}",
+    ("framed", True): "copy with a frame added ({width}x{height}); in a reference folder, kept",
+    ("damaged", False): "damaged copy of {name}",
+    ("damaged", True): "damaged copy; in a reference folder, kept",
 }
 
 #: Every template build_group can produce.
-REASON_TEMPLATES: tuple[str, ...] = (
-    KEEP_REFERENCE,
-    KEEP_RAW,
-    KEEP_JPEG,
-    KEEP_RESOLUTION,
-    KEEP_SIZE,
-    KEEP_OLDEST_TAKEN,
-    KEEP_OLDEST_MODIFIED,
-    KEEP_SHORTEST_PATH,
-    KEEP_FIRST_BY_NAME,
-    *COPY_TEMPLATES.values(),
-)
+REASON_TEMPLATES: tuple[str, ...] = (*KEEP_TEMPLATES, *COPY_TEMPLATES.values())
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -119,7 +122,11 @@ def fill_reason(template: str, values: Mapping[str, str], word: Callable[[str, s
 
 
 #: Values whose raw form is an integer (the others are text, e.g. a file name).
-INTEGER_VALUES = frozenset(ReasonValue) - {ReasonValue.NAME}
+INTEGER_VALUES = frozenset(ReasonValue) - {
+    ReasonValue.NAME,
+    ReasonValue.CAMERA,
+    ReasonValue.FORMAT,
+}
 
 
 def english_value(name: str, raw: str) -> str:
@@ -141,41 +148,170 @@ def explain(template: str, **values: object) -> dict[str, Any]:
     }
 
 
-def _keeper_reason(best: Fingerprint, runner_up: Fingerprint) -> dict[str, Any]:
-    if is_raw(best) != is_raw(runner_up):
-        return explain(KEEP_RAW if is_raw(best) else KEEP_JPEG)
-    if best.pixels != runner_up.pixels:
-        return explain(KEEP_RESOLUTION, width=best.width, height=best.height)
-    if best.size != runner_up.size:
-        return explain(KEEP_SIZE, size=best.size)
-    if capture_time(best) != capture_time(runner_up):
-        when = math.floor(capture_time(best))
-        return explain(KEEP_OLDEST_TAKEN if best.taken else KEEP_OLDEST_MODIFIED, time=when)
-    if len(best.path) != len(runner_up.path):
-        return explain(KEEP_SHORTEST_PATH)
-    return explain(KEEP_FIRST_BY_NAME)
+# -- keeper rules --------------------------------------------------------------------------
+
+#: The rules a user can order (``--prefer`` in the CLI, the keeper rules dialog in the app).
+RULE_ORIGINAL = "original"
+RULE_RESOLUTION = "resolution"
+RULE_SIZE = "size"
+RULE_OLDEST = "oldest"
+RULE_NEWEST = "newest"
+RULE_FORMAT = "format"  # "format:JPEG"
+RULE_FOLDER = "folder"  # "folder:/path/to/folder"
+SIMPLE_RULES = (RULE_ORIGINAL, RULE_RESOLUTION, RULE_SIZE, RULE_OLDEST, RULE_NEWEST)
+DEFAULT_RULES: tuple[str, ...] = (RULE_ORIGINAL,)
 
 
-def relation_to(keeper: Fingerprint, fp: Fingerprint, rotations: bool) -> tuple[Relation, int]:
-    """How fp relates to the keeper, and its pHash distance to it."""
+class RuleError(ValueError):
+    """A keeper rule that cannot be understood; the message says which forms exist."""
+
+
+def parse_rule(text: str) -> str:
+    """A rule in its normal form ("format:JPEG", "folder:/abs/path"); RuleError when unknown."""
+    kind, _, value = text.strip().partition(":")
+    kind = kind.strip().lower()
+    if kind in SIMPLE_RULES and not value:
+        return kind
+    if kind == RULE_FORMAT and value.strip():
+        name = value.strip().upper()
+        return f"{RULE_FORMAT}:{'JPEG' if name == 'JPG' else 'TIFF' if name == 'TIF' else name}"
+    if kind == RULE_FOLDER and value.strip():
+        return f"{RULE_FOLDER}:{os.path.abspath(os.path.expanduser(value.strip()))}"
+    raise RuleError(
+        f"unknown keeper rule {text!r}: use {', '.join(SIMPLE_RULES)}, format:FORMAT "
+        "(format:JPEG) or folder:PATH"
+    )
+
+
+def _format_step(fmt: str) -> pv.Step:
+    def prefer_format(a: Fingerprint, b: Fingerprint) -> pv.Verdict | None:
+        verdict = pv._by(a.format == fmt, b.format == fmt, pv.KEEP_FORMAT_RULE)
+        return verdict and pv.Verdict(verdict.prefer, verdict.template, (("format", fmt),))
+
+    return prefer_format
+
+
+def _folder_step(folder: str) -> pv.Step:
+    def prefer_folder(a: Fingerprint, b: Fingerprint) -> pv.Verdict | None:
+        verdict = pv._by(is_under(a.path, folder), is_under(b.path, folder), pv.KEEP_FOLDER_RULE)
+        return verdict and pv.Verdict(verdict.prefer, verdict.template, (("name", folder),))
+
+    return prefer_folder
+
+
+def rule_steps(rules: Sequence[str], prefer_jpeg: bool = False) -> tuple[pv.Step, ...]:
+    """The comparison steps of an ordered list of rules (parsed with ``parse_rule``).
+
+    A damaged file never wins while an intact copy exists, whatever the rules say.
+    """
+    original = list(pv.ORIGINAL_STEPS)
+    if prefer_jpeg:
+        original[original.index(pv.raw_first)] = pv.jpeg_over_raw
+    steps: list[pv.Step] = [pv.intact]
+    simple = {
+        RULE_ORIGINAL: original,
+        RULE_RESOLUTION: [pv.resolution],
+        RULE_SIZE: [pv.larger_file],
+        RULE_OLDEST: [pv.oldest],
+        RULE_NEWEST: [pv.newest],
+    }
+    for rule in rules:
+        kind, _, value = rule.partition(":")
+        if kind in simple:
+            steps.extend(s for s in simple[kind] if s not in steps)
+        elif kind == RULE_FORMAT:
+            steps.append(_format_step(value))
+        elif kind == RULE_FOLDER:
+            steps.append(_folder_step(value))
+    return tuple(steps)
+
+
+def rank(fps: Sequence[Fingerprint], steps: tuple[pv.Step, ...]) -> list[Fingerprint]:
+    """The files best keeper first, by the steps' evidence."""
+    return sorted(fps, key=functools.cmp_to_key(lambda a, b: pv.decide(a, b, steps).prefer))
+
+
+# -- relations -----------------------------------------------------------------------------
+
+
+def _same_size(a: tuple[int, int], b: tuple[int, int], tolerance: float = 0.01) -> bool:
+    return abs(a[0] - b[0]) <= tolerance * max(a[0], b[0]) and abs(a[1] - b[1]) <= tolerance * max(
+        a[1], b[1]
+    )
+
+
+def _same_pixels(a: Fingerprint, b: Fingerprint) -> bool:
+    return bool(a.pixel_digest) and a.pixel_digest == b.pixel_digest
+
+
+def copy_kind(keeper: Fingerprint, fp: Fingerprint, rotations: bool) -> tuple[str, int]:
+    """What fp is to the keeper (a COPY_TEMPLATES kind) and its pHash distance to it."""
     if fp.digest == keeper.digest:
-        return Relation.IDENTICAL, 0
-    if fp.pixel_digest and fp.pixel_digest == keeper.pixel_digest:
-        return Relation.SAME_PIXELS, 0
+        return "identical", 0
+    if _same_pixels(fp, keeper):
+        return "same_pixels", 0
     variant, pdist, ddist = best_variant(keeper, fp, rotations)
+    if fp.damaged and not keeper.damaged:
+        return "damaged", pdist
     if variant:
-        return Relation.ROTATED, pdist
+        return "rotated", pdist
     same_aspect = abs(fp.width * keeper.height - fp.height * keeper.width) <= 0.01 * (
         keeper.width * keeper.height
     )
     if is_raw(fp) != is_raw(keeper) and same_aspect:
         # A camera's JPEG of its RAW: the sensor size and the JPEG size often differ a little.
-        return Relation.CONVERTED, pdist
+        return "converted", pdist
+    framed = (fp.width, fp.height) != fp.content_size
+    if framed and _same_size(fp.content_size, keeper.content_size, 0.03):
+        return "framed", pdist
     if (fp.width, fp.height) != (keeper.width, keeper.height):
-        return (Relation.RESIZED if same_aspect else Relation.EDITED), pdist
+        return ("resized" if same_aspect else "edited"), pdist
     if pdist <= 2 and ddist <= 2:
-        return Relation.CONVERTED, pdist
-    return Relation.EDITED, pdist
+        if fp.format != keeper.format:
+            return "converted", pdist
+        return ("reencoded" if fp.quality else "recompressed"), pdist
+    return "edited", pdist
+
+
+_RELATION = {
+    "identical": Relation.IDENTICAL,
+    "same_pixels": Relation.SAME_PIXELS,
+    "resized": Relation.RESIZED,
+    "converted": Relation.CONVERTED,
+    "reencoded": Relation.CONVERTED,
+    "recompressed": Relation.CONVERTED,
+    "rotated": Relation.ROTATED,
+    "edited": Relation.EDITED,
+    "framed": Relation.FRAMED,
+    "damaged": Relation.DAMAGED,
+}
+
+
+def relation_to(keeper: Fingerprint, fp: Fingerprint, rotations: bool) -> tuple[Relation, int]:
+    """How fp relates to the keeper, and its pHash distance to it."""
+    kind, distance = copy_kind(keeper, fp, rotations)
+    return _RELATION[kind], distance
+
+
+def _copy_member(
+    keeper: Fingerprint, fp: Fingerprint, keep: bool, is_ref: bool, rotations: bool
+) -> GroupMember:
+    kind, distance = copy_kind(keeper, fp, rotations)
+    why = explain(
+        COPY_TEMPLATES[kind, is_ref],
+        width=fp.width,
+        height=fp.height,
+        name=os.path.basename(keeper.path),
+        format=fp.format,
+        quality=fp.quality,
+    )
+    return GroupMember(
+        fp, keep, distance=distance, relation=_RELATION[kind], reference=is_ref, **why
+    )
+
+
+def _keeper_member(fp: Fingerprint, keep: bool, is_ref: bool, why: dict[str, Any]) -> GroupMember:
+    return GroupMember(fp, keep, distance=0, relation=Relation.KEEPER, reference=is_ref, **why)
 
 
 def build_group(
@@ -184,34 +320,58 @@ def build_group(
     references: Sequence[str] = (),
     rotations: bool = False,
     prefer_jpeg: bool = False,
+    rules: Sequence[str] = DEFAULT_RULES,
 ) -> DuplicateGroup:
     """Rank the files of one group: keeper(s) first, each with a reason and its relation.
 
-    A RAW file is kept over its JPEGs unless ``prefer_jpeg``.
+    The keeper is the file the rules prefer (by default the original, from the evidence in
+    core/provenance.py); a file in a reference folder is kept over every rule. A damaged
+    file is the keeper only when every copy is damaged, and it is then never marked.
     """
-    ordered = sorted(fps, key=lambda fp: _order_key(fp, prefer_jpeg))
+    steps = rule_steps(rules, prefer_jpeg)
+    ordered = rank(fps, steps)
     refs = [fp for fp in ordered if any(is_under(fp.path, r) for r in references)]
     keeper = refs[0] if refs else ordered[0]
     ordered.remove(keeper)
     ordered.insert(0, keeper)
-    members = []
-    for i, fp in enumerate(ordered):
+    if refs:
+        why = explain(KEEP_REFERENCE)
+    else:
+        # Why this picture over the others: a byte-identical file is no evidence of anything.
+        other = next(
+            (
+                fp
+                for fp in ordered[1:]
+                if fp.digest != keeper.digest and not _same_pixels(fp, keeper)
+            ),
+            ordered[1],
+        )
+        verdict = pv.decide(keeper, other, steps)
+        why = explain(verdict.template, **dict(verdict.values))
+    # Every copy damaged: nothing is suggested for the trash (the user decides).
+    all_damaged = keeper.damaged
+    members = [_keeper_member(keeper, True, bool(refs), why)]
+    for fp in ordered[1:]:
         is_ref = fp in refs
-        if i == 0:
-            why = explain(KEEP_REFERENCE) if is_ref else _keeper_reason(fp, ordered[1])
-            members.append(
-                GroupMember(fp, True, distance=0, relation=Relation.KEEPER, reference=is_ref, **why)
-            )
-            continue
-        relation, distance = relation_to(keeper, fp, rotations)
-        why = explain(
-            COPY_TEMPLATES[relation, is_ref],
-            width=fp.width,
-            height=fp.height,
-            name=os.path.basename(keeper.path),
-        )
-        members.append(
-            GroupMember(fp, is_ref, distance=distance, relation=relation, reference=is_ref, **why)
-        )
+        members.append(_copy_member(keeper, fp, is_ref or all_damaged, is_ref, rotations))
     kind = GroupKind.IDENTICAL if len({fp.digest for fp in fps}) == 1 else GroupKind.SIMILAR
     return DuplicateGroup(group_id, kind, tuple(members), low_detail=all(fp.flat for fp in fps))
+
+
+def relabel(group: DuplicateGroup, keeper_path: str) -> DuplicateGroup:
+    """The group as seen from the keeper the user chose: every relation and reason recomputed.
+
+    The members' ``keep`` flags (the engine's suggestion) stay as they were; only the words
+    and the order change, so undoing the choice gives the engine's group back.
+    """
+    chosen = next((m for m in group.members if m.path == keeper_path), None)
+    if chosen is None or chosen is group.members[0]:
+        return group
+    rotations = any(m.relation == Relation.ROTATED for m in group.members)
+    keeper = chosen.fingerprint
+    why = explain(KEEP_REFERENCE) if chosen.reference else explain(KEEP_USER)
+    members = [_keeper_member(keeper, chosen.keep, chosen.reference, why)]
+    for m in group.members:
+        if m is not chosen:
+            members.append(_copy_member(keeper, m.fingerprint, m.keep, m.reference, rotations))
+    return DuplicateGroup(group.id, group.kind, tuple(members), group.low_detail)

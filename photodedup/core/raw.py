@@ -41,6 +41,10 @@ class RawError(Exception):
     """A RAW file whose preview cannot be had; the message is meant for people."""
 
 
+class UnreadableRawError(RawError):
+    """LibRaw cannot parse the file at all: damaged, or not a RAW file (a JPEG renamed .nef)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RawPreview:
     """The embedded preview of a RAW file (as stored, not yet turned) plus the RAW's facts."""
@@ -152,9 +156,11 @@ def read_preview(data: bytes, name: str) -> RawPreview:
     except RawError:
         raise
     except rawpy.LibRawFileUnsupportedError:
-        raise RawError("not a RAW file PhotoDedup can read (unsupported or damaged)") from None
+        raise UnreadableRawError(
+            "not a RAW file PhotoDedup can read (unsupported or damaged)"
+        ) from None
     except rawpy.LibRawError as exc:
-        raise RawError(f"cannot read RAW file: {exc}") from None
+        raise UnreadableRawError(f"cannot read RAW file: {exc}") from None
     image, blob = _preview_image(thumb)
     if max(image.size) < MIN_PREVIEW_SIDE:
         raise RawError(f"{NO_PREVIEW} large enough to compare ({image.width}x{image.height})")

@@ -44,6 +44,8 @@ def relation_label(relation: Relation) -> str:
         Relation.CONVERTED: QCoreApplication.translate("ComparePane", "converted"),
         Relation.ROTATED: QCoreApplication.translate("ComparePane", "rotated"),
         Relation.EDITED: QCoreApplication.translate("ComparePane", "edited"),
+        Relation.FRAMED: QCoreApplication.translate("ComparePane", "framed"),
+        Relation.DAMAGED: QCoreApplication.translate("ComparePane", "damaged"),
         Relation.BURST_SHOT: QCoreApplication.translate("ComparePane", "another shot"),
     }
     return labels[relation]

@@ -11,7 +11,8 @@ from PIL import Image, ImageOps
 
 from photodedup.core.models import CancelToken, GroupKind, Progress, Relation, ScanOptions, Stage
 from photodedup.core.pipeline import find_copies, run_scan
-from photodedup.core.ranking import COPY_TEMPLATES, KEEP_OLDEST_MODIFIED, KEEP_SIZE
+from photodedup.core.provenance import KEEP_QUALITY
+from photodedup.core.ranking import COPY_TEMPLATES, KEEP_OLDEST_MODIFIED
 
 
 def _scan(root, tmp_path, **kw):
@@ -37,23 +38,27 @@ def test_every_kind_of_copy_is_grouped_and_different_photos_are_not(
 
 
 def test_keeper_ranking_and_reasons(library, tmp_path):
-    shutil.rmtree(library / "Edited")  # the bordered copy would win on pixels
+    shutil.rmtree(library / "Edited")
     group = _scan(library, tmp_path).groups[0]
     keeper = group.members[0]
     assert keeper.keep and keeper.relation == Relation.KEEPER
-    # Seven files share the most pixels (1200x900); the PNG is the largest file of them.
-    assert os.path.relpath(keeper.path, library) == "Export/a.png"
-    assert keeper.reason.startswith("largest file: ")
+    # The camera's JPEG, not its larger PNG conversion nor the byte copy in Backup/.
+    assert os.path.relpath(keeper.path, library) == "Camera/a.jpg"
+    # The closest contender is the camera's own sideways copy (quality 90): quality decides.
+    assert keeper.reason == "highest JPEG quality: 92"
+    # The same reason as a template with raw values, for the app to translate and localise.
+    assert keeper.reason_template == KEEP_QUALITY
+    assert keeper.reason_values == (("quality", "92"),)
     rel = {os.path.relpath(m.path, library): m for m in group.members[1:]}
-    assert rel["Backup/a_small.jpg"].relation == Relation.RESIZED
-    assert rel["Backup/a_small.jpg"].reason == "resized copy (600x450) of a.png"
-    # The same reasons as templates with raw values, for the app to translate and localise.
-    assert keeper.reason_template == KEEP_SIZE
-    assert keeper.reason_values == (("size", str(keeper.fingerprint.size)),)
     small = rel["Backup/a_small.jpg"]
-    assert small.reason_template == COPY_TEMPLATES[Relation.RESIZED, False]
-    assert small.reason_values == (("width", "600"), ("height", "450"), ("name", "a.png"))
-    assert rel["Backup/a.jpg"].relation == Relation.CONVERTED
+    assert small.relation == Relation.RESIZED
+    assert small.reason == "resized copy (600x450) of a.jpg"
+    assert small.reason_template == COPY_TEMPLATES["resized", False]
+    assert small.reason_values == (("width", "600"), ("height", "450"), ("name", "a.jpg"))
+    assert rel["Backup/a.jpg"].relation == Relation.IDENTICAL
+    assert rel["Export/a.png"].reason == "PNG conversion of a.jpg"
+    assert rel["Phone/a.heic"].reason == "HEIF conversion of a.jpg"
+    assert rel["Export/a_q40.jpg"].reason == "re-encoded copy (JPEG quality 40) of a.jpg"
     assert rel["Phone/a_sideways.jpg"].relation == Relation.CONVERTED  # shown upright
     assert all(not m.keep for m in group.members[1:])
 

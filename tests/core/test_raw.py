@@ -120,12 +120,23 @@ def test_a_tiny_preview_is_not_usable(tmp_path, upright):
     assert problem.error.startswith(NO_PREVIEW)
 
 
-def test_a_file_with_a_raw_name_but_other_bytes_is_a_problem(tmp_path, upright):
+def test_a_file_with_a_raw_name_but_jpeg_bytes_is_read_as_the_jpeg(tmp_path, upright):
+    # Some tools save plain JPEGs as .nef or .cr2: decoded as what the bytes are.
     fake = tmp_path / "holiday.CR2"
     upright.save(fake, "JPEG")
+    plain = tmp_path / "holiday.jpg"
+    upright.save(plain, "JPEG")
+    fp, ref = fingerprint_path(str(fake)), fingerprint_path(str(plain))
+    assert isinstance(fp, Fingerprint)
+    assert (fp.format, fp.size, fp.phash) == ("JPEG", ref.size, ref.phash)
+
+
+def test_a_file_with_a_raw_name_and_unknown_bytes_is_a_problem(tmp_path):
+    fake = tmp_path / "holiday.NEF"
+    fake.write_bytes(b"\x00not a photo at all" * 200)
     problem = fingerprint_path(str(fake))
     assert isinstance(problem, Problem)
-    assert "not a RAW file" in problem.error
+    assert "not a RAW file" in problem.error or "cannot read RAW file" in problem.error
 
 
 def test_the_raw_extension_decides_not_the_case(tmp_path, upright):
