@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from photodedup.core.discovery import is_under
-from photodedup.core.models import DuplicateGroup, GroupMember
+from photodedup.core.models import DuplicateGroup, Fingerprint, GroupMember
+from photodedup.core.ranking import relabel
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Mark:
+    """A file's keep/trash mark with the file's identity when it was marked.
+
+    A later scan re-applies the mark to the same file: same path, size and modification
+    time, or the same content (digest) when the file moved.
+    """
+
+    size: int
+    mtime_ns: int
+    digest: str
+    keep: bool
+
+    def matches(self, fp: Fingerprint) -> bool:
+        return (fp.size, fp.mtime_ns) == (self.size, self.mtime_ns)
 
 
 def is_kept(member: GroupMember, keep: Callable[[str], bool] | None = None) -> bool:
@@ -26,26 +44,55 @@ class Review:
     kept and cannot be marked; no operation can leave a group without a kept file.
     """
 
-    def __init__(self, groups: Sequence[DuplicateGroup]) -> None:
+    def __init__(
+        self, groups: Sequence[DuplicateGroup], previous: Mapping[str, Mark] | None = None
+    ) -> None:
+        """A review of ``groups`` with the engine's marks, or the marks of a ``previous``
+        review (``Review.marks()``) for the files that are still the same.
+        """
         self._groups: list[DuplicateGroup] = []
         self._by_id: dict[int, DuplicateGroup] = {}
         self._kept: dict[str, bool] = {}
         self._version = 0
         self._totals: tuple[int, list[tuple[int, int]]] | None = None  # (version, per group)
+        # Groups shown from the keeper the user chose (see ``relabel``), by group id.
+        self._relabelled: dict[int, DuplicateGroup] = {}
+        #: Per group id: files whose earlier mark was dropped because the file changed.
+        self.changed: dict[int, tuple[str, ...]] = {}
         for group in groups:
             self._add(group)
             self._restore_engine_marks(group)
+        if previous:
+            self._carry_over(previous)
 
     # -- queries ---------------------------------------------------------------------------
 
     @property
     def groups(self) -> list[DuplicateGroup]:
-        """The current groups (a copy of the list; groups leave after their files are trashed)."""
-        return list(self._groups)
+        """The current groups (a copy of the list; groups leave after their files are trashed).
+
+        A group whose suggested keeper the user marked for trash is worded from the file the
+        user kept: every relation and reason recomputed against it.
+        """
+        if not self._relabelled:
+            return list(self._groups)
+        shown = self._relabelled
+        return [shown.get(g.id, g) for g in self._groups]
 
     def group(self, group_id: int) -> DuplicateGroup:
-        """The group with this id; KeyError when there is none."""
-        return self._by_id[group_id]
+        """The group with this id (worded as in ``groups``); KeyError when there is none."""
+        return self._relabelled.get(group_id) or self._by_id[group_id]
+
+    def marks(self) -> dict[str, Mark]:
+        """Every file's mark with its identity, for a later review (``Review(groups, marks)``)."""
+        kept = self._kept
+        return {
+            m.path: Mark(
+                m.fingerprint.size, m.fingerprint.mtime_ns, m.fingerprint.digest, kept[m.path]
+            )
+            for g in self._groups
+            for m in g.members
+        }
 
     def __len__(self) -> int:
         return len(self._groups)
@@ -121,14 +168,14 @@ class Review:
             return False
         if keep:
             self._kept[path] = True
-            self._version += 1
+        elif self._kept[path]:
+            if not self.can_mark(group_id, path):
+                return False
+            self._kept[path] = False
+        else:
             return True
-        if not self._kept[path]:
-            return True
-        if not self.can_mark(group_id, path):
-            return False
-        self._kept[path] = False
         self._version += 1
+        self._reword(group)
         return True
 
     def toggle(self, group_id: int, path: str) -> bool:
@@ -145,6 +192,7 @@ class Review:
         for m in group.members:
             self._kept[m.path] = m.path == path or m.reference
         self._version += 1
+        self._reword(group)
         return True
 
     def auto_select(self, prefer_folder: str | None = None) -> None:
@@ -168,12 +216,16 @@ class Review:
             displaced = next((m for m in kept if not m.reference), None)
             if displaced is not None:
                 self._kept[displaced.path] = False
+        self._relabelled.clear()
+        for group in self._groups:
+            self._reword(group)
 
     def clear(self) -> None:
         """Keep every file (no file marked for trash)."""
         self._version += 1
         for path in self._kept:
             self._kept[path] = True
+        self._relabelled.clear()
 
     # -- after a trash ---------------------------------------------------------------------
 
@@ -183,6 +235,7 @@ class Review:
         if not gone:
             return
         self._version += 1
+        self._relabelled.clear()
         groups = self._groups
         self._groups = []
         self._by_id = {}
@@ -199,6 +252,8 @@ class Review:
                     del self._kept[m.path]
                 continue
             self._add(self._rebuilt(group, members))
+        for group in self._groups:
+            self._reword(group)
 
     def _rebuilt(self, group: DuplicateGroup, members: list[GroupMember]) -> DuplicateGroup:
         # A group must keep a file, and DuplicateGroup.keeper needs a member flagged keep: when
@@ -211,6 +266,43 @@ class Review:
         return dataclasses.replace(group, members=tuple(members))
 
     # -- internals -------------------------------------------------------------------------
+
+    def _reword(self, group: DuplicateGroup) -> None:
+        """Word the group from the user's keeper when the suggested one is marked for trash."""
+        self._relabelled.pop(group.id, None)
+        if self._kept[group.members[0].path]:
+            return
+        chosen = next((m for m in group.members if self._kept[m.path]), None)
+        if chosen is not None:
+            self._relabelled[group.id] = relabel(group, chosen.path)
+
+    def _carry_over(self, previous: Mapping[str, Mark]) -> None:
+        """Re-apply earlier marks to the files that are still the same (see ``Mark``)."""
+        by_digest: dict[str, Mark] = {}
+        for mark in previous.values():
+            by_digest.setdefault(mark.digest, mark)
+        for group in self._groups:
+            changed = []
+            wanted = {}
+            for m in group.members:
+                fp = m.fingerprint
+                mark = previous.get(m.path)
+                if mark is not None and not mark.matches(fp):
+                    changed.append(m.path)  # edited since it was marked: the mark is void
+                    continue
+                if mark is None and (moved := by_digest.get(fp.digest)) is not None:
+                    mark = moved
+                if mark is not None and not m.reference:
+                    wanted[m.path] = mark.keep
+            if changed:
+                self.changed[group.id] = tuple(changed)
+            if not wanted:
+                continue
+            marks = {m.path: wanted.get(m.path, self._kept[m.path]) for m in group.members}
+            if not any(marks.values()):
+                continue  # the earlier marks would trash every copy: keep the suggestion
+            self._kept.update(marks)
+            self._reword(group)
 
     def _add(self, group: DuplicateGroup) -> None:
         self._groups.append(group)
