@@ -10,7 +10,15 @@ import time
 from collections.abc import Sequence
 
 from . import __version__
-from .core.models import DEFAULT_THRESHOLD, CancelToken, Progress, ScanOptions, ScanResult, Stage
+from .core.models import (
+    DEFAULT_KEEPER_RULES,
+    DEFAULT_THRESHOLD,
+    CancelToken,
+    Progress,
+    ScanOptions,
+    ScanResult,
+    Stage,
+)
 
 # The engine (pipeline, matching, scipy...) is imported inside the commands, not here: the
 # decoder processes are spawned, and each one re-imports this module as its ``__main__``, so
@@ -86,6 +94,26 @@ def _add_scan_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="of a RAW and its JPEG, keep the JPEG (default: keep the RAW, the original)",
     )
+    p.add_argument(
+        "--prefer",
+        action="append",
+        default=[],
+        metavar="RULE",
+        type=_rule,
+        help="which copy to keep, in order of the rules given (repeatable): original (the "
+        "default: the camera original, from the evidence in the files), resolution, size, "
+        "oldest, newest, format:FORMAT (format:JPEG), folder:PATH; reference folders win "
+        "over every rule",
+    )
+
+
+def _rule(text: str) -> str:
+    from .core.ranking import RuleError, parse_rule
+
+    try:
+        return parse_rule(text)
+    except RuleError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _ignore_list(args: argparse.Namespace) -> str | None:
@@ -108,6 +136,7 @@ def _options(args: argparse.Namespace, roots: Sequence[str]) -> ScanOptions:
         use_cache=not args.no_cache,
         cache_dir=args.cache_dir,
         prefer_jpeg=args.prefer_jpeg,
+        keeper_rules=tuple(args.prefer) or DEFAULT_KEEPER_RULES,
         ignore_list=_ignore_list(args),
         bursts=getattr(args, "bursts", False),
     )

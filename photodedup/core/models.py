@@ -23,6 +23,9 @@ IMAGE_EXTENSIONS = RAW_EXTENSIONS | frozenset(
     {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
 )
 
+#: The keeper rule by default: the original, from the evidence in the files.
+DEFAULT_KEEPER_RULES: tuple[str, ...] = ("original",)
+
 #: Default Hamming distance between 64-bit pHashes for a similar pair (see docs/matching.md).
 DEFAULT_THRESHOLD = 10
 
@@ -229,6 +232,8 @@ class ScanOptions:
     cache_dir: str | None = None  # None: the user cache dir
     file_timeout: float = 60.0  # seconds one file may take to decode before it is given up
     prefer_jpeg: bool = False  # keep the JPEG of a RAW+JPEG pair instead of the RAW
+    # Which copy to keep, in order (core/ranking.py: "original", "size", "folder:PATH"...).
+    keeper_rules: tuple[str, ...] = DEFAULT_KEEPER_RULES
     ignore_list: str | None = None  # "not a duplicate" decisions file (core/ignore.py); None: none
     bursts: bool = False  # also look for similar shots (bursts), listed in ScanResult.bursts
 

@@ -202,6 +202,7 @@ def _run_scan(
                 options.references,
                 options.rotations,
                 options.prefer_jpeg,
+                options.keeper_rules,
             )
             for idx in index_groups
         ]

@@ -13,6 +13,7 @@ from . import provenance as pv
 from .discovery import is_under
 from .matching import best_variant
 from .models import (
+    DEFAULT_KEEPER_RULES,
     DuplicateGroup,
     Fingerprint,
     GroupKind,
@@ -159,7 +160,7 @@ RULE_NEWEST = "newest"
 RULE_FORMAT = "format"  # "format:JPEG"
 RULE_FOLDER = "folder"  # "folder:/path/to/folder"
 SIMPLE_RULES = (RULE_ORIGINAL, RULE_RESOLUTION, RULE_SIZE, RULE_OLDEST, RULE_NEWEST)
-DEFAULT_RULES: tuple[str, ...] = (RULE_ORIGINAL,)
+DEFAULT_RULES = DEFAULT_KEEPER_RULES
 
 
 class RuleError(ValueError):
@@ -202,7 +203,8 @@ def _folder_step(folder: str) -> pv.Step:
 def rule_steps(rules: Sequence[str], prefer_jpeg: bool = False) -> tuple[pv.Step, ...]:
     """The comparison steps of an ordered list of rules (parsed with ``parse_rule``).
 
-    A damaged file never wins while an intact copy exists, whatever the rules say.
+    A damaged file never wins while an intact copy exists, whatever the rules say; what the
+    rules leave open, the evidence of the original decides.
     """
     original = list(pv.ORIGINAL_STEPS)
     if prefer_jpeg:
@@ -223,6 +225,8 @@ def rule_steps(rules: Sequence[str], prefer_jpeg: bool = False) -> tuple[pv.Step
             steps.append(_format_step(value))
         elif kind == RULE_FOLDER:
             steps.append(_folder_step(value))
+    # Below the user's rules, the evidence of the original still decides what they leave open.
+    steps.extend(s for s in original if s not in steps)
     return tuple(steps)
 
 

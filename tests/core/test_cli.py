@@ -103,3 +103,22 @@ def test_find_lists_copies(library, tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 13  # every copy but the query itself
     assert lines[0].split()[0] == "0"
+
+
+def test_prefer_rules_choose_the_keeper(library, tmp_path, capsys):
+    out = tmp_path / "r.json"
+    args = ["scan", str(library), "--json", str(out), "--no-cache"]
+    assert main([*args, "--prefer", "format:png"]) == 0
+    keeper = json.loads(out.read_text())["groups"][0]["files"][0]
+    assert (os.path.relpath(keeper["path"], library), keeper["reason"]) == (
+        "Export/a.png",
+        "preferred format: PNG",
+    )
+    assert main([*args, "--prefer", "folder:" + str(library / "Phone"), "--prefer", "size"]) == 0
+    keeper = json.loads(out.read_text())["groups"][0]["files"][0]
+    phone = [library / "Phone/a.heic", library / "Phone/a_sideways.jpg"]
+    assert keeper["path"] == str(max(phone, key=lambda p: p.stat().st_size))
+    assert keeper["reason"].startswith("largest file: ")  # against the other file in Phone
+    with pytest.raises(SystemExit):
+        main([*args, "--prefer", "prettiest"])
+    assert "unknown keeper rule 'prettiest'" in capsys.readouterr().err
