@@ -165,12 +165,11 @@ def _by(a: object, b: object, template: str, *values: tuple[str, object]) -> Ver
 
 def _values(fp: Fingerprint, template: str) -> tuple[tuple[str, object], ...]:
     """The values a keeper template names, taken from the keeper itself."""
-    width, height = fp.content_size
     taken = taken_epoch(fp)
     when = taken if taken is not None else math.floor(fp.mtime_ns / 1e9)
     known = {
-        "width": width,
-        "height": height,
+        "width": fp.width,
+        "height": fp.height,
         "size": fp.size,
         "camera": fp.camera,
         "time": when,

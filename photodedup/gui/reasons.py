@@ -37,6 +37,38 @@ TEMPLATES = frozenset(
         QT_TRANSLATE_NOOP("Reason", "rotated or mirrored copy; in a reference folder, kept"),
         QT_TRANSLATE_NOOP("Reason", "edited copy ({width}x{height}) of {name}"),
         QT_TRANSLATE_NOOP("Reason", "edited copy ({width}x{height}); in a reference folder, kept"),
+        QT_TRANSLATE_NOOP("Reason", "chosen by you"),
+        QT_TRANSLATE_NOOP("Reason", "intact file: another copy is damaged"),
+        QT_TRANSLATE_NOOP("Reason", "without the frame another copy added"),
+        QT_TRANSLATE_NOOP("Reason", "camera original: {camera}, taken {time}"),
+        QT_TRANSLATE_NOOP("Reason", "camera original: {camera}"),
+        QT_TRANSLATE_NOOP("Reason", "camera original: taken {time}"),
+        QT_TRANSLATE_NOOP(
+            "Reason", "{format} as the camera wrote it; the other copies are conversions"
+        ),
+        QT_TRANSLATE_NOOP("Reason", "lossless {format}; the other copies are compressed"),
+        QT_TRANSLATE_NOOP("Reason", "JPEG with the camera's own compression tables"),
+        QT_TRANSLATE_NOOP("Reason", "highest JPEG quality: {quality}"),
+        QT_TRANSLATE_NOOP("Reason", "camera file name: {name}"),
+        QT_TRANSLATE_NOOP("Reason", "the other copies are named as copies"),
+        QT_TRANSLATE_NOOP(
+            "Reason", "the other copies are in download, messenger, export or backup folders"
+        ),
+        QT_TRANSLATE_NOOP("Reason", "newest: modified {time}"),
+        QT_TRANSLATE_NOOP("Reason", "preferred format: {format}"),
+        QT_TRANSLATE_NOOP("Reason", "in the preferred folder {name}"),
+        QT_TRANSLATE_NOOP("Reason", "{format} conversion of {name}"),
+        QT_TRANSLATE_NOOP("Reason", "{format} conversion; in a reference folder, kept"),
+        QT_TRANSLATE_NOOP("Reason", "re-encoded copy (JPEG quality {quality}) of {name}"),
+        QT_TRANSLATE_NOOP(
+            "Reason", "re-encoded copy (JPEG quality {quality}); in a reference folder, kept"
+        ),
+        QT_TRANSLATE_NOOP("Reason", "copy with a frame added ({width}x{height}) of {name}"),
+        QT_TRANSLATE_NOOP(
+            "Reason", "copy with a frame added ({width}x{height}); in a reference folder, kept"
+        ),
+        QT_TRANSLATE_NOOP("Reason", "damaged copy of {name}"),
+        QT_TRANSLATE_NOOP("Reason", "damaged copy; in a reference folder, kept"),
         QT_TRANSLATE_NOOP("Reason", "sharpest shot of the burst"),
         QT_TRANSLATE_NOOP("Reason", "sharpest shot of the burst; in a reference folder, kept"),
         QT_TRANSLATE_NOOP("Reason", "first shot"),

@@ -38,188 +38,208 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/compare_pane.py" line="45"/>
+        <location filename="../../gui/file_card.py" line="40"/>
         <source>suggested keeper</source>
         <translation>残す候補</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="46"/>
+        <location filename="../../gui/file_card.py" line="41"/>
         <source>identical file</source>
         <translation>同一ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="47"/>
+        <location filename="../../gui/file_card.py" line="42"/>
         <source>same pixels</source>
         <translation>同じピクセル</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="48"/>
+        <location filename="../../gui/file_card.py" line="43"/>
         <source>resized</source>
         <translation>サイズ変更</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="49"/>
+        <location filename="../../gui/file_card.py" line="44"/>
         <source>converted</source>
         <translation>形式変換</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="50"/>
+        <location filename="../../gui/file_card.py" line="45"/>
         <source>rotated</source>
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="51"/>
+        <location filename="../../gui/file_card.py" line="46"/>
         <source>edited</source>
         <translation>編集済み</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="52"/>
+        <location filename="../../gui/file_card.py" line="47"/>
+        <source>framed</source>
+        <translation>枠付き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="48"/>
+        <source>damaged</source>
+        <translation>破損</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="49"/>
         <source>another shot</source>
         <translation>別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="72"/>
+        <location filename="../../gui/file_card.py" line="69"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>残す候補より解像度が低い ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="76"/>
+        <location filename="../../gui/file_card.py" line="73"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>残す候補よりファイルが小さい ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="80"/>
+        <location filename="../../gui/file_card.py" line="77"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="118"/>
+        <location filename="../../gui/file_card.py" line="115"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="126"/>
+        <location filename="../../gui/file_card.py" line="123"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="141"/>
+        <location filename="../../gui/file_card.py" line="138"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="148"/>
+        <location filename="../../gui/file_card.py" line="145"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="154"/>
+        <location filename="../../gui/file_card.py" line="151"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距離 {d} (類似度 {p}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="163"/>
+        <location filename="../../gui/file_card.py" line="160"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="187"/>
+        <location filename="../../gui/file_card.py" line="184"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="190"/>
+        <location filename="../../gui/file_card.py" line="187"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="202"/>
+        <location filename="../../gui/file_card.py" line="199"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="212"/>
+        <location filename="../../gui/file_card.py" line="209"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="215"/>
-        <location filename="../../gui/compare_pane.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="212"/>
+        <location filename="../../gui/file_card.py" line="224"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="220"/>
+        <location filename="../../gui/file_card.py" line="217"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="225"/>
+        <location filename="../../gui/file_card.py" line="222"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="230"/>
+        <location filename="../../gui/file_card.py" line="227"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
+        <location filename="../../gui/file_card.py" line="249"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="290"/>
+        <location filename="../../gui/compare_pane.py" line="58"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <translation>←/→: ファイルを選択 · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="395"/>
+        <location filename="../../gui/compare_pane.py" line="172"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="398"/>
+        <location filename="../../gui/compare_pane.py" line="175"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="411"/>
+        <location filename="../../gui/compare_pane.py" line="187"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="444"/>
+        <location filename="../../gui/compare_pane.py" line="194"/>
+        <source>Compare with keeper...</source>
+        <translation>残すファイルと比較...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="197"/>
+        <source>Large view of this photo next to the keeper, zoom and pan locked</source>
+        <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="233"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="450"/>
+        <location filename="../../gui/compare_pane.py" line="240"/>
         <source>Identical</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="451"/>
+        <location filename="../../gui/compare_pane.py" line="241"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="452"/>
+        <location filename="../../gui/compare_pane.py" line="242"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="457"/>
+        <location filename="../../gui/compare_pane.py" line="247"/>
         <source>{n} files · {kind}</source>
         <translation>{n} ファイル · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="494"/>
+        <location filename="../../gui/compare_pane.py" line="307"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="498"/>
+        <location filename="../../gui/compare_pane.py" line="311"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
@@ -245,8 +265,9 @@
 <context>
     <name>ExceptionHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="105"/>
+        <location filename="../../gui/app.py" line="149"/>
         <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
+        <extracomment>The longest a background thread running Python keeps the GIL while the GUI thread waits for it (Python&apos;s default: 5 ms). A repaint calls into Python hundreds of times (models, delegates) and each call could wait the whole interval while a scan or the autosave ran Python: at 100,000 photos that stalled the window for 0.1-0.2 s at a time (BENCHMARKS.md).</extracomment>
         <translation>PhotoDedup で予期しないエラーが発生しました。このエラーによってファイルが変更されることはありません。このまま作業を続けるか、様子がおかしい場合はアプリを再起動してください。</translation>
     </message>
 </context>
@@ -424,23 +445,23 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="55"/>
+        <location filename="../../gui/group_model.py" line="64"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="57"/>
+        <location filename="../../gui/group_model.py" line="66"/>
         <source>Similar shots</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="58"/>
+        <location filename="../../gui/group_model.py" line="67"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="171"/>
+        <location filename="../../gui/group_model.py" line="210"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} ファイル · {size} 解放可能 · {kind}</translation>
     </message>
@@ -627,18 +648,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Problems</source>
+        <extracomment>A replaced scan result is freed this long after its successor is shown (see set_result).</extracomment>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Show the files that could not be read</source>
         <translation>読み込めなかったファイルを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -647,122 +669,122 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Cancel scan</source>
         <translation>スキャンを中止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Find copies of a photo...</source>
         <translation>写真のコピーを探す...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Open review...</source>
         <translation>レビューを開く...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Save review...</source>
         <translation>レビューを保存...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Export CSV...</source>
         <translation>CSV に書き出す...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Undo last trash</source>
         <translation>直前のゴミ箱への移動を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Auto-select all</source>
         <translation>すべて自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Prefer folder...</source>
         <translation>優先するフォルダー...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Clear all marks</source>
         <translation>すべての指定を解除</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Photos marked as different...</source>
         <translation>別々の写真として指定した写真...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>History...</source>
         <translation>履歴...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup のウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>About PhotoDedup</source>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Scan the folders (%1)</source>
         <translation>フォルダーをスキャン (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Language (after a restart)</source>
         <translation>言語 (再起動後に適用)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -771,12 +793,12 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>Warning: %1</source>
         <translation>警告: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -785,87 +807,92 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="366"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="488"/>
+        <source>Finishing...</source>
+        <translation type="unfinished">最終処理をしています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>These folders no longer exist; remove them from the list:
 %1</source>
         <translation>次のフォルダーはもう存在しません。一覧から外してください:
 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>Starting the scan...</source>
         <translation>スキャンを開始しています...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="305"/>
         <source>Scan cancelled. Photos read so far stay cached: %n.</source>
         <translation>
             <numerusform>スキャンを中止しました。読み込み済みの %n 枚の写真はキャッシュに残ります。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="315"/>
         <source>%n photo(s) compared in %1 s.</source>
         <translation>
             <numerusform>%n 枚の写真を %1 秒で比較しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>Stopped by an error.</source>
         <translation>エラーのため停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>The operation failed.</source>
         <translation>操作に失敗しました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>問題 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>
@@ -911,77 +938,77 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../gui/progress_panel.py" line="65"/>
+        <location filename="../../gui/progress_panel.py" line="62"/>
         <source>Ready to scan.</source>
         <translation>スキャンの準備ができました。</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="69"/>
+        <location filename="../../gui/progress_panel.py" line="66"/>
         <source>Looking for photos...</source>
         <translation>写真を探しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="70"/>
+        <location filename="../../gui/progress_panel.py" line="67"/>
         <source>Checking the cache...</source>
         <translation>キャッシュを確認しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="71"/>
+        <location filename="../../gui/progress_panel.py" line="68"/>
         <source>Reading photos...</source>
         <translation>写真を読み込んでいます...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="72"/>
+        <location filename="../../gui/progress_panel.py" line="69"/>
         <source>Comparing photos...</source>
         <translation>写真を比較しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="73"/>
+        <location filename="../../gui/progress_panel.py" line="70"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="98"/>
-        <location filename="../../gui/progress_panel.py" line="103"/>
+        <location filename="../../gui/progress_panel.py" line="95"/>
+        <location filename="../../gui/progress_panel.py" line="100"/>
         <source>Cancelling...</source>
         <translation>中止しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="111"/>
+        <location filename="../../gui/progress_panel.py" line="108"/>
         <source>%1 of %2 files</source>
         <translation>%1 / %2 ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="119"/>
+        <location filename="../../gui/progress_panel.py" line="116"/>
         <source>%1 files found</source>
         <translation>%1 ファイルが見つかりました</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="134"/>
+        <location filename="../../gui/progress_panel.py" line="131"/>
         <source>%1 files/s</source>
         <translation>%1 ファイル/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="137"/>
+        <location filename="../../gui/progress_panel.py" line="134"/>
         <source>%1, about %2 left</source>
         <translation>%1、残り約 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="142"/>
+        <location filename="../../gui/progress_panel.py" line="139"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="145"/>
+        <location filename="../../gui/progress_panel.py" line="142"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="147"/>
+        <location filename="../../gui/progress_panel.py" line="144"/>
         <source>%1 h %2 min</source>
         <translation>%1 時間 %2 分</translation>
     </message>
@@ -1095,81 +1122,201 @@ Scan again (%1) to check these folders once more.</source>
     </message>
     <message>
         <location filename="../../gui/reasons.py" line="40"/>
+        <source>chosen by you</source>
+        <translation>あなたが選択</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="41"/>
+        <source>intact file: another copy is damaged</source>
+        <translation>破損していないファイル: 別のコピーが破損しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="42"/>
+        <source>without the frame another copy added</source>
+        <translation>枠なし: 別のコピーには枠が追加されています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="43"/>
+        <source>camera original: {camera}, taken {time}</source>
+        <translation>カメラのオリジナル: {camera}、撮影 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="44"/>
+        <source>camera original: {camera}</source>
+        <translation>カメラのオリジナル: {camera}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="45"/>
+        <source>camera original: taken {time}</source>
+        <translation>カメラのオリジナル: 撮影 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="46"/>
+        <source>{format} as the camera wrote it; the other copies are conversions</source>
+        <translation>カメラが書き込んだ {format}。他のコピーは変換されたものです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="49"/>
+        <source>lossless {format}; the other copies are compressed</source>
+        <translation>可逆圧縮の {format}。他のコピーは圧縮されています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="50"/>
+        <source>JPEG with the camera&apos;s own compression tables</source>
+        <translation>カメラ独自の圧縮テーブルを持つ JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="51"/>
+        <source>highest JPEG quality: {quality}</source>
+        <translation>JPEG 品質が最高: {quality}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="52"/>
+        <source>camera file name: {name}</source>
+        <translation>カメラのファイル名: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="53"/>
+        <source>the other copies are named as copies</source>
+        <translation>他のコピーはコピーの名前が付いています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="54"/>
+        <source>the other copies are in download, messenger, export or backup folders</source>
+        <translation>他のコピーはダウンロード、メッセンジャー、エクスポート、バックアップのフォルダーにあります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="57"/>
+        <source>newest: modified {time}</source>
+        <translation>最新: 更新 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="58"/>
+        <source>preferred format: {format}</source>
+        <translation>優先する形式: {format}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="59"/>
+        <source>in the preferred folder {name}</source>
+        <translation>優先するフォルダー {name} 内</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="60"/>
+        <source>{format} conversion of {name}</source>
+        <translation>{name} の {format} 変換</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="61"/>
+        <source>{format} conversion; in a reference folder, kept</source>
+        <translation>{format} 変換。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="62"/>
+        <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
+        <translation>{name} の再エンコードされたコピー (JPEG 品質 {quality})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="63"/>
+        <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
+        <translation>再エンコードされたコピー (JPEG 品質 {quality})。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="66"/>
+        <source>copy with a frame added ({width}x{height}) of {name}</source>
+        <translation>{name} に枠を追加したコピー ({width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="67"/>
+        <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
+        <translation>枠を追加したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="70"/>
+        <source>damaged copy of {name}</source>
+        <translation>{name} の破損したコピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="71"/>
+        <source>damaged copy; in a reference folder, kept</source>
+        <translation>破損したコピー。参照フォルダー内のため残します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>sharpest shot of the burst</source>
         <translation>連写の中で最もシャープなショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="41"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>連写の中で最もシャープなショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="42"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>first shot</source>
         <translation>最初のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="43"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>最初のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>another shot of the burst</source>
         <translation>同じ連写の別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同じ連写の別のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="47"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="82"/>
         <source>another shot of the burst (same second)</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="83"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="86"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="57"/>
+        <location filename="../../gui/reasons.py" line="89"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="94"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="95"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="66"/>
+        <location filename="../../gui/reasons.py" line="98"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="69"/>
+        <location filename="../../gui/reasons.py" line="101"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
@@ -1177,32 +1324,32 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ResultsTabs</name>
     <message>
-        <location filename="../../gui/results_tabs.py" line="41"/>
+        <location filename="../../gui/results_tabs.py" line="43"/>
         <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
         <translation>同じカメラで数秒以内に撮影された、よく似た写真です。コピーではなく別の瞬間の写真です。自分で指定しない限り、ゴミ箱へ移動する対象にはなりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="127"/>
+        <location filename="../../gui/results_tabs.py" line="159"/>
         <source>Not recorded</source>
         <translation>記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="145"/>
+        <location filename="../../gui/results_tabs.py" line="177"/>
         <source>Duplicates</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="146"/>
+        <location filename="../../gui/results_tabs.py" line="178"/>
         <source>Similar shots</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="148"/>
+        <location filename="../../gui/results_tabs.py" line="180"/>
         <source>Duplicates ({n})</source>
         <translation>重複 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="150"/>
+        <location filename="../../gui/results_tabs.py" line="182"/>
         <source>Similar shots ({n})</source>
         <translation>類似ショット ({n})</translation>
     </message>
@@ -1210,67 +1357,68 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ReviewFiles</name>
     <message>
-        <location filename="../../gui/review_files.py" line="34"/>
+        <location filename="../../gui/review_files.py" line="32"/>
         <source>Save review</source>
+        <extracomment>results_io.write_json or write_csv: (result, dest, keep=..., burst_keep=...).</extracomment>
         <translation>レビューを保存</translation>
     </message>
     <message>
         <location filename="../../gui/review_files.py" line="34"/>
-        <location filename="../../gui/review_files.py" line="72"/>
+        <location filename="../../gui/review_files.py" line="79"/>
         <source>PhotoDedup review (*.json)</source>
         <translation>PhotoDedup レビュー (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="47"/>
+        <location filename="../../gui/review_files.py" line="40"/>
         <source>Export CSV</source>
         <translation>CSV に書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="47"/>
+        <location filename="../../gui/review_files.py" line="42"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="59"/>
+        <location filename="../../gui/review_files.py" line="66"/>
         <source>Could not write %1:
 %2</source>
         <translation>%1 に書き込めませんでした:
 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="63"/>
+        <location filename="../../gui/review_files.py" line="70"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="70"/>
+        <location filename="../../gui/review_files.py" line="77"/>
         <source>Open review</source>
         <translation>レビューを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="81"/>
+        <location filename="../../gui/review_files.py" line="88"/>
         <source>This file cannot be opened as a review.</source>
         <translation>このファイルはレビューとして開けません。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="84"/>
+        <location filename="../../gui/review_files.py" line="91"/>
         <source>Review opened from %1.</source>
         <translation>%1 からレビューを開きました。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="95"/>
+        <location filename="../../gui/review_files.py" line="102"/>
         <source>Resume review</source>
         <translation>レビューを再開</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_files.py" line="98"/>
+        <location filename="../../gui/review_files.py" line="105"/>
         <source>Resume your last review? (%n group(s), saved %1)</source>
         <translation>
             <numerusform>前回のレビューを再開しますか? (%n グループ、%1 に保存)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="108"/>
+        <location filename="../../gui/review_files.py" line="115"/>
         <source>Review resumed.</source>
         <translation>レビューを再開しました。</translation>
     </message>
@@ -1369,34 +1517,34 @@ Scan again (%1) to check these folders once more.</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="300"/>
+        <location filename="../../gui/review_panel.py" line="305"/>
         <source>Prefer keeping files in this folder</source>
         <translation>このフォルダーのファイルを優先して残す</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="309"/>
+        <location filename="../../gui/review_panel.py" line="314"/>
         <source>Add folders and press Scan to find duplicate photos.</source>
         <translation>フォルダーを追加して「スキャン」を押すと、重複した写真を探します。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="314"/>
+        <location filename="../../gui/review_panel.py" line="319"/>
         <source>No similar shots found.</source>
         <translation>類似ショットは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="316"/>
+        <location filename="../../gui/review_panel.py" line="321"/>
         <source>No duplicates found.</source>
         <translation>重複は見つかりませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="333"/>
+        <location filename="../../gui/review_panel.py" line="338"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n 個のグループ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="334"/>
+        <location filename="../../gui/review_panel.py" line="339"/>
         <source>%n file(s) marked for trash (%1)</source>
         <translation>
             <numerusform>ゴミ箱へ指定したファイル %n 個 (%1)</numerusform>

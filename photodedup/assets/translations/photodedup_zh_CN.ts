@@ -38,188 +38,208 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/compare_pane.py" line="45"/>
+        <location filename="../../gui/file_card.py" line="40"/>
         <source>suggested keeper</source>
         <translation>建议保留</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="46"/>
+        <location filename="../../gui/file_card.py" line="41"/>
         <source>identical file</source>
         <translation>相同文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="47"/>
+        <location filename="../../gui/file_card.py" line="42"/>
         <source>same pixels</source>
         <translation>像素相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="48"/>
+        <location filename="../../gui/file_card.py" line="43"/>
         <source>resized</source>
         <translation>已缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="49"/>
+        <location filename="../../gui/file_card.py" line="44"/>
         <source>converted</source>
         <translation>已转换格式</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="50"/>
+        <location filename="../../gui/file_card.py" line="45"/>
         <source>rotated</source>
         <translation>已旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="51"/>
+        <location filename="../../gui/file_card.py" line="46"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="52"/>
+        <location filename="../../gui/file_card.py" line="47"/>
+        <source>framed</source>
+        <translation>加框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="48"/>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="49"/>
         <source>another shot</source>
         <translation>另一张照片</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="72"/>
+        <location filename="../../gui/file_card.py" line="69"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>分辨率低于建议保留的文件 ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="76"/>
+        <location filename="../../gui/file_card.py" line="73"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>文件小于建议保留的文件 ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="80"/>
+        <location filename="../../gui/file_card.py" line="77"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="118"/>
+        <location filename="../../gui/file_card.py" line="115"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="126"/>
+        <location filename="../../gui/file_card.py" line="123"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="141"/>
+        <location filename="../../gui/file_card.py" line="138"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="148"/>
+        <location filename="../../gui/file_card.py" line="145"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="154"/>
+        <location filename="../../gui/file_card.py" line="151"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距离 {d}（相似度 {p}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="163"/>
+        <location filename="../../gui/file_card.py" line="160"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="187"/>
+        <location filename="../../gui/file_card.py" line="184"/>
         <source>Keep only this one</source>
         <translation>仅保留此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="190"/>
+        <location filename="../../gui/file_card.py" line="187"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="202"/>
+        <location filename="../../gui/file_card.py" line="199"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="212"/>
+        <location filename="../../gui/file_card.py" line="209"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="215"/>
-        <location filename="../../gui/compare_pane.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="212"/>
+        <location filename="../../gui/file_card.py" line="224"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="220"/>
+        <location filename="../../gui/file_card.py" line="217"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="225"/>
+        <location filename="../../gui/file_card.py" line="222"/>
         <source>Mark for trash</source>
         <translation>标记移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="230"/>
+        <location filename="../../gui/file_card.py" line="227"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
+        <location filename="../../gui/file_card.py" line="249"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="290"/>
+        <location filename="../../gui/compare_pane.py" line="58"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <translation>←/→：选择文件 · Space：保留/回收站 · Delete：回收站 · 双击：大图</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="395"/>
+        <location filename="../../gui/compare_pane.py" line="172"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="398"/>
+        <location filename="../../gui/compare_pane.py" line="175"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="411"/>
+        <location filename="../../gui/compare_pane.py" line="187"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="444"/>
+        <location filename="../../gui/compare_pane.py" line="194"/>
+        <source>Compare with keeper...</source>
+        <translation>与保留的文件比较...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="197"/>
+        <source>Large view of this photo next to the keeper, zoom and pan locked</source>
+        <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="233"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="450"/>
+        <location filename="../../gui/compare_pane.py" line="240"/>
         <source>Identical</source>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="451"/>
+        <location filename="../../gui/compare_pane.py" line="241"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="452"/>
+        <location filename="../../gui/compare_pane.py" line="242"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="457"/>
+        <location filename="../../gui/compare_pane.py" line="247"/>
         <source>{n} files · {kind}</source>
         <translation>{n} 个文件 · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="494"/>
+        <location filename="../../gui/compare_pane.py" line="307"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="498"/>
+        <location filename="../../gui/compare_pane.py" line="311"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
     </message>
@@ -245,8 +265,9 @@
 <context>
     <name>ExceptionHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="105"/>
+        <location filename="../../gui/app.py" line="149"/>
         <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
+        <extracomment>The longest a background thread running Python keeps the GIL while the GUI thread waits for it (Python&apos;s default: 5 ms). A repaint calls into Python hundreds of times (models, delegates) and each call could wait the whole interval while a scan or the autosave ran Python: at 100,000 photos that stalled the window for 0.1-0.2 s at a time (BENCHMARKS.md).</extracomment>
         <translation>PhotoDedup 遇到了意外错误。此错误没有改动您的文件；您可以继续操作，如果看起来有异常，请重新启动应用。</translation>
     </message>
 </context>
@@ -424,23 +445,23 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="55"/>
+        <location filename="../../gui/group_model.py" line="64"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="57"/>
+        <location filename="../../gui/group_model.py" line="66"/>
         <source>Similar shots</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="58"/>
+        <location filename="../../gui/group_model.py" line="67"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="171"/>
+        <location filename="../../gui/group_model.py" line="210"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} 个文件 · 可释放 {size} · {kind}</translation>
     </message>
@@ -627,18 +648,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Problems</source>
+        <extracomment>A replaced scan result is freed this long after its successor is shown (see set_result).</extracomment>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -647,122 +669,122 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Find copies of a photo...</source>
         <translation>查找照片的副本...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Open review...</source>
         <translation>打开审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Save review...</source>
         <translation>保存审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Undo last trash</source>
         <translation>撤销上次移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Auto-select all</source>
         <translation>全部自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Prefer folder...</source>
         <translation>优先文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Clear all marks</source>
         <translation>清除所有标记</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Photos marked as different...</source>
         <translation>标记为不同的照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>History...</source>
         <translation>历史记录...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup 网站</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>About PhotoDedup</source>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Scan the folders (%1)</source>
         <translation>扫描文件夹 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <translation>将标记的文件移到系统回收站（会先询问）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -771,12 +793,12 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -785,87 +807,92 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="366"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="488"/>
+        <source>Finishing...</source>
+        <translation type="unfinished">即将完成...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>These folders no longer exist; remove them from the list:
 %1</source>
         <translation>以下文件夹已不存在，请将其从列表中移除：
 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>Starting the scan...</source>
         <translation>正在开始扫描...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="305"/>
         <source>Scan cancelled. Photos read so far stay cached: %n.</source>
         <translation>
             <numerusform>扫描已取消。已读取的 %n 张照片保留在缓存中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="315"/>
         <source>%n photo(s) compared in %1 s.</source>
         <translation>
             <numerusform>在 %1 秒内比较了 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>Stopped by an error.</source>
         <translation>因出错而停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
@@ -911,77 +938,77 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../gui/progress_panel.py" line="65"/>
+        <location filename="../../gui/progress_panel.py" line="62"/>
         <source>Ready to scan.</source>
         <translation>准备扫描。</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="69"/>
+        <location filename="../../gui/progress_panel.py" line="66"/>
         <source>Looking for photos...</source>
         <translation>正在查找照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="70"/>
+        <location filename="../../gui/progress_panel.py" line="67"/>
         <source>Checking the cache...</source>
         <translation>正在检查缓存...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="71"/>
+        <location filename="../../gui/progress_panel.py" line="68"/>
         <source>Reading photos...</source>
         <translation>正在读取照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="72"/>
+        <location filename="../../gui/progress_panel.py" line="69"/>
         <source>Comparing photos...</source>
         <translation>正在比较照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="73"/>
+        <location filename="../../gui/progress_panel.py" line="70"/>
         <source>Finishing...</source>
         <translation>即将完成...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="98"/>
-        <location filename="../../gui/progress_panel.py" line="103"/>
+        <location filename="../../gui/progress_panel.py" line="95"/>
+        <location filename="../../gui/progress_panel.py" line="100"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="111"/>
+        <location filename="../../gui/progress_panel.py" line="108"/>
         <source>%1 of %2 files</source>
         <translation>%1 / %2 个文件</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="119"/>
+        <location filename="../../gui/progress_panel.py" line="116"/>
         <source>%1 files found</source>
         <translation>找到 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="134"/>
+        <location filename="../../gui/progress_panel.py" line="131"/>
         <source>%1 files/s</source>
         <translation>%1 个文件/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="137"/>
+        <location filename="../../gui/progress_panel.py" line="134"/>
         <source>%1, about %2 left</source>
         <translation>%1，剩余约 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="142"/>
+        <location filename="../../gui/progress_panel.py" line="139"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="145"/>
+        <location filename="../../gui/progress_panel.py" line="142"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="147"/>
+        <location filename="../../gui/progress_panel.py" line="144"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
@@ -1095,81 +1122,201 @@ Scan again (%1) to check these folders once more.</source>
     </message>
     <message>
         <location filename="../../gui/reasons.py" line="40"/>
+        <source>chosen by you</source>
+        <translation>由您选择</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="41"/>
+        <source>intact file: another copy is damaged</source>
+        <translation>完好的文件：另一个副本已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="42"/>
+        <source>without the frame another copy added</source>
+        <translation>无边框：另一个副本添加了边框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="43"/>
+        <source>camera original: {camera}, taken {time}</source>
+        <translation>相机原件：{camera}，拍摄于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="44"/>
+        <source>camera original: {camera}</source>
+        <translation>相机原件：{camera}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="45"/>
+        <source>camera original: taken {time}</source>
+        <translation>相机原件：拍摄于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="46"/>
+        <source>{format} as the camera wrote it; the other copies are conversions</source>
+        <translation>相机写入的 {format}；其他副本是转换而来的</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="49"/>
+        <source>lossless {format}; the other copies are compressed</source>
+        <translation>无损 {format}；其他副本经过压缩</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="50"/>
+        <source>JPEG with the camera&apos;s own compression tables</source>
+        <translation>带有相机自身压缩表的 JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="51"/>
+        <source>highest JPEG quality: {quality}</source>
+        <translation>JPEG 质量最高：{quality}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="52"/>
+        <source>camera file name: {name}</source>
+        <translation>相机文件名：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="53"/>
+        <source>the other copies are named as copies</source>
+        <translation>其他副本的名称表明它们是副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="54"/>
+        <source>the other copies are in download, messenger, export or backup folders</source>
+        <translation>其他副本位于下载、聊天软件、导出或备份文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="57"/>
+        <source>newest: modified {time}</source>
+        <translation>最新：修改于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="58"/>
+        <source>preferred format: {format}</source>
+        <translation>首选格式：{format}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="59"/>
+        <source>in the preferred folder {name}</source>
+        <translation>位于首选文件夹 {name} 中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="60"/>
+        <source>{format} conversion of {name}</source>
+        <translation>{name} 的 {format} 转换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="61"/>
+        <source>{format} conversion; in a reference folder, kept</source>
+        <translation>{format} 转换；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="62"/>
+        <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
+        <translation>{name} 的重新编码副本（JPEG 质量 {quality}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="63"/>
+        <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
+        <translation>重新编码的副本（JPEG 质量 {quality}）；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="66"/>
+        <source>copy with a frame added ({width}x{height}) of {name}</source>
+        <translation>{name} 添加边框的副本（{width}×{height}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="67"/>
+        <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
+        <translation>添加边框的副本（{width}×{height}）；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="70"/>
+        <source>damaged copy of {name}</source>
+        <translation>{name} 的损坏副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="71"/>
+        <source>damaged copy; in a reference folder, kept</source>
+        <translation>损坏的副本；位于参考文件夹中，保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>sharpest shot of the burst</source>
         <translation>连拍中最清晰的一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="41"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>连拍中最清晰的一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="42"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>first shot</source>
         <translation>第一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="43"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>第一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>another shot of the burst</source>
         <translation>同一连拍中的另一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同一连拍中的另一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="47"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="82"/>
         <source>another shot of the burst (same second)</source>
         <translation>同一连拍中的另一张（同一秒内拍摄）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="83"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同一连拍中的另一张（同一秒内拍摄）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="86"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="57"/>
+        <location filename="../../gui/reasons.py" line="89"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="94"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="95"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="66"/>
+        <location filename="../../gui/reasons.py" line="98"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="69"/>
+        <location filename="../../gui/reasons.py" line="101"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
@@ -1177,32 +1324,32 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ResultsTabs</name>
     <message>
-        <location filename="../../gui/results_tabs.py" line="41"/>
+        <location filename="../../gui/results_tabs.py" line="43"/>
         <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
         <translation>同一相机在几秒内拍摄的相似照片：它们是不同的瞬间，而不是副本。在您标记之前，不会有照片被标记为移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="127"/>
+        <location filename="../../gui/results_tabs.py" line="159"/>
         <source>Not recorded</source>
         <translation>未能记录</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="145"/>
+        <location filename="../../gui/results_tabs.py" line="177"/>
         <source>Duplicates</source>
         <translation>重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="146"/>
+        <location filename="../../gui/results_tabs.py" line="178"/>
         <source>Similar shots</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="148"/>
+        <location filename="../../gui/results_tabs.py" line="180"/>
         <source>Duplicates ({n})</source>
         <translation>重复项 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="150"/>
+        <location filename="../../gui/results_tabs.py" line="182"/>
         <source>Similar shots ({n})</source>
         <translation>相似照片 ({n})</translation>
     </message>
@@ -1210,67 +1357,68 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ReviewFiles</name>
     <message>
-        <location filename="../../gui/review_files.py" line="34"/>
+        <location filename="../../gui/review_files.py" line="32"/>
         <source>Save review</source>
+        <extracomment>results_io.write_json or write_csv: (result, dest, keep=..., burst_keep=...).</extracomment>
         <translation>保存审阅</translation>
     </message>
     <message>
         <location filename="../../gui/review_files.py" line="34"/>
-        <location filename="../../gui/review_files.py" line="72"/>
+        <location filename="../../gui/review_files.py" line="79"/>
         <source>PhotoDedup review (*.json)</source>
         <translation>PhotoDedup 审阅 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="47"/>
+        <location filename="../../gui/review_files.py" line="40"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="47"/>
+        <location filename="../../gui/review_files.py" line="42"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="59"/>
+        <location filename="../../gui/review_files.py" line="66"/>
         <source>Could not write %1:
 %2</source>
         <translation>无法写入 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="63"/>
+        <location filename="../../gui/review_files.py" line="70"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="70"/>
+        <location filename="../../gui/review_files.py" line="77"/>
         <source>Open review</source>
         <translation>打开审阅</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="81"/>
+        <location filename="../../gui/review_files.py" line="88"/>
         <source>This file cannot be opened as a review.</source>
         <translation>无法将此文件作为审阅打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="84"/>
+        <location filename="../../gui/review_files.py" line="91"/>
         <source>Review opened from %1.</source>
         <translation>已从 %1 打开审阅。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="95"/>
+        <location filename="../../gui/review_files.py" line="102"/>
         <source>Resume review</source>
         <translation>继续审阅</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_files.py" line="98"/>
+        <location filename="../../gui/review_files.py" line="105"/>
         <source>Resume your last review? (%n group(s), saved %1)</source>
         <translation>
             <numerusform>要继续上次的审阅吗？（%n 组，保存于 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="108"/>
+        <location filename="../../gui/review_files.py" line="115"/>
         <source>Review resumed.</source>
         <translation>已继续审阅。</translation>
     </message>
@@ -1369,34 +1517,34 @@ Scan again (%1) to check these folders once more.</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="300"/>
+        <location filename="../../gui/review_panel.py" line="305"/>
         <source>Prefer keeping files in this folder</source>
         <translation>优先保留此文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="309"/>
+        <location filename="../../gui/review_panel.py" line="314"/>
         <source>Add folders and press Scan to find duplicate photos.</source>
         <translation>添加文件夹并按“扫描”来查找重复照片。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="314"/>
+        <location filename="../../gui/review_panel.py" line="319"/>
         <source>No similar shots found.</source>
         <translation>没有找到相似照片。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="316"/>
+        <location filename="../../gui/review_panel.py" line="321"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="333"/>
+        <location filename="../../gui/review_panel.py" line="338"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n 个组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="334"/>
+        <location filename="../../gui/review_panel.py" line="339"/>
         <source>%n file(s) marked for trash (%1)</source>
         <translation>
             <numerusform>%n 个文件标记为移到回收站（%1）</numerusform>
