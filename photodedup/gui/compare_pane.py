@@ -213,6 +213,7 @@ class ComparePane(QScrollArea):
 
     def refresh_marks(self) -> None:
         """Marks changed elsewhere (auto-select, clear): repaint the cards."""
+        self._reword()
         self._update_states()
 
     # -- internals --------------------------------------------------------------------------
@@ -295,8 +296,27 @@ class ComparePane(QScrollArea):
             kept = review is None or review.is_kept(card.member.path)
             card.set_state(kept, i == self._current)
 
+    def _reword(self) -> None:
+        """Show the group as the review words it now: from the keeper the user picked, the
+        cards are in a new order with new relations and reasons (the current file stays)."""
+        if self._review is None or self._group is None:
+            return
+        try:
+            group = self._review.group(self._group.id)
+        except KeyError:
+            return
+        if group is self._group:
+            return
+        current = self._group.members[min(self._current, len(self._group.members) - 1)].path
+        self._group = group
+        self._current = next(
+            (i for i, m in enumerate(group.members) if m.path == current), self._current
+        )
+        self._build()
+
     def _changed(self) -> None:
         self._notice.clear()
+        self._reword()
         self._update_states()
         if self._group is not None:
             self.marksChanged.emit(self._group.id)

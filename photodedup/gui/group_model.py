@@ -125,12 +125,16 @@ class GroupListModel(QAbstractListModel):
     def group_changed(self, group_id: int) -> None:
         """The marks of one group changed: repaint its row."""
         row = self._rows.get(group_id)
-        if row is not None:
+        if row is not None and self._review is not None:
+            # The review words a group from the keeper the user picked: take its new words.
+            self._groups[row] = self._review.group(group_id)
             index = self.index(row, 0)
             self.dataChanged.emit(index, index)
 
     def marks_changed(self) -> None:
         """Marks of any group may have changed (auto-select, clear)."""
+        if self._review is not None:
+            self._groups = [self._review.group(g.id) for g in self._groups]
         if self._groups:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
 

@@ -335,9 +335,11 @@ class MainWindow(QMainWindow):
         # of ms to free.
         retired = (self.result, self.results_tabs.reviews())
         QTimer.singleShot(RETIRE_AFTER_MS, lambda: retired)
+        earlier = self.review()
         self.result = result
         if result is not None and review is None:
-            review = Review(result.groups)
+            # A rescan keeps the user's marks on the files that are still the same.
+            review = Review(result.groups, earlier.marks() if earlier is not None else None)
         self.results_tabs.set_reviews(
             review if result is not None else None, result.bursts if result is not None else ()
         )

@@ -147,9 +147,15 @@ def test_space_toggles_and_never_trashes_last_keeper(qtbot, loaded, review) -> N
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Left)
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Space)
     assert not review.is_kept(keeper)
-    assert loaded.compare.cards()[0].badge.text() == "Trash"
+    # The group is now worded from the copy the user kept: it comes first, the old keeper
+    # second (still the current card), marked for trash.
+    cards = loaded.compare.cards()
+    assert [c.member.path for c in cards] == [copy, keeper]
+    assert cards[0].member.reason == "chosen by you"
+    assert cards[1].badge.text() == "Trash"
+    assert loaded.compare.current_index() == 1
     # Now the copy is the only kept file: Delete and Space are refused with a word why.
-    qtbot.keyClick(loaded.list_view, Qt.Key.Key_Right)
+    qtbot.keyClick(loaded.list_view, Qt.Key.Key_Left)
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Delete)
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Space)
     assert review.is_kept(copy)
@@ -266,7 +272,10 @@ def test_auto_select_and_keep_all(qtbot, loaded, review, tmp_path) -> None:
     loaded.auto_select(str(tmp_path / "backup"))
     assert review.is_kept(str(tmp_path / "backup" / "cat.jpg"))
     assert not review.is_kept(str(tmp_path / "phone" / "cat.jpg"))
-    assert [c.badge.text() for c in loaded.compare.cards()] == ["Trash", "Keep"]
+    # Worded from the kept file now: it comes first.
+    cards = loaded.compare.cards()
+    assert [c.badge.text() for c in cards] == ["Keep", "Trash"]
+    assert cards[0].member.path == str(tmp_path / "backup" / "cat.jpg")
     qtbot.mouseClick(loaded.auto_button, Qt.MouseButton.LeftButton)
     assert review.trash_count_and_bytes()[0] == 4
 
