@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from photodedup.core import ignore
 from photodedup.core.models import ScanOptions
 from photodedup.gui.folder_list import FolderListWidget
+from photodedup.gui.keeper_rules import KeeperRulesDialog, enabled_rules, rule_text
 from photodedup.gui.progress_panel import ProgressPanel
 from photodedup.gui.settings import Settings, Similarity
 
@@ -74,6 +75,12 @@ class ScanPanel(QWidget):
                 "the RAW, the camera's original, is kept"
             )
         )
+        self.keeper_button = QPushButton(self.tr("Which copy to keep..."), self)
+        self.keeper_button.setToolTip(
+            self.tr("Order the rules that choose the copy to keep (by default: the original)")
+        )
+        self.keeper_summary = QLabel(self)
+        self.keeper_summary.setWordWrap(True)
         self.bursts = QCheckBox(self.tr("Find similar shots (bursts)"), self)
         self.bursts.setToolTip(
             self.tr(
@@ -100,6 +107,8 @@ class ScanPanel(QWidget):
         form.addRow(self.similarity_hint)
         form.addRow(self.rotations)
         form.addRow(self.prefer_jpeg)
+        form.addRow(self.keeper_button)
+        form.addRow(self.keeper_summary)
         form.addRow(self.bursts)
         form.addRow(self.tr("Skip:"), self.excludes)
         form.addRow(self.tr("Workers:"), self.workers)
@@ -128,6 +137,7 @@ class ScanPanel(QWidget):
         self.rotations.toggled.connect(self._save)
         self.prefer_jpeg.toggled.connect(self._save)
         self.bursts.toggled.connect(self._save)
+        self.keeper_button.clicked.connect(self.edit_keeper_rules)
         self.excludes.textChanged.connect(self._save)
         self.workers.valueChanged.connect(self._save)
         self._update_scan_button()
@@ -145,6 +155,7 @@ class ScanPanel(QWidget):
             rotations=self.rotations.isChecked(),
             workers=self.workers.value(),
             prefer_jpeg=self.prefer_jpeg.isChecked(),
+            keeper_rules=enabled_rules(self._settings.keeper_rules),
             bursts=self.bursts.isChecked(),
             ignore_list=ignore.default_path(),
         )
@@ -157,6 +168,7 @@ class ScanPanel(QWidget):
             self.similarity,
             self.rotations,
             self.prefer_jpeg,
+            self.keeper_button,
             self.bursts,
             self.excludes,
             self.workers,
@@ -196,6 +208,23 @@ class ScanPanel(QWidget):
         self.excludes.setText(s.excludes)
         self.workers.setValue(min(s.workers, MAX_WORKERS))
         self._show_level()
+        self._show_keeper_rules()
+
+    def edit_keeper_rules(self) -> KeeperRulesDialog:
+        """Open the keeper rules dialog; accepted rules are saved and used by the next scan."""
+        dialog = KeeperRulesDialog(self._settings.keeper_rules, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.rulesAccepted.connect(self._set_keeper_rules)
+        dialog.open()
+        return dialog
+
+    def _set_keeper_rules(self, rules: list[tuple[str, bool]]) -> None:
+        self._settings.keeper_rules = rules
+        self._show_keeper_rules()
+
+    def _show_keeper_rules(self) -> None:
+        words = [rule_text(rule) for rule in enabled_rules(self._settings.keeper_rules)]
+        self.keeper_summary.setText(self.tr("Keep: {rules}").format(rules="; ".join(words)))
 
     def _save(self) -> None:
         s = self._settings

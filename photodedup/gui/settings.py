@@ -9,6 +9,7 @@ from enum import IntEnum, StrEnum
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from photodedup.core import ranking
 from photodedup.core.models import DEFAULT_THRESHOLD
 
 
@@ -35,11 +36,18 @@ class Similarity(IntEnum):
         return min(cls, key=lambda level: abs(level.value - threshold))
 
 
+#: Every simple keeper rule in order, only the original switched on: what a new user gets.
+DEFAULT_KEEPER_RULES: tuple[tuple[str, bool], ...] = tuple(
+    (rule, rule == ranking.RULE_ORIGINAL) for rule in ranking.SIMPLE_RULES
+)
+
+
 class Key(StrEnum):
     FOLDERS = "scan/folders"
     THRESHOLD = "scan/threshold"
     ROTATIONS = "scan/rotations"
     PREFER_JPEG = "scan/prefer_jpeg"
+    KEEPER_RULES = "scan/keeper_rules"
     BURSTS = "scan/bursts"
     EXCLUDES = "scan/excludes"
     WORKERS = "scan/workers"
@@ -112,6 +120,34 @@ class Settings:
     @prefer_jpeg.setter
     def prefer_jpeg(self, value: bool) -> None:
         self._s.setValue(Key.PREFER_JPEG, bool(value))
+
+    @property
+    def keeper_rules(self) -> list[tuple[str, bool]]:
+        """The keeper rules in the user's order, each switched on or off.
+
+        Stored as strings, a switched-off rule with a leading "!"; unknown entries (written
+        by a newer version, or by hand) are dropped, and simple rules missing are added off.
+        """
+        value = self._s.value(Key.KEEPER_RULES)
+        stored = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        rules: list[tuple[str, bool]] = []
+        for entry in stored:
+            text = str(entry)
+            try:
+                rule = ranking.parse_rule(text.removeprefix("!"))
+            except ranking.RuleError:
+                continue
+            if rule not in (r for r, _ in rules):
+                rules.append((rule, not text.startswith("!")))
+        if not rules:
+            rules = list(DEFAULT_KEEPER_RULES)
+        listed = {r for r, _ in rules}
+        rules += [(rule, False) for rule in ranking.SIMPLE_RULES if rule not in listed]
+        return rules
+
+    @keeper_rules.setter
+    def keeper_rules(self, rules: list[tuple[str, bool]]) -> None:
+        self._s.setValue(Key.KEEPER_RULES, [rule if on else f"!{rule}" for rule, on in rules])
 
     @property
     def bursts(self) -> bool:

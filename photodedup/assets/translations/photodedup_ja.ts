@@ -209,37 +209,37 @@
         <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="233"/>
+        <location filename="../../gui/compare_pane.py" line="234"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="240"/>
+        <location filename="../../gui/compare_pane.py" line="241"/>
         <source>Identical</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="241"/>
+        <location filename="../../gui/compare_pane.py" line="242"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="242"/>
+        <location filename="../../gui/compare_pane.py" line="243"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="247"/>
+        <location filename="../../gui/compare_pane.py" line="248"/>
         <source>{n} files · {kind}</source>
         <translation>{n} ファイル · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="307"/>
+        <location filename="../../gui/compare_pane.py" line="327"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="311"/>
+        <location filename="../../gui/compare_pane.py" line="331"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
@@ -461,7 +461,7 @@
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="210"/>
+        <location filename="../../gui/group_model.py" line="214"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} ファイル · {size} 解放可能 · {kind}</translation>
     </message>
@@ -646,6 +646,97 @@
     </message>
 </context>
 <context>
+    <name>KeeperRules</name>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="39"/>
+        <source>The original</source>
+        <translation>オリジナル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="40"/>
+        <source>Largest resolution</source>
+        <translation>解像度が最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="41"/>
+        <source>Largest file</source>
+        <translation>ファイルサイズが最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="42"/>
+        <source>Oldest</source>
+        <translation>最も古い</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="43"/>
+        <source>Newest</source>
+        <translation>最も新しい</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="48"/>
+        <source>Format: {format}</source>
+        <translation>形式: {format}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="49"/>
+        <source>Folder: {folder}</source>
+        <translation>フォルダー: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>KeeperRulesDialog</name>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="64"/>
+        <source>Which copy to keep</source>
+        <translation>残すコピーの選び方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="67"/>
+        <source>The first rule that tells two copies apart decides which one is kept; what the rules leave open, the evidence of the original decides. Files in reference folders are always kept, and a damaged file is never kept while an intact copy exists.</source>
+        <translation>2 つのコピーを区別できる最初のルールが、どちらを残すかを決めます。ルールで決まらない場合は、オリジナルである証拠で決めます。参照フォルダー内のファイルは常に残し、破損していないコピーがある間は破損したファイルを残すことはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="77"/>
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="78"/>
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="79"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="80"/>
+        <source>Add folder...</source>
+        <translation>フォルダーを追加...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="83"/>
+        <source>Add format</source>
+        <translation>形式を追加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="84"/>
+        <source>Restore defaults</source>
+        <translation>既定に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="140"/>
+        <source>Decided from the files: damaged or intact, resolution, a frame, camera data, format, JPEG tables and quality, names and folders, age</source>
+        <translation>ファイルから判断します: 破損の有無、解像度、枠、カメラのデータ、形式、JPEG のテーブルと品質、名前とフォルダー、古さ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="159"/>
+        <source>Prefer copies in this folder</source>
+        <translation>このフォルダー内のコピーを優先</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="111"/>
@@ -798,7 +889,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
         <translation>警告: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -807,17 +898,17 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Finishing...</source>
         <translation type="unfinished">最終処理をしています...</translation>
     </message>
@@ -868,31 +959,31 @@ Scan again (%1) to check these folders once more.</source>
         <translation>操作に失敗しました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="450"/>
+        <location filename="../../gui/main_window.py" line="452"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>問題 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="475"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>
@@ -1554,124 +1645,139 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../gui/scan_panel.py" line="48"/>
+        <location filename="../../gui/scan_panel.py" line="49"/>
         <source>Folders to scan</source>
         <translation>スキャンするフォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="66"/>
+        <location filename="../../gui/scan_panel.py" line="67"/>
         <source>Include rotated and mirrored copies</source>
         <translation>回転・反転したコピーも含める</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="68"/>
+        <location filename="../../gui/scan_panel.py" line="69"/>
         <source>Also find copies turned sideways, upside down or mirrored (a little slower)</source>
         <translation>横向き・逆さま・左右反転のコピーも探します (少し遅くなります)</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="70"/>
+        <location filename="../../gui/scan_panel.py" line="71"/>
         <source>Keep the JPEG of RAW+JPEG pairs</source>
         <translation>RAW+JPEG のペアでは JPEG を残す</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="73"/>
+        <location filename="../../gui/scan_panel.py" line="74"/>
         <source>When a RAW file and its JPEG are found, suggest keeping the JPEG; by default the RAW, the camera&apos;s original, is kept</source>
         <translation>RAW ファイルとその JPEG が見つかったとき、JPEG を残すよう提案します。既定ではカメラのオリジナルである RAW を残します</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="77"/>
+        <location filename="../../gui/scan_panel.py" line="78"/>
+        <source>Which copy to keep...</source>
+        <translation>残すコピーの選び方...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="80"/>
+        <source>Order the rules that choose the copy to keep (by default: the original)</source>
+        <translation>残すコピーを選ぶルールの順序を決めます (既定: オリジナル)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="84"/>
         <source>Find similar shots (bursts)</source>
         <translation>類似ショット (連写) も探す</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="80"/>
+        <location filename="../../gui/scan_panel.py" line="87"/>
         <source>Also list photos taken seconds apart by one camera that look alike, in their own tab; none is marked for trash</source>
         <translation>同じカメラで数秒以内に撮影されたよく似た写真も、別のタブに一覧表示します。ゴミ箱へ移動する指定はされません</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="85"/>
+        <location filename="../../gui/scan_panel.py" line="92"/>
         <source>e.g. *.gif, */Thumbnails/*</source>
         <translation>例: *.gif, */Thumbnails/*</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="87"/>
+        <location filename="../../gui/scan_panel.py" line="94"/>
         <source>Files and folders matching these patterns are skipped; separate with commas</source>
         <translation>これらのパターンに一致するファイルとフォルダーはスキップします。カンマで区切って指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="92"/>
+        <location filename="../../gui/scan_panel.py" line="99"/>
         <source>How many photos are read at the same time</source>
         <translation>同時に読み込む写真の数</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="94"/>
+        <location filename="../../gui/scan_panel.py" line="101"/>
         <source>Options</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="98"/>
+        <location filename="../../gui/scan_panel.py" line="105"/>
         <source>Similarity:</source>
         <translation>類似度:</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="104"/>
+        <location filename="../../gui/scan_panel.py" line="113"/>
         <source>Skip:</source>
         <translation>除外:</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="105"/>
+        <location filename="../../gui/scan_panel.py" line="114"/>
         <source>Workers:</source>
         <translation>並列数:</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="107"/>
+        <location filename="../../gui/scan_panel.py" line="116"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="109"/>
+        <location filename="../../gui/scan_panel.py" line="118"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="172"/>
+        <location filename="../../gui/scan_panel.py" line="184"/>
         <source>Identical files only</source>
         <translation>完全一致のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="173"/>
+        <location filename="../../gui/scan_panel.py" line="185"/>
         <source>Only exact copies: the same file, or the same pixels.</source>
         <translation>完全なコピーのみ: 同じファイル、または同じピクセルの画像。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="176"/>
+        <location filename="../../gui/scan_panel.py" line="188"/>
         <source>Strict</source>
         <translation>厳密</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="177"/>
+        <location filename="../../gui/scan_panel.py" line="189"/>
         <source>Copies that were resized, re-saved or converted.</source>
         <translation>サイズ変更・再保存・形式変換されたコピー。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="180"/>
+        <location filename="../../gui/scan_panel.py" line="192"/>
         <source>Normal</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="181"/>
+        <location filename="../../gui/scan_panel.py" line="193"/>
         <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
         <translation>軽く編集したコピーも: トリミング、色調整、透かしなど。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="184"/>
+        <location filename="../../gui/scan_panel.py" line="196"/>
         <source>Loose</source>
         <translation>緩め</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="185"/>
+        <location filename="../../gui/scan_panel.py" line="197"/>
         <source>Heavier edits too; check the groups carefully.</source>
         <translation>大きく編集したものも含みます。グループをよく確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="227"/>
+        <source>Keep: {rules}</source>
+        <translation>残す: {rules}</translation>
     </message>
 </context>
 <context>

@@ -209,37 +209,37 @@
         <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="233"/>
+        <location filename="../../gui/compare_pane.py" line="234"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="240"/>
+        <location filename="../../gui/compare_pane.py" line="241"/>
         <source>Identical</source>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="241"/>
+        <location filename="../../gui/compare_pane.py" line="242"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="242"/>
+        <location filename="../../gui/compare_pane.py" line="243"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="247"/>
+        <location filename="../../gui/compare_pane.py" line="248"/>
         <source>{n} files · {kind}</source>
         <translation>{n} 个文件 · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="307"/>
+        <location filename="../../gui/compare_pane.py" line="327"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="311"/>
+        <location filename="../../gui/compare_pane.py" line="331"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
     </message>
@@ -461,7 +461,7 @@
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="210"/>
+        <location filename="../../gui/group_model.py" line="214"/>
         <source>{files} files · {size} reclaimable · {kind}</source>
         <translation>{files} 个文件 · 可释放 {size} · {kind}</translation>
     </message>
@@ -646,6 +646,97 @@
     </message>
 </context>
 <context>
+    <name>KeeperRules</name>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="39"/>
+        <source>The original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="40"/>
+        <source>Largest resolution</source>
+        <translation>分辨率最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="41"/>
+        <source>Largest file</source>
+        <translation>文件最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="42"/>
+        <source>Oldest</source>
+        <translation>最旧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="43"/>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="48"/>
+        <source>Format: {format}</source>
+        <translation>格式：{format}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="49"/>
+        <source>Folder: {folder}</source>
+        <translation>文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>KeeperRulesDialog</name>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="64"/>
+        <source>Which copy to keep</source>
+        <translation>保留哪个副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="67"/>
+        <source>The first rule that tells two copies apart decides which one is kept; what the rules leave open, the evidence of the original decides. Files in reference folders are always kept, and a damaged file is never kept while an intact copy exists.</source>
+        <translation>第一条能区分两个副本的规则决定保留哪一个；规则无法决定时，由原件的证据决定。参考文件夹中的文件始终保留；只要存在完好的副本，就绝不保留损坏的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="77"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="78"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="79"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="80"/>
+        <source>Add folder...</source>
+        <translation>添加文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="83"/>
+        <source>Add format</source>
+        <translation>添加格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="84"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="140"/>
+        <source>Decided from the files: damaged or intact, resolution, a frame, camera data, format, JPEG tables and quality, names and folders, age</source>
+        <translation>根据文件判断：是否损坏、分辨率、边框、相机数据、格式、JPEG 量化表与质量、名称与文件夹、时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/keeper_rules.py" line="159"/>
+        <source>Prefer copies in this folder</source>
+        <translation>优先保留此文件夹中的副本</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="111"/>
@@ -798,7 +889,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -807,17 +898,17 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Finishing...</source>
         <translation type="unfinished">即将完成...</translation>
     </message>
@@ -868,31 +959,31 @@ Scan again (%1) to check these folders once more.</source>
         <translation>操作失败。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="450"/>
+        <location filename="../../gui/main_window.py" line="452"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="475"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
@@ -1554,124 +1645,139 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../gui/scan_panel.py" line="48"/>
+        <location filename="../../gui/scan_panel.py" line="49"/>
         <source>Folders to scan</source>
         <translation>要扫描的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="66"/>
+        <location filename="../../gui/scan_panel.py" line="67"/>
         <source>Include rotated and mirrored copies</source>
         <translation>包括旋转和镜像的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="68"/>
+        <location filename="../../gui/scan_panel.py" line="69"/>
         <source>Also find copies turned sideways, upside down or mirrored (a little slower)</source>
         <translation>同时查找横放、倒置或镜像的副本（稍慢）</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="70"/>
+        <location filename="../../gui/scan_panel.py" line="71"/>
         <source>Keep the JPEG of RAW+JPEG pairs</source>
         <translation>RAW+JPEG 成对时保留 JPEG</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="73"/>
+        <location filename="../../gui/scan_panel.py" line="74"/>
         <source>When a RAW file and its JPEG are found, suggest keeping the JPEG; by default the RAW, the camera&apos;s original, is kept</source>
         <translation>找到 RAW 文件及其 JPEG 时，建议保留 JPEG；默认保留相机的原始文件 RAW</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="77"/>
+        <location filename="../../gui/scan_panel.py" line="78"/>
+        <source>Which copy to keep...</source>
+        <translation>保留哪个副本...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="80"/>
+        <source>Order the rules that choose the copy to keep (by default: the original)</source>
+        <translation>设置选择保留副本的规则顺序（默认：原件）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="84"/>
         <source>Find similar shots (bursts)</source>
         <translation>查找相似照片（连拍）</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="80"/>
+        <location filename="../../gui/scan_panel.py" line="87"/>
         <source>Also list photos taken seconds apart by one camera that look alike, in their own tab; none is marked for trash</source>
         <translation>同时在单独的标签页中列出同一相机在几秒内拍摄的相似照片；不会将任何照片标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="85"/>
+        <location filename="../../gui/scan_panel.py" line="92"/>
         <source>e.g. *.gif, */Thumbnails/*</source>
         <translation>例如：*.gif, */Thumbnails/*</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="87"/>
+        <location filename="../../gui/scan_panel.py" line="94"/>
         <source>Files and folders matching these patterns are skipped; separate with commas</source>
         <translation>跳过与这些模式匹配的文件和文件夹；用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="92"/>
+        <location filename="../../gui/scan_panel.py" line="99"/>
         <source>How many photos are read at the same time</source>
         <translation>同时读取的照片数量</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="94"/>
+        <location filename="../../gui/scan_panel.py" line="101"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="98"/>
+        <location filename="../../gui/scan_panel.py" line="105"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="104"/>
+        <location filename="../../gui/scan_panel.py" line="113"/>
         <source>Skip:</source>
         <translation>跳过：</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="105"/>
+        <location filename="../../gui/scan_panel.py" line="114"/>
         <source>Workers:</source>
         <translation>并行数：</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="107"/>
+        <location filename="../../gui/scan_panel.py" line="116"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="109"/>
+        <location filename="../../gui/scan_panel.py" line="118"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="172"/>
+        <location filename="../../gui/scan_panel.py" line="184"/>
         <source>Identical files only</source>
         <translation>仅完全相同的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="173"/>
+        <location filename="../../gui/scan_panel.py" line="185"/>
         <source>Only exact copies: the same file, or the same pixels.</source>
         <translation>仅完全相同的副本：相同的文件或相同的像素。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="176"/>
+        <location filename="../../gui/scan_panel.py" line="188"/>
         <source>Strict</source>
         <translation>严格</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="177"/>
+        <location filename="../../gui/scan_panel.py" line="189"/>
         <source>Copies that were resized, re-saved or converted.</source>
         <translation>经过缩放、重新保存或转换格式的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="180"/>
+        <location filename="../../gui/scan_panel.py" line="192"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="181"/>
+        <location filename="../../gui/scan_panel.py" line="193"/>
         <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
         <translation>也包括轻度编辑的副本：裁剪、调色、水印。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="184"/>
+        <location filename="../../gui/scan_panel.py" line="196"/>
         <source>Loose</source>
         <translation>宽松</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="185"/>
+        <location filename="../../gui/scan_panel.py" line="197"/>
         <source>Heavier edits too; check the groups carefully.</source>
         <translation>也包括较大幅度的编辑；请仔细检查各组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_panel.py" line="227"/>
+        <source>Keep: {rules}</source>
+        <translation>保留：{rules}</translation>
     </message>
 </context>
 <context>
