@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import os
 import shutil
 
+from photodedup.core import results_io
 from photodedup.core.models import Relation, ScanOptions
 from photodedup.core.pipeline import run_scan
 from photodedup.core.review import Review
@@ -92,3 +95,19 @@ def test_auto_select_gives_back_the_engine_words(library, tmp_path):
     assert review.group(gid) != engine
     review.auto_select()
     assert review.group(gid) == engine
+
+
+def test_the_json_and_csv_carry_the_words_of_the_users_keeper(library, tmp_path):
+    shutil.rmtree(library / "Edited")
+    result = _scan(library, tmp_path)
+    review = Review(result.groups)
+    png = str(library / "Export/a.png")
+    review.keep_only(review.groups[0].id, png)
+    shown = dataclasses.replace(result, groups=tuple(review.groups))
+    files = results_io.result_to_dict(shown, review.keep_fn())["groups"][0]["files"]
+    assert (files[0]["path"], files[0]["keep"], files[0]["reason"]) == (png, True, "chosen by you")
+    camera = next(f for f in files if f["path"].endswith("Camera/a.jpg"))
+    assert (camera["keep"], camera["reason"]) == (False, "JPEG conversion of a.png")
+    results_io.write_csv(shown, str(tmp_path / "r.csv"), review.keep_fn())
+    rows = list(csv.reader((tmp_path / "r.csv").open(encoding="utf-8")))
+    assert "chosen by you" in rows[1]
