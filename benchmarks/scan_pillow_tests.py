@@ -73,6 +73,19 @@ def main() -> int:
     if stats["files"] != stats["hashed"] + len(file_errors):
         print("some candidate files were neither fingerprinted nor reported")
         return 1
+    grouped = [f for g in doc["groups"] for f in g["files"]]
+    bad_keepers = [
+        g["files"][0]["path"]
+        for g in doc["groups"]
+        if g["files"][0]["damaged"] and not all(f["damaged"] for f in g["files"])
+    ]
+    print(
+        f"{sum(f['damaged'] for f in grouped)} of {len(grouped)} grouped files damaged; "
+        f"{len(bad_keepers)} damaged keepers while an intact copy exists"
+    )
+    if bad_keepers:
+        print("damaged files suggested as keepers:", *bad_keepers, sep="\n  ")
+        return 1
     return 0
 
 

@@ -36,6 +36,7 @@ CSV_FIELDS = (
     "taken",
     "camera",
     "sharpness",
+    "damaged",
 )
 
 
@@ -58,6 +59,7 @@ def _group_dict(group: DuplicateGroup, keep: Callable[[str], bool] | None) -> di
             "digest": fp.digest,
             "taken": fp.taken,
             "camera": fp.camera,
+            "damaged": fp.damaged,
         }
         if m.sharpness is not None:
             entry["sharpness"] = m.sharpness
@@ -221,6 +223,7 @@ def write_csv(
                     _csv_safe(fp.taken),
                     _csv_safe(fp.camera),
                     "" if m.sharpness is None else m.sharpness,
+                    "yes" if fp.damaged else "no",
                 ]
             )
     write_text(buf.getvalue(), dest)

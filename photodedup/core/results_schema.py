@@ -140,6 +140,7 @@ def _parse_member(
         flat=False,
         taken=check.opt_str(f, "taken", where),
         camera=check.opt_str(f, "camera", where),
+        damaged=check.bool_(f["damaged"], f"{where}.damaged") if "damaged" in f else False,
     )
     reference = check.bool_(f["reference"], f"{where}.reference") if "reference" in f else False
     sharpness = None

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
 from photodedup.core import provenance as pv
+from photodedup.core import results_io
 from photodedup.core.fingerprint import fingerprint_path
 from photodedup.core.imageio import jpeg_quality
-from photodedup.core.models import Fingerprint, Relation
+from photodedup.core.models import Fingerprint, Relation, ScanResult, ScanStats
 from photodedup.core.ranking import build_group, parse_rule, relabel
 
 
@@ -236,3 +238,20 @@ def test_jpeg_quality_is_read_from_the_tables(tmp_path, picture, quality, custom
         assert jpeg_quality(img.quantization[0]) == (quality, custom)
     table = [max(1, (v * 7) % 50) for v in range(64)]  # no scaled standard table
     assert jpeg_quality(table)[1] is True
+
+
+def test_the_damaged_flag_is_in_the_results_files(tmp_path, picture):
+    intact = tmp_path / "a.jpg"
+    picture.save(intact, quality=92)
+    broken = tmp_path / "b.jpg"
+    broken.write_bytes(intact.read_bytes()[:-33])
+    group = build_group(1, [_fingerprint(broken), _fingerprint(intact)])
+    result = ScanResult((str(tmp_path),), (group,), (), ScanStats(2, 2, 2, 0.1))
+    results_io.write_json(result, str(tmp_path / "r.json"))
+    files = json.loads((tmp_path / "r.json").read_text())["groups"][0]["files"]
+    assert [f["damaged"] for f in files] == [False, True]
+    back = results_io.load_results(str(tmp_path / "r.json"))
+    assert [m.fingerprint.damaged for m in back.groups[0].members] == [False, True]
+    results_io.write_csv(result, str(tmp_path / "r.csv"))
+    rows = (tmp_path / "r.csv").read_text().splitlines()
+    assert rows[0].endswith(",damaged") and rows[2].endswith(",yes")
