@@ -12,7 +12,8 @@ from photodedup.core import provenance as pv
 from photodedup.core import results_io
 from photodedup.core.fingerprint import fingerprint_path
 from photodedup.core.imageio import jpeg_quality
-from photodedup.core.models import Fingerprint, Relation, ScanResult, ScanStats
+from photodedup.core.models import Fingerprint, Relation, ScanOptions, ScanResult, ScanStats
+from photodedup.core.pipeline import run_scan
 from photodedup.core.ranking import build_group, parse_rule, relabel
 
 
@@ -29,6 +30,7 @@ COPIES = {
     "bmp": ("photo.bmp", lambda i, p, x, e: i.save(p)),
     "heic": ("photo.heic", lambda i, p, x, e: i.save(p, quality=80, **x)),
     "webp": ("photo.webp", lambda i, p, x, e: i.save(p, quality=80, **x)),
+    "reencode_95": ("photo.jpg", lambda i, p, x, e: i.save(p, quality=95, **x)),
     "reencode_70": ("photo.jpg", lambda i, p, x, e: i.save(p, quality=70, **x)),
     "reencode_40": ("photo.jpg", lambda i, p, x, e: i.save(p, quality=40, **x)),
     "resize": ("photo.jpg", lambda i, p, x, e: i.resize((160, 120)).save(p, quality=88, **x)),
@@ -255,3 +257,16 @@ def test_the_damaged_flag_is_in_the_results_files(tmp_path, picture):
     results_io.write_csv(result, str(tmp_path / "r.csv"))
     rows = (tmp_path / "r.csv").read_text().splitlines()
     assert rows[0].endswith(",damaged") and rows[2].endswith(",yes")
+
+
+def test_a_truncated_copy_is_grouped_by_a_scan_and_marked(tmp_path, picture):
+    picture.save(tmp_path / "IMG_0001.jpg", quality=92)
+    picture.resize((960, 720)).save(tmp_path / "big.jpg", quality=95)
+    (tmp_path / "big.jpg").write_bytes((tmp_path / "big.jpg").read_bytes()[:-33])
+    options = ScanOptions(roots=(str(tmp_path),), cache_dir=str(tmp_path / "cache"), workers=1)
+    result = run_scan(options)
+    assert result.problems == ()
+    (group,) = result.groups
+    keeper, copy = group.members
+    assert os.path.basename(keeper.path) == "IMG_0001.jpg" and keeper.keep
+    assert copy.relation == Relation.DAMAGED and not copy.keep
