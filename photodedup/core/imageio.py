@@ -32,6 +32,9 @@ _IJG_LUMA = np.array(
     dtype=np.int64,
 )  # fmt: skip
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: Formats whose decoders, told to, keep the rows decoded before the data ran out (a GIF's
+#: palette image is left inconsistent by a partial load: it stays a problem).
+_PARTIAL_FORMATS = frozenset({"JPEG", "PNG", "BMP"})
 
 #: What Pillow's decoders raise on damaged data. Beyond OSError and its kin, its plugins let
 #: IndexError, TypeError and struct.error out of malformed headers (a TIFF without its
@@ -274,7 +277,8 @@ def _load_gray(img: Image.Image, fmt: str) -> tuple[Image.Image, bool]:
             img.load()
             return _to_gray(img), False
         except (OSError, EOFError) as exc:
-            if "truncated" not in str(exc).lower() and not isinstance(exc, EOFError):
+            truncated = "truncated" in str(exc).lower() or isinstance(exc, EOFError)
+            if not truncated or fmt not in _PARTIAL_FORMATS:
                 raise
         # Pillow keeps what it decoded when told to; the flag is global, and scans decode in
         # single-threaded worker processes, so it is set only around this one load.
@@ -284,6 +288,8 @@ def _load_gray(img: Image.Image, fmt: str) -> tuple[Image.Image, bool]:
         finally:
             ImageFile.LOAD_TRUNCATED_IMAGES = False
         gray = _to_gray(img)
+    if gray.mode != "L" or gray.im.mode != "L":
+        raise DecodeError("file is truncated or damaged")
     if _decoded_share(gray) < MIN_DECODED_SHARE:
         raise DecodeError("file is truncated or damaged")
     return gray, True

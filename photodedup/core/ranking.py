@@ -235,6 +235,19 @@ def rank(fps: Sequence[Fingerprint], steps: tuple[pv.Step, ...]) -> list[Fingerp
     return sorted(fps, key=functools.cmp_to_key(lambda a, b: pv.decide(a, b, steps).prefer))
 
 
+def _in_reference(fp: Fingerprint, references: Sequence[str]) -> bool:
+    return any(is_under(fp.path, r) for r in references)
+
+
+def keeper_order(
+    fps: Sequence[Fingerprint], steps: tuple[pv.Step, ...], references: Sequence[str] = ()
+) -> list[Fingerprint]:
+    """The files best keeper first: files in reference folders before all others (they are
+    kept whatever the rules say), each part ordered by the steps' evidence."""
+    ordered = rank(fps, steps)
+    return sorted(ordered, key=lambda fp: not _in_reference(fp, references))
+
+
 # -- relations -----------------------------------------------------------------------------
 
 
@@ -333,11 +346,9 @@ def build_group(
     file is the keeper only when every copy is damaged, and it is then never marked.
     """
     steps = rule_steps(rules, prefer_jpeg)
-    ordered = rank(fps, steps)
-    refs = [fp for fp in ordered if any(is_under(fp.path, r) for r in references)]
-    keeper = refs[0] if refs else ordered[0]
-    ordered.remove(keeper)
-    ordered.insert(0, keeper)
+    ordered = keeper_order(fps, steps, references)
+    refs = [fp for fp in ordered if _in_reference(fp, references)]
+    keeper = ordered[0]
     if refs:
         why = explain(KEEP_REFERENCE)
     else:
