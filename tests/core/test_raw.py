@@ -100,7 +100,9 @@ def test_two_copies_of_a_raw_fall_back_to_the_usual_reasons(raw_pair, tmp_path):
     group = _scan(root, tmp_path).groups[0]
     assert len(group.members) == 3
     assert group.members[0].path in (str(raw), str(root / "backup.dng"))
-    assert group.members[0].reason != "RAW original"  # two RAWs: nothing to prefer
+    # The byte-identical backup is no evidence; against the JPEG, the RAW is the original.
+    assert group.members[0].reason == "RAW original"
+    assert {m.relation for m in group.members[1:]} == {Relation.IDENTICAL, Relation.CONVERTED}
     assert sum(m.keep for m in group.members) == 1
 
 

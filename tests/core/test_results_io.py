@@ -71,6 +71,7 @@ def test_json_has_the_documented_names(result, tmp_path: Path) -> None:
         "digest": m.fingerprint.digest,
         "taken": "",
         "camera": "",
+        "damaged": False,
     }
     assert data["errors"] == [{"path": result.problems[0].path, "error": "truncated file"}]
     assert (data["stats"]["files"], data["stats"]["hashed"], data["stats"]["seconds"]) == (
