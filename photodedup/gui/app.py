@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from photodedup.gui.gc_policy import GarbagePolicy
     from photodedup.gui.i18n import Translations
     from photodedup.gui.main_window import MainWindow
     from photodedup.gui.settings import Settings
@@ -231,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         translations.install(settings.language)
         log.info("PhotoDedup %s started", photodedup.__version__)
         window = MainWindow(settings)
+        garbage = GarbagePolicy(app)
+        garbage.install()
+        window.controller.resultChanged.connect(garbage.settle)
         window.show()
         window.review_files.offer_resume()
         code = app.exec()

@@ -1,0 +1,52 @@
+"""The app's garbage-collection policy: automatic collection off, cycles freed on the GUI thread."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+from PySide6.QtCore import QThread
+
+from photodedup.gui.gc_policy import GarbagePolicy
+
+
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+        self.freed_on: list[QThread] = []
+
+
+def test_cycles_are_collected_by_the_gui_thread_timer(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(GarbagePolicy, "YOUNG_MS", 20)
+    policy = GarbagePolicy()
+    policy.install()
+    try:
+        assert not gc.isenabled()
+        freed_on: list[bool] = []
+        cycle = Cycle()
+        ref = weakref.finalize(
+            cycle, lambda: freed_on.append(threading.current_thread() is threading.main_thread())
+        )
+        del cycle
+        # Allocation on another thread no longer triggers a collection there.
+        worker = threading.Thread(target=lambda: [Cycle() for _ in range(5000)])
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: not ref.alive, timeout=5000)
+        assert freed_on == [True]
+    finally:
+        policy.uninstall()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_settle_freezes_what_a_result_leaves_alive(qtbot) -> None:
+    policy = GarbagePolicy()
+    policy.install()
+    try:
+        kept = [Cycle() for _ in range(100)]
+        before = gc.get_freeze_count()
+        policy.settle()
+        assert gc.get_freeze_count() >= before + len(kept)
+    finally:
+        policy.uninstall()
