@@ -138,22 +138,25 @@ class ExceptionHandler:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication
 
-        from photodedup.gui.dialogs import ErrorDialog
+        from photodedup.gui.dialogs import ErrorDialog, replacing
 
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("Unexpected error\n%s", details)
         if self._showing or QApplication.instance() is None:
             return  # an error inside the dialog itself: the log has it
         self._showing = True
-        self.dialog = ErrorDialog(
-            QCoreApplication.translate(
-                "ExceptionHandler",
-                "PhotoDedup ran into an unexpected error. Your files were not changed by it; "
-                "you can keep working, or restart the app if something looks wrong.",
+        self.dialog = replacing(
+            self.dialog,
+            ErrorDialog(
+                QCoreApplication.translate(
+                    "ExceptionHandler",
+                    "PhotoDedup ran into an unexpected error. Your files were not changed by it; "
+                    "you can keep working, or restart the app if something looks wrong.",
+                ),
+                details,
+                self.log_file,
+                QApplication.activeWindow(),
             ),
-            details,
-            self.log_file,
-            QApplication.activeWindow(),
         )
         self.dialog.finished.connect(self._closed)
         self.dialog.open()

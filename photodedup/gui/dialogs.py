@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
+from typing import TypeVar
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, qVersion
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 import photodedup
 from photodedup.core.journal import Batch
 from photodedup.gui.formatting import fill, human_time, plural
 
+DialogT = TypeVar("DialogT", bound=QWidget)
 LICENCE = "GPL-3.0-or-later"
 #: Distribution names of the libraries PhotoDedup is built on, shown in About.
 LIBRARIES = (
@@ -299,6 +302,17 @@ def batch_time(created: str) -> str:
         return created
 
 
+def replacing(old: QWidget | None, new: DialogT) -> DialogT:
+    """``new``, after scheduling the deletion of the dialog it replaces.
+
+    A dialog parented to the window lives as long as the window unless deleted: one kept per
+    message shown would pile up for the whole session.
+    """
+    if old is not None and Shiboken.isValid(old):
+        old.deleteLater()
+    return new
+
+
 class DialogHost:
     """What the flows need from a window: a parent for their dialogs, errors and a status line.
 
@@ -313,7 +327,9 @@ class DialogHost:
 
     def show_error(self, message: str, details: str = "") -> None:
         """A window-modal error message (no nested event loop)."""
-        self.error_dialog = ErrorDialog(message, details, parent=self.widget)
+        self.error_dialog = replacing(
+            self.error_dialog, ErrorDialog(message, details, parent=self.widget)
+        )
         self.error_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.error_dialog.open()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.models import IMAGE_EXTENSIONS, Fingerprint, ScanOptions
 from photodedup.gui.controller import AppController, FoundCopies, JobKind
-from photodedup.gui.dialogs import DialogHost
+from photodedup.gui.dialogs import DialogHost, replacing
 from photodedup.gui.formatting import fill, human_size, plural
 from photodedup.gui.settings import Settings
 
@@ -75,7 +75,9 @@ class FindCopiesFlow(QObject):
             self.ended.emit(self.tr("Search cancelled."))
             return
         self.ended.emit(self.tr("Search finished."))
-        self.dialog = FindCopiesDialog(found.query, found.copies, self._dialogs.widget)
+        self.dialog = replacing(
+            self.dialog, FindCopiesDialog(found.query, found.copies, self._dialogs.widget)
+        )
         self.dialog.open()
 
     def _failed(self, kind: JobKind, message: str) -> None:

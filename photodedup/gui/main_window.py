@@ -22,7 +22,7 @@ from photodedup.core.models import Progress, ScanResult
 from photodedup.core.review import Review
 from photodedup.gui.autosave import Autosaver
 from photodedup.gui.controller import AppController, JobKind
-from photodedup.gui.dialogs import DialogHost, ErrorDialog
+from photodedup.gui.dialogs import DialogHost, ErrorDialog, replacing
 from photodedup.gui.executor import Executor
 from photodedup.gui.find_copies import FindCopiesDialog, FindCopiesFlow
 from photodedup.gui.formatting import human_size, plural
@@ -261,7 +261,9 @@ class MainWindow(QMainWindow):
 
     def show_ignore_list(self) -> None:
         """The decisions "these are different photos", to review and remove."""
-        self.ignore_dialog = IgnoreListDialog(self.results_tabs.ignore_path, self)
+        self.ignore_dialog = replacing(
+            self.ignore_dialog, IgnoreListDialog(self.results_tabs.ignore_path, self)
+        )
         self.ignore_dialog.open()
 
     def prefer_folder(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QKeyCombination, QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenuBar, QMessageBox, QWidget
 
-from photodedup.gui.dialogs import AboutDialog
+from photodedup.gui.dialogs import AboutDialog, replacing
 from photodedup.gui.formatting import fill
 from photodedup.gui.i18n import language_actions
 from photodedup.gui.settings import Language
@@ -84,9 +84,7 @@ class WindowMenus(QObject):
         self.web_action = self._action(
             self.tr("PhotoDedup on the web"), lambda: QDesktopServices.openUrl(QUrl(README_URL))
         )
-        self.about_action = self._action(
-            self.tr("About PhotoDedup"), lambda: AboutDialog(self._widget).exec()
-        )
+        self.about_action = self._action(self.tr("About PhotoDedup"), self._show_about)
         panel = window.scan_panel
         panel.folders.add_button.setToolTip(self.add_folder_action.toolTip())
         panel.scan_button.setToolTip(
@@ -152,13 +150,21 @@ class WindowMenus(QObject):
             action.setEnabled(has_review and not busy)
         self.undo_action.setEnabled(not busy)
 
+    def _show_about(self) -> None:
+        about = AboutDialog(self._widget)
+        about.exec()
+        about.deleteLater()
+
     def _language_chosen(self, action: QAction) -> None:
         self._window.settings.language = Language(action.data())
-        self.info_box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Language"),
-            self.tr("The new language is used the next time you start PhotoDedup."),
-            QMessageBox.StandardButton.Ok,
-            self._widget,
+        self.info_box = replacing(
+            self.info_box,
+            QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Language"),
+                self.tr("The new language is used the next time you start PhotoDedup."),
+                QMessageBox.StandardButton.Ok,
+                self._widget,
+            ),
         )
         self.info_box.open()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 from photodedup.core.ignore import IgnoreList, IgnoreListError
 from photodedup.core.models import Fingerprint
 from photodedup.core.review import Review
+from photodedup.gui.dialogs import replacing
 from photodedup.gui.review_panel import ReviewPanel
 
 
@@ -100,12 +101,15 @@ class ResultsTabs(QTabWidget):
         try:
             IgnoreList(self.ignore_path).add(fingerprints)
         except IgnoreListError as exc:
-            self.notice = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Not recorded"),
-                str(exc),
-                QMessageBox.StandardButton.Ok,
-                self,
+            self.notice = replacing(
+                self.notice,
+                QMessageBox(
+                    QMessageBox.Icon.Information,
+                    self.tr("Not recorded"),
+                    str(exc),
+                    QMessageBox.StandardButton.Ok,
+                    self,
+                ),
             )
             self.notice.open()
             return False
