@@ -13,6 +13,7 @@ from photodedup.gui.dialogs import (
     Section,
     SummaryDialog,
     TrashConfirmDialog,
+    replacing,
 )
 from photodedup.gui.formatting import fill, human_size, plural, sentences
 
@@ -47,14 +48,18 @@ class TrashFlow(QObject):
         selection = self._controller.trash_selection()
         if selection.count == 0:
             return
-        self.confirm_dialog = TrashConfirmDialog(
-            selection.count, human_size(selection.size), self._dialogs.widget
+        self.confirm_dialog = replacing(
+            self.confirm_dialog,
+            TrashConfirmDialog(selection.count, human_size(selection.size), self._dialogs.widget),
         )
         self.confirm_dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
         def answered() -> None:
             dialog, self.confirm_dialog = self.confirm_dialog, None
-            if dialog is not None and dialog.confirmed() and self._controller.trash(selection):
+            if dialog is None:
+                return
+            dialog.deleteLater()
+            if dialog.confirmed() and self._controller.trash(selection):
                 self._show_progress(self.tr("Moving files to the trash..."), selection.count)
 
         self.confirm_dialog.finished.connect(answered)
@@ -97,12 +102,12 @@ class TrashFlow(QObject):
             self._progress.setRange(0, 0)
 
     def _on_progress(self, progress: TrashProgress) -> None:
-        if self._progress is None:
+        dialog = self._progress
+        if dialog is None:
             return
-        self._progress.setMaximum(progress.total)
-        self._progress.setValue(progress.done)
+        dialog.setMaximum(progress.total)
         if progress.path:
-            self._progress.setLabelText(
+            dialog.setLabelText(
                 fill(
                     self.tr("Moving %1 (%2 of %3)..."),
                     progress.path,
@@ -110,6 +115,9 @@ class TrashFlow(QObject):
                     progress.total,
                 )
             )
+        # Last: a window-modal progress dialog processes events in setValue, where the batch's
+        # end can arrive and close the dialog.
+        dialog.setValue(progress.done)
 
     def _close_progress(self) -> None:
         if self._progress is not None:
@@ -188,6 +196,6 @@ class TrashFlow(QObject):
         return SummaryDialog(self.tr("Undo trash"), headline, sections, self._dialogs.widget)
 
     def _show_summary(self, dialog: SummaryDialog) -> None:
-        self.summary = dialog
+        self.summary = replacing(self.summary, dialog)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
