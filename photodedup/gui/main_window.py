@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -18,17 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.models import Progress, ScanResult
+from photodedup.core.models import Progress
 from photodedup.core.review import Review
 from photodedup.gui.autosave import Autosaver
 from photodedup.gui.controller import AppController, JobKind
 from photodedup.gui.dialogs import DialogHost, ErrorDialog, replacing
 from photodedup.gui.executor import Executor
-from photodedup.gui.find_copies import FindCopiesDialog, FindCopiesFlow
+from photodedup.gui.find_copies import FindCopiesFlow
 from photodedup.gui.formatting import human_size, plural
 from photodedup.gui.ignore_list_dialog import IgnoreListDialog
 from photodedup.gui.menus import WindowMenus, shortcut_text
-from photodedup.gui.problems_view import ProblemsView
+from photodedup.gui.problems_view import ProblemsDock
 from photodedup.gui.results_tabs import ResultsTabs
 from photodedup.gui.review_files import ReviewFiles
 from photodedup.gui.scan_flow import ScanFlow
@@ -105,17 +104,13 @@ class MainWindow(QMainWindow):
         splitter.setSizes([310, 1090])
         self.setCentralWidget(splitter)
 
-        self.problems_view = ProblemsView(self)
-        self.problems_dock = QDockWidget(self.tr("Problems"), self)
-        self.problems_dock.setObjectName("problems")
-        self.problems_dock.setWidget(self.problems_view)
+        self.problems_dock = ProblemsDock(self)
+        self.problems_view, self.problems_button = (
+            self.problems_dock.view,
+            self.problems_dock.button,
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
-        self.problems_button = QPushButton(self)
-        self.problems_button.setFlat(True)
-        self.problems_button.setToolTip(self.tr("Show the files that could not be read"))
-        self.problems_button.clicked.connect(self.show_problems)
-        self.problems_button.hide()
         self.statusBar().addPermanentWidget(self.problems_button)
 
         self.menus = WindowMenus(self)
@@ -157,17 +152,8 @@ class MainWindow(QMainWindow):
         controller.jobEnded.connect(self._job_running)
         self.results_tabs.marksChanged.connect(controller.marks_changed)
         self.trash_button.clicked.connect(self.trash_flow.trash)
-        self.problems_view.countChanged.connect(self._problems_counted)
 
     # -- jobs ------------------------------------------------------------------------------
-
-    @property
-    def busy(self) -> bool:
-        return self.controller.busy
-
-    @property
-    def copies_dialog(self) -> FindCopiesDialog | None:
-        return self.find_flow.dialog
 
     @property
     def error_dialog(self) -> ErrorDialog | None:
@@ -207,16 +193,8 @@ class MainWindow(QMainWindow):
 
     # -- the review ------------------------------------------------------------------------
 
-    def set_result(self, result: ScanResult | None, review: Review | None = None) -> None:
-        """Show a scan result (its marks from ``review``, or the engine's suggestion)."""
-        self.controller.set_result(result, review)
-
     def review(self) -> Review | None:
         return self.controller.duplicates
-
-    @property
-    def result(self) -> ScanResult | None:
-        return self.controller.result
 
     def _result_changed(self) -> None:
         controller = self.controller
@@ -256,7 +234,7 @@ class MainWindow(QMainWindow):
             "%1", human_size(size)
         )
         self.trash_button.setText(text if count else self.tr("Move 0 files to trash"))
-        self.trash_button.setEnabled(count > 0 and not self.busy)
+        self.trash_button.setEnabled(count > 0 and not self.controller.busy)
         self.trash_button.setVisible(has_result)
 
     def show_ignore_list(self) -> None:
@@ -282,23 +260,15 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         self.menus.update(
-            busy=self.busy,
+            busy=self.controller.busy,
             scanning=self.controller.job in PANEL_JOBS,
             has_review=self.review() is not None,
             has_folders=bool(self.scan_panel.folders.folders()),
         )
         self.update_trash_button()
 
-    def _problems_counted(self, count: int) -> None:
-        self.problems_button.setText(plural(self.tr("%n problem(s)", "", count), count))
-        self.problems_button.setVisible(count > 0)
-
-    def show_problems(self) -> None:
-        self.problems_dock.show()
-        self.problems_dock.raise_()
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.busy:
+        if self.controller.busy:
             # Stop the job (the trash stops between files, keeping its journal true) and close
             # once it has ended: the window never waits for a thread inside an event handler.
             self.controller.cancel()

@@ -104,7 +104,7 @@ def test_bursts_can_be_switched_off(scan, window: MainWindow, burst_library):
     window.scan_panel.bursts.setChecked(False)
     assert not window.settings.bursts
     _scan(scan, window, burst_library)
-    assert window.result.bursts == ()
+    assert window.controller.result.bursts == ()
     assert window.results_tabs.tabText(1) == "Similar shots (0)"
 
 

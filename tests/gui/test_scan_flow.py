@@ -153,7 +153,7 @@ def test_find_copies_of_a_photo(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (query, ""))
     with qtbot.waitSignal(window.controller.copiesFound, timeout=60_000):
         window.menus.find_action.trigger()
-    dialog = window.copies_dialog
+    dialog = window.find_flow.dialog
     assert dialog is not None and dialog.isVisible()
     assert set(dialog.paths()) == shell_library.groups[0] - {query}
     dialog.close()

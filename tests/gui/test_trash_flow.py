@@ -195,7 +195,9 @@ def test_confirmation_counts_only_the_files_that_will_move(
     )
     burst = DuplicateGroup(9, GroupKind.BURST, (shot, second))
     stats = ScanStats(files=9, hashed=9, decoded=9, seconds=0.1)
-    window.set_result(ScanResult((str(tmp_path),), tuple(photo_groups), (), stats, (), (burst,)))
+    window.controller.set_result(
+        ScanResult((str(tmp_path),), tuple(photo_groups), (), stats, (), (burst,))
+    )
     window.controller.bursts.set_keep(9, cat, False)
     window.results_tabs.bursts.marksChanged.emit()
 
