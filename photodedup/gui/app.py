@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
     from photodedup.gui.dialogs import ErrorDialog
+    from photodedup.gui.gc_policy import GarbagePolicy
+    from photodedup.gui.main_window import MainWindow
 
 # Qt is imported inside the functions: a scan's decoder processes are spawned, and each one
 # re-imports this module (the console script's entry point), which should not cost them
@@ -45,6 +47,19 @@ GIL_SWITCH_SECONDS = 0.0005
 def give_the_window_the_gil_first() -> None:
     """Let the GUI thread take the GIL back from background threads within half a millisecond."""
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
+
+
+def install_process_policy(window: MainWindow) -> GarbagePolicy:
+    """The process-wide policy, in one place and on the GUI thread: the GIL switch interval,
+    and garbage collection from a GUI-thread timer (gui/gc_policy.py) instead of whichever
+    thread allocates. Returns the policy (owned by the window)."""
+    from photodedup.gui.gc_policy import GarbagePolicy
+
+    give_the_window_the_gil_first()
+    garbage = GarbagePolicy(window)
+    garbage.install()
+    window.controller.resultChanged.connect(garbage.settle)
+    return garbage
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -212,14 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from photodedup.gui.gc_policy import GarbagePolicy
     from photodedup.gui.i18n import Translations
     from photodedup.gui.main_window import MainWindow
     from photodedup.gui.settings import Settings
 
     log_file = setup_logging()
     record_crashes()
-    give_the_window_the_gil_first()
     sys.excepthook = ExceptionHandler(log_file)
     qInstallMessageHandler(_qt_message)
     QCoreApplication.setOrganizationName("PhotoDedup")
@@ -235,9 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         translations.install(settings.language)
         log.info("PhotoDedup %s started", photodedup.__version__)
         window = MainWindow(settings)
-        garbage = GarbagePolicy(app)
-        garbage.install()
-        window.controller.resultChanged.connect(garbage.settle)
+        install_process_policy(window)
         window.show()
         window.review_files.offer_resume()
         code = app.exec()
