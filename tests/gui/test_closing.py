@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,9 @@ def test_closing_during_a_scan_waits_for_the_scan_thread(
 
 
 def test_closing_drops_queued_thumbnails(window: MainWindow, tmp_path: Path, draw):
-    paths = [draw(tmp_path / f"big{n}.png", (2000, 1500), n) for n in range(40)]
+    # One big picture drawn, 40 copies: each path is its own request, and drawing 40 took 6 s.
+    first = draw(tmp_path / "big0.png", (2000, 1500), 0)
+    paths = [first, *(Path(shutil.copy(first, tmp_path / f"big{n}.png")) for n in range(1, 40))]
     loader = window.findChildren(ThumbnailLoader)[0]
     for p in paths:
         st = p.stat()

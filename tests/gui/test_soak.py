@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
 pytest_plugins = ("fixtures_shell",)
 
-#: About 0.25 s a cycle: the suite runs 60, CI's soak step 200 (.ci/run).
-CYCLES = int(os.environ.get("PHOTODEDUP_SOAK_CYCLES", "60"))
-WARM_UP = 10
+#: 0.1-0.25 s a cycle: the suite runs 30 (a leak of one object a cycle already shows), CI's
+#: soak step 200 (.ci/run).
+CYCLES = int(os.environ.get("PHOTODEDUP_SOAK_CYCLES", "30"))
+WARM_UP = 5
 
 
 def rss_bytes() -> int:
