@@ -227,7 +227,9 @@ class AppController(QObject):
     def shutdown(self, timeout_s: float = 10.0) -> list[str]:
         """Stop every job and the executor; returns the jobs abandoned after ``timeout_s``."""
         self.cancel()
-        return self.executor.shutdown(timeout_s)
+        abandoned = self.executor.shutdown(timeout_s)
+        self._end()  # an abandoned job's outcome is dropped: nothing is running for us now
+        return abandoned
 
     # -- the result and its reviews ----------------------------------------------------------
 

@@ -147,7 +147,9 @@ class Executor(QObject):
     @Slot(object, object)
     def _deliver(self, task: Task, posted: tuple[Callable[[], None], bool]) -> None:
         call, last = posted
-        if last and task in self._pending:
+        if task not in self._pending:
+            return  # abandoned at shutdown: its owner has moved on
+        if last:
             self._pending.remove(task)
         if Shiboken.isValid(task.owner):
             call()
