@@ -3,9 +3,13 @@
 Python runs an automatic collection on whichever thread happens to allocate: with a scan,
 thumbnail decoders and the job thread running, a Qt wrapper caught in a reference cycle could
 be finalised off the GUI thread. The app therefore turns automatic collection off and collects
-from a GUI-thread timer. What survives start-up and each scan's hand-over (tens of thousands of
-long-lived objects at 100,000 photos, with no reference cycles: reference counting frees them)
-is frozen, so the timer's collections never walk it again.
+from a GUI-thread timer.
+
+A scan allocates objects by the million (fingerprints read from the cache, groups) and keeps
+them; they hold no reference cycles, so reference counting frees them when a result is
+dropped. Walking them would cost the window a second at 100,000 photos, so they are frozen
+instead (moved out of the collector's sight, O(1)): when a tick finds more new objects than a
+young collection should walk, and at each result's hand-over.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ class GarbagePolicy(QObject):
 
     YOUNG_MS = 1_000
     FULL_MS = 60_000
+    #: The most new objects a tick walks (a few ms); more are a scan's, and are frozen.
+    YOUNG_LIMIT = 50_000
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._young = QTimer(self)
-        self._young.timeout.connect(lambda: gc.collect(1))
+        self._young.timeout.connect(self._tick)
         self._full = QTimer(self)
         self._full.timeout.connect(gc.collect)
         self._was_enabled = gc.isenabled()
@@ -46,6 +52,11 @@ class GarbagePolicy(QObject):
             gc.enable()
 
     def settle(self) -> None:
-        """A new result was handed over: collect the young objects, freeze what is left."""
-        gc.collect(1)
+        """A new result was handed over: keep the collector off its objects."""
         gc.freeze()
+
+    def _tick(self) -> None:
+        if gc.get_count()[0] > self.YOUNG_LIMIT:
+            gc.freeze()
+        else:
+            gc.collect(1)

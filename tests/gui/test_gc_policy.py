@@ -50,3 +50,16 @@ def test_settle_freezes_what_a_result_leaves_alive(qtbot) -> None:
         assert gc.get_freeze_count() >= before + len(kept)
     finally:
         policy.uninstall()
+
+
+def test_a_burst_of_long_lived_objects_is_frozen_not_walked(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(GarbagePolicy, "YOUNG_MS", 20)
+    monkeypatch.setattr(GarbagePolicy, "YOUNG_LIMIT", 1_000)
+    policy = GarbagePolicy()
+    policy.install()
+    try:
+        before = gc.get_freeze_count()
+        kept = [[n] for n in range(5_000)]  # what a scan leaves: many objects, no cycles
+        qtbot.waitUntil(lambda: gc.get_freeze_count() >= before + len(kept), timeout=5000)
+    finally:
+        policy.uninstall()
