@@ -300,6 +300,26 @@ def test_translations_load_for_the_chosen_language(qtbot, user_dirs: UserDirs):
     assert panel.scan_button.text() == "Scan"
 
 
+def test_the_window_and_its_flows_speak_the_chosen_language(qtbot, user_dirs: UserDirs):
+    # Strings moved from the window into the controller's flows and the menus change their
+    # translation context: the .ts files must follow them (packaging/update_translations.sh).
+    translations = Translations(QApplication.instance())
+    try:
+        assert translations.install(Language.JAPANESE)
+        win = MainWindow(user_dirs.settings(), Autosaver(user_dirs.data_home / "autosave.json"))
+        qtbot.addWidget(win)
+        texts = [
+            win.menus.scan_action.text(),
+            win.menus.undo_action.text(),
+            win.problems_dock.windowTitle(),
+            win.scan_flow.tr("Starting the scan..."),
+            win.trash_flow.tr("Moving files to the trash..."),
+        ]
+        assert not any(text.isascii() for text in texts), texts
+    finally:
+        translations.remove()
+
+
 def test_about_names_version_licence_and_libraries(qtbot):
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
