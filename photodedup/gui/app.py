@@ -56,7 +56,7 @@ def install_process_policy(window: MainWindow) -> GarbagePolicy:
     from photodedup.gui.gc_policy import GarbagePolicy
 
     give_the_window_the_gil_first()
-    garbage = GarbagePolicy(window)
+    garbage = GarbagePolicy(window, busy=lambda: window.controller.busy)
     garbage.install()
     window.controller.resultChanged.connect(garbage.settle)
     return garbage

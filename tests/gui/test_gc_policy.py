@@ -63,3 +63,29 @@ def test_a_burst_of_long_lived_objects_is_frozen_not_walked(qtbot, monkeypatch) 
         qtbot.waitUntil(lambda: gc.get_freeze_count() >= before + len(kept), timeout=5000)
     finally:
         policy.uninstall()
+
+
+def test_no_full_collection_runs_while_a_job_is_busy(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(GarbagePolicy, "FULL_MS", 10)
+    monkeypatch.setattr(GarbagePolicy, "YOUNG_MS", 10**6)
+    busy = [True]
+    full: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            full.append(1)
+
+    policy = GarbagePolicy(busy=lambda: busy[0])
+    ticks: list[int] = []
+    policy._full.timeout.connect(lambda: ticks.append(1))
+    gc.callbacks.append(seen)
+    policy.install()
+    try:
+        full.clear()  # install's own collection
+        qtbot.waitUntil(lambda: len(ticks) >= 5)
+        assert full == []
+        busy[0] = False
+        qtbot.waitUntil(lambda: bool(full))
+    finally:
+        policy.uninstall()
+        gc.callbacks.remove(seen)
