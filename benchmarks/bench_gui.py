@@ -74,16 +74,16 @@ def run(root: Path, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from photodedup.core.models import Stage
-    from photodedup.gui.app import give_the_window_the_gil_first
+    from photodedup.gui.app import install_process_policy
     from photodedup.gui.autosave import Autosaver
     from photodedup.gui.main_window import MainWindow
     from photodedup.gui.settings import Settings
 
-    give_the_window_the_gil_first()  # as the app's entry point does
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # lives while the window does
     home = Path(os.environ["HOME"])
     settings = Settings(QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, Autosaver(home / "autosave.json"))
+    install_process_policy(window)  # as the app's entry point does
     window.show()
     window.scan_panel.folders.add_folders([str(root)])
     print(
@@ -111,9 +111,9 @@ def run(root: Path, runs: int) -> None:
         timer = QTimer()
         timer.setInterval(5)
         timer.timeout.connect(tick)
-        window.scanner.progress.connect(progress)
+        window.controller.scanProgress.connect(progress)
         loop = QEventLoop()
-        window.scanner.finished.connect(loop.quit)
+        window.controller.scanFinished.connect(loop.quit)
         monitor.peak()  # starts this run's peak
         timer.start()
         start = time.monotonic()
@@ -124,9 +124,9 @@ def run(root: Path, runs: int) -> None:
         # The results reach the views and the autosave writes them, under the timer's watch.
         QTimer.singleShot(RESULTS_WATCH_MS, loop.quit)
         loop.exec()
-        window.scanner.finished.disconnect(loop.quit)
+        window.controller.scanFinished.disconnect(loop.quit)
         timer.stop()
-        window.scanner.progress.disconnect(progress)
+        window.controller.scanProgress.disconnect(progress)
         peak = monitor.peak()
         pairs = list(itertools.pairwise(ticks))
         busy, where = max((b[1] - a[1], b[2]) for a, b in pairs)

@@ -102,13 +102,11 @@ def library_copies() -> tuple[str, ...]:
     return LIBRARY_COPIES
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    """A messy library: photo a with many kinds of copy, and photos b and c with none."""
+def build_library(root: Path) -> Path:
+    """Write a messy library at root: photo a with many kinds of copy, b and c with none."""
     import pillow_heif
 
     pillow_heif.register_heif_opener()
-    root = tmp_path / "Pictures"
     (root / "Camera").mkdir(parents=True)
     a = photo(1, (1200, 900))
     a.save(root / "Camera/a.jpg", quality=92, exif=camera_exif())
@@ -136,3 +134,15 @@ def library(tmp_path: Path) -> Path:
     draw.text((910, 830), "(c) 2021", fill=(0, 0, 0))
     marked.save(root / "Edited/a_watermark.jpg", quality=88)
     return root
+
+
+@pytest.fixture(scope="session")
+def library_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The library, drawn and encoded once per session (3 s of Pillow work)."""
+    return build_library(tmp_path_factory.mktemp("library") / "Pictures")
+
+
+@pytest.fixture
+def library(library_master: Path, tmp_path: Path) -> Path:
+    """A private copy of the messy library (tests move, trash and edit its files)."""
+    return Path(shutil.copytree(library_master, tmp_path / "Pictures"))

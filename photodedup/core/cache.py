@@ -98,6 +98,10 @@ def _fingerprint_to_row(fp: Fingerprint) -> tuple:
     )
 
 
+#: How long a write waits for another process's lock before the cache is bypassed.
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
 def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -124,8 +128,8 @@ class FingerprintCache:
         self._db = self._open()
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
-        db.execute("PRAGMA busy_timeout = 5000")
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         return db
 
     def _open(self) -> sqlite3.Connection | None:

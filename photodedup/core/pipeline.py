@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pybktree
@@ -138,40 +136,12 @@ def _collect(
         cache.close()
 
 
-@contextlib.contextmanager
-def _long_lived_objects() -> Iterator[None]:
-    """Keep Python's cycle collector off the scan's objects.
-
-    A scan makes a few objects per photo and keeps nearly all of them (files, fingerprints,
-    groups). As they pile up the collector walks all of them again and again: seven full
-    collections of ~100 ms in a 100,000-photo rescan, each freeing nothing and, from the scan
-    thread, freezing the window as long. It is paused during the scan, and what the scan leaves
-    alive is moved out of its way for good (``gc.freeze``). These objects hold no reference
-    cycles, so reference counting still frees them when a result is dropped.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def run_scan(
     options: ScanOptions,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ScanResult:
     """Scan the roots for duplicate photos. Never raises for a bad file: see ``problems``."""
-    with _long_lived_objects():
-        return _run_scan(options, progress, cancel)
-
-
-def _run_scan(
-    options: ScanOptions, progress: ProgressCallback | None, cancel: CancelToken | None
-) -> ScanResult:
     start = time.monotonic()
     cancel = cancel or CancelToken()
     report = _Throttle(progress)

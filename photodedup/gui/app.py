@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
     from photodedup.gui.dialogs import ErrorDialog
+    from photodedup.gui.gc_policy import GarbagePolicy
+    from photodedup.gui.main_window import MainWindow
 
 # Qt is imported inside the functions: a scan's decoder processes are spawned, and each one
 # re-imports this module (the console script's entry point), which should not cost them
@@ -45,6 +47,19 @@ GIL_SWITCH_SECONDS = 0.0005
 def give_the_window_the_gil_first() -> None:
     """Let the GUI thread take the GIL back from background threads within half a millisecond."""
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
+
+
+def install_process_policy(window: MainWindow) -> GarbagePolicy:
+    """The process-wide policy, in one place and on the GUI thread: the GIL switch interval,
+    and garbage collection from a GUI-thread timer (gui/gc_policy.py) instead of whichever
+    thread allocates. Returns the policy (owned by the window)."""
+    from photodedup.gui.gc_policy import GarbagePolicy
+
+    give_the_window_the_gil_first()
+    garbage = GarbagePolicy(window, busy=lambda: window.controller.busy)
+    garbage.install()
+    window.controller.resultChanged.connect(garbage.settle)
+    return garbage
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -138,22 +153,25 @@ class ExceptionHandler:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication
 
-        from photodedup.gui.dialogs import ErrorDialog
+        from photodedup.gui.dialogs import ErrorDialog, replacing
 
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("Unexpected error\n%s", details)
         if self._showing or QApplication.instance() is None:
             return  # an error inside the dialog itself: the log has it
         self._showing = True
-        self.dialog = ErrorDialog(
-            QCoreApplication.translate(
-                "ExceptionHandler",
-                "PhotoDedup ran into an unexpected error. Your files were not changed by it; "
-                "you can keep working, or restart the app if something looks wrong.",
+        self.dialog = replacing(
+            self.dialog,
+            ErrorDialog(
+                QCoreApplication.translate(
+                    "ExceptionHandler",
+                    "PhotoDedup ran into an unexpected error. Your files were not changed by it; "
+                    "you can keep working, or restart the app if something looks wrong.",
+                ),
+                details,
+                self.log_file,
+                QApplication.activeWindow(),
             ),
-            details,
-            self.log_file,
-            QApplication.activeWindow(),
         )
         self.dialog.finished.connect(self._closed)
         self.dialog.open()
@@ -215,7 +233,6 @@ def main(argv: list[str] | None = None) -> int:
 
     log_file = setup_logging()
     record_crashes()
-    give_the_window_the_gil_first()
     sys.excepthook = ExceptionHandler(log_file)
     qInstallMessageHandler(_qt_message)
     QCoreApplication.setOrganizationName("PhotoDedup")
@@ -231,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         translations.install(settings.language)
         log.info("PhotoDedup %s started", photodedup.__version__)
         window = MainWindow(settings)
+        install_process_policy(window)
         window.show()
         window.review_files.offer_resume()
         code = app.exec()

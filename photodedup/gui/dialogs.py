@@ -1,12 +1,14 @@
-"""The app's dialogs: About, error details, trash confirmation and result summaries."""
+"""The app's dialogs: About, error details, trash confirmation, result summaries, and
+the small dialog interface the flows use."""
 
 from __future__ import annotations
 
 import platform
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
+from typing import TypeVar
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, qVersion
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 import photodedup
 from photodedup.core.journal import Batch
 from photodedup.gui.formatting import fill, human_time, plural
 
+DialogT = TypeVar("DialogT", bound=QWidget)
 LICENCE = "GPL-3.0-or-later"
 #: Distribution names of the libraries PhotoDedup is built on, shown in About.
 LIBRARIES = (
@@ -296,3 +300,39 @@ def batch_time(created: str) -> str:
         return human_time(datetime.fromisoformat(created))
     except ValueError:
         return created
+
+
+def replacing(old: QWidget | None, new: DialogT) -> DialogT:
+    """``new``, after scheduling the deletion of the dialog it replaces.
+
+    A dialog parented to the window lives as long as the window unless deleted: one kept per
+    message shown would pile up for the whole session.
+    """
+    if old is not None and Shiboken.isValid(old):
+        old.deleteLater()
+    return new
+
+
+class DialogHost:
+    """What the flows need from a window: a parent for their dialogs, errors and a status line.
+
+    Flows take this small interface rather than the main window, so each is tested with one
+    plain widget. ``error_dialog`` holds the error shown last (tests answer it by its buttons).
+    """
+
+    def __init__(self, widget: QWidget, status: Callable[[str, int], None] | None = None) -> None:
+        self.widget = widget
+        self.error_dialog: ErrorDialog | None = None
+        self._status = status
+
+    def show_error(self, message: str, details: str = "") -> None:
+        """A window-modal error message (no nested event loop)."""
+        self.error_dialog = replacing(
+            self.error_dialog, ErrorDialog(message, details, parent=self.widget)
+        )
+        self.error_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.error_dialog.open()
+
+    def show_status(self, message: str, timeout_ms: int = 5000) -> None:
+        if self._status is not None:
+            self._status(message, timeout_ms)

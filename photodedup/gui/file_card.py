@@ -24,8 +24,6 @@ from photodedup.gui.reasons import reason_text
 from photodedup.gui.thumbnails import (
     ThumbnailLoader,
     ThumbState,
-    error_tile,
-    placeholder_tile,
 )
 
 THUMB = 220
@@ -244,14 +242,14 @@ class MemberCard(QFrame):
         if thumb.state is ThumbState.READY and thumb.pixmap is not None:
             self.image.setPixmap(thumb.pixmap)
         elif thumb.state is ThumbState.FAILED:
-            self.image.setPixmap(error_tile(THUMB, THUMB))
+            self.image.setPixmap(loader.error_tile(THUMB, THUMB))
             self.image.setToolTip(
                 QCoreApplication.translate("ComparePane", "Cannot show this file: {error}").format(
                     error=thumb.error
                 )
             )
         else:
-            self.image.setPixmap(placeholder_tile(THUMB, THUMB))
+            self.image.setPixmap(loader.placeholder_tile(THUMB, THUMB))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.index)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,73 +18,72 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core import pipeline
-from photodedup.core.models import IMAGE_EXTENSIONS, CancelToken, Fingerprint, ScanOptions
+from photodedup.core.models import IMAGE_EXTENSIONS, Fingerprint, ScanOptions
+from photodedup.gui.controller import AppController, FoundCopies, JobKind
+from photodedup.gui.dialogs import DialogHost, replacing
 from photodedup.gui.formatting import fill, human_size, plural
-from photodedup.gui.scan_controller import TaskRunner
-
-if TYPE_CHECKING:
-    from photodedup.gui.main_window import MainWindow
-
-Copies = list[tuple[Fingerprint, int]]
+from photodedup.gui.settings import Settings
 
 
 class FindCopiesFlow(QObject):
-    """Asks for a photo, searches the window's folders in the background, shows the copies."""
+    """Asks for a photo, has the controller search the folders, shows the copies found.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.runner = TaskRunner(self)
-        self.runner.finished.connect(self._found)
-        self.runner.failed.connect(self._failed)
+    ``started`` and ``ended`` carry the words for the progress area.
+    """
+
+    started = Signal(str)
+    ended = Signal(str)
+
+    def __init__(
+        self,
+        controller: AppController,
+        dialogs: DialogHost,
+        settings: Settings,
+        options: Callable[[], ScanOptions],
+    ) -> None:
+        super().__init__(controller)
+        self._controller = controller
+        self._dialogs = dialogs
+        self._settings = settings
+        self._options = options
         self.dialog: FindCopiesDialog | None = None
-        self._query = ""
+        controller.copiesFound.connect(self._found)
+        controller.jobFailed.connect(self._failed)
 
     def start(self) -> None:
-        window = self._window
-        options = window.scan_panel.options()
-        if window.busy:
+        options = self._options()
+        if self._controller.busy:
             return
         if not options.roots:
-            window.show_error(self.tr("Add the folders to search first."))
+            self._dialogs.show_error(self.tr("Add the folders to search first."))
             return
         patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
         query, _ = QFileDialog.getOpenFileName(
-            window,
+            self._dialogs.widget,
             self.tr("Find copies of a photo"),
-            window.settings.last_dir or options.roots[0],
+            self._settings.last_dir or options.roots[0],
             fill(self.tr("Photos (%1)"), patterns),
         )
         if not query:
             return
-        window.settings.last_dir = os.path.dirname(query)
-        self._query = query
-        self.runner.start(find_copies_job(query, options))
-        window.job_started(fill(self.tr("Looking for copies of %1..."), os.path.basename(query)))
+        self._settings.last_dir = os.path.dirname(query)
+        if self._controller.find_copies(query, options):
+            self.started.emit(fill(self.tr("Looking for copies of %1..."), os.path.basename(query)))
 
-    def _found(self, copies: object) -> None:
-        if self.runner.cancel_requested:
-            self._window.job_ended(self.tr("Search cancelled."))
+    def _found(self, found: FoundCopies) -> None:
+        if found.cancelled:
+            self.ended.emit(self.tr("Search cancelled."))
             return
-        self._window.job_ended(self.tr("Search finished."))
-        self.dialog = FindCopiesDialog(self._query, copies, self._window)  # type: ignore[arg-type]
+        self.ended.emit(self.tr("Search finished."))
+        self.dialog = replacing(
+            self.dialog, FindCopiesDialog(found.query, found.copies, self._dialogs.widget)
+        )
         self.dialog.open()
 
-    def _failed(self, message: str) -> None:
-        self._window.job_ended(self.tr("Search stopped."))
-        self._window.show_error(self.tr("Could not look for copies of this photo."), message)
-
-
-def find_copies_job(
-    query: str, options: ScanOptions
-) -> Callable[[Callable[[object], None], CancelToken], object]:
-    """A TaskRunner job running pipeline.find_copies for one photo."""
-
-    def job(progress: Callable[[object], None], cancel: CancelToken) -> object:
-        return pipeline.find_copies(query, options, progress, cancel)
-
-    return job
+    def _failed(self, kind: JobKind, message: str) -> None:
+        if kind is JobKind.FIND_COPIES:
+            self.ended.emit(self.tr("Search stopped."))
+            self._dialogs.show_error(self.tr("Could not look for copies of this photo."), message)
 
 
 class FindCopiesDialog(QDialog):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from photodedup.gui.group_model import STRIP_SIZE, GroupRole
-from photodedup.gui.thumbnails import ThumbnailLoader, ThumbState, error_tile, placeholder_tile
+from photodedup.gui.thumbnails import ThumbnailLoader, ThumbState
 
 THUMB = 56
 PAD = 6
@@ -88,9 +88,9 @@ class GroupDelegate(QStyledItemDelegate):
             if thumb.state is ThumbState.READY and thumb.pixmap is not None:
                 pix = thumb.pixmap
             elif thumb.state is ThumbState.FAILED:
-                pix = error_tile(THUMB, THUMB)
+                pix = self._loader.error_tile(THUMB, THUMB)
             else:
-                pix = placeholder_tile(THUMB, THUMB)
+                pix = self._loader.placeholder_tile(THUMB, THUMB)
             px = x + (THUMB - pix.width()) // 2
             py = y + (THUMB - pix.height()) // 2
             painter.setOpacity(1.0 if kept else 0.35)

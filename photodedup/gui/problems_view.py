@@ -1,4 +1,4 @@
-"""The Problems view: files a scan could not read, each with the reason."""
+"""The Problems view and its dock: files a scan could not read, each with the reason."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -134,3 +136,27 @@ class ProblemsView(QWidget):
         problems = self.model.problems()
         text = "\n".join(f"{problems[r].path}\t{problems[r].error}" for r in rows)
         QGuiApplication.clipboard().setText(text)
+
+
+class ProblemsDock(QDockWidget):
+    """The Problems view docked under the window, and the status-bar button that opens it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Problems"), parent)
+        self.setObjectName("problems")
+        self.view = ProblemsView(self)
+        self.setWidget(self.view)
+        self.button = QPushButton(parent)
+        self.button.setFlat(True)
+        self.button.setToolTip(self.tr("Show the files that could not be read"))
+        self.button.clicked.connect(self.show_problems)
+        self.button.hide()
+        self.view.countChanged.connect(self._counted)
+
+    def show_problems(self) -> None:
+        self.show()
+        self.raise_()
+
+    def _counted(self, count: int) -> None:
+        self.button.setText(plural(self.tr("%n problem(s)", "", count), count))
+        self.button.setVisible(count > 0)

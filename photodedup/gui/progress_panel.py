@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QW
 
 from photodedup.core.models import Progress, Stage
 from photodedup.gui.formatting import fill, plural
-from photodedup.gui.scan_controller import Rate, RateMeter
+from photodedup.gui.rate_meter import Rate, RateMeter
 
 
 class ElidedLabel(QLabel):

@@ -6,15 +6,13 @@ later scans never group them again (core/ignore.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
-from photodedup.core import trash
 from photodedup.core.ignore import IgnoreList, IgnoreListError
-from photodedup.core.models import DuplicateGroup, Fingerprint
+from photodedup.core.models import Fingerprint
 from photodedup.core.review import Review
+from photodedup.gui.dialogs import replacing
 from photodedup.gui.review_panel import ReviewPanel
 
 
@@ -32,7 +30,6 @@ class ResultsTabs(QTabWidget):
         super().__init__(parent)
         self.ignore_path = ignore_path  # None: the user's list (core.ignore.default_path)
         self.notice: QMessageBox | None = None
-        self._totals: tuple[tuple[tuple[Review, int], ...], tuple[int, int]] | None = None
         self.duplicates = ReviewPanel(self)
         self.bursts = ReviewPanel(self, bursts=True)
         self.addTab(self.duplicates, "")
@@ -52,74 +49,24 @@ class ResultsTabs(QTabWidget):
 
     # -- contents --------------------------------------------------------------------------
 
-    def set_reviews(self, review: Review | None, bursts: Sequence[DuplicateGroup] = ()) -> None:
-        """Show a duplicates review and the scan's bursts (None: nothing scanned)."""
+    def set_reviews(self, review: Review | None, bursts: Review | None = None) -> None:
+        """Show a duplicates review and the similar shots' (None: nothing scanned)."""
         self.duplicates.set_review(review)
-        self.bursts.set_review(Review(bursts) if review is not None else None)
+        self.bursts.set_review(bursts)
         self._update_titles()
-        if review is not None and not len(review) and bursts:
+        if review is not None and not len(review) and bursts is not None and len(bursts):
             self.setCurrentWidget(self.bursts)
 
-    def burst_review(self) -> Review | None:
-        return self.bursts.review()
-
-    def reviews(self) -> list[Review]:
-        return [r for r in (self.duplicates.review(), self.bursts.review()) if r is not None]
-
-    def has_groups(self) -> bool:
-        return any(len(r) for r in self.reviews())
-
-    def remove_paths(self, paths: Iterable[str]) -> None:
-        """Files left the disk (trashed): they leave both lists."""
-        paths = list(paths)
-        self.duplicates.remove_paths(paths)
-        self.bursts.remove_paths(paths)
+    def refresh(self) -> None:
+        """Re-read both reviews: files left them (trashed)."""
+        self.duplicates.refresh()
+        self.bursts.refresh()
         self._update_titles()
 
     def shutdown(self) -> None:
         """Stop loading thumbnails: the app quits without decoding what is still queued."""
         self.duplicates.shutdown()
         self.bursts.shutdown()
-
-    def trash_selection(self) -> tuple[list[DuplicateGroup], dict[str, bool], int, int]:
-        """Groups of both lists, each file's mark (trashed if marked in either list), and the
-        number and size of the files the trash will really move.
-
-        A file marked in one list can be the only kept copy of a group of the other: the trash
-        refuses that group whole, so its marked files are not counted.
-        """
-        groups, kept = self._marks()
-        count, size = trash.trash_totals(groups, keep=lambda path: kept.get(path, True))
-        return groups, kept, count, size
-
-    def trash_totals(self) -> tuple[int, int]:
-        """The count and size of ``trash_selection``, remembered until a mark or group changes.
-
-        The trash button asks after every click; with thousands of groups each answer walks
-        every file, so it is computed once per change of the reviews.
-        """
-        key = tuple((review, review.version) for review in self.reviews())
-        if self._totals is None or self._totals[0] != key:
-            filled = [review for review in self.reviews() if len(review)]
-            # One list alone needs no plan: a review keeps a file in every group and the
-            # engine puts each file in one group, so its marks are exactly what would move.
-            totals = (
-                filled[0].trash_count_and_bytes()
-                if len(filled) == 1
-                else self.trash_selection()[2:]
-            )
-            self._totals = (key, totals)
-        return self._totals[1]
-
-    def _marks(self) -> tuple[list[DuplicateGroup], dict[str, bool]]:
-        groups: list[DuplicateGroup] = []
-        kept: dict[str, bool] = {}
-        for review in self.reviews():
-            for group in review.groups:
-                groups.append(group)
-                for m in group.members:
-                    kept[m.path] = kept.get(m.path, True) and review.is_kept(m.path)
-        return groups, kept
 
     # -- "these are different photos" ------------------------------------------------------
 
@@ -154,12 +101,15 @@ class ResultsTabs(QTabWidget):
         try:
             IgnoreList(self.ignore_path).add(fingerprints)
         except IgnoreListError as exc:
-            self.notice = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Not recorded"),
-                str(exc),
-                QMessageBox.StandardButton.Ok,
-                self,
+            self.notice = replacing(
+                self.notice,
+                QMessageBox(
+                    QMessageBox.Icon.Information,
+                    self.tr("Not recorded"),
+                    str(exc),
+                    QMessageBox.StandardButton.Ok,
+                    self,
+                ),
             )
             self.notice.open()
             return False

@@ -4,28 +4,35 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from photodedup.core import results_io
+from photodedup.core.models import ScanResult
 from photodedup.gui.autosave import snapshot
+from photodedup.gui.controller import AppController
+from photodedup.gui.dialogs import DialogHost
 from photodedup.gui.formatting import fill, human_time, plural
-
-if TYPE_CHECKING:
-    from photodedup.gui.main_window import MainWindow
+from photodedup.gui.settings import Settings
 
 #: results_io.write_json or write_csv: (result, dest, keep=..., burst_keep=...).
 Writer = Callable[..., None]
 
 
 class ReviewFiles(QObject):
-    """The File menu's review commands; results files are validated before anything is shown."""
+    """The File menu's review commands; results files are validated before anything is shown.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    ``loaded`` carries the words for the progress area once a review is shown.
+    """
+
+    loaded = Signal(str)
+
+    def __init__(self, controller: AppController, dialogs: DialogHost, settings: Settings) -> None:
+        super().__init__(controller)
+        self._controller = controller
+        self._dialogs = dialogs
+        self._settings = settings
 
     def save_review(self) -> None:
         self._save_as(
@@ -45,15 +52,14 @@ class ReviewFiles(QObject):
 
     def _save_as(self, title: str, name: str, file_filter: str, writer: Writer) -> None:
         """Ask where to write the review (both tabs, with their marks) and write it there."""
-        review = self._window.review()
-        result = self._window.result
+        review, result = self._controller.duplicates, self._controller.result
         if result is None or review is None:
             return
-        start = os.path.join(self._window.settings.last_dir or os.path.expanduser("~"), name)
-        path, _ = QFileDialog.getSaveFileName(self._window, title, start, file_filter)
+        start = os.path.join(self._settings.last_dir or os.path.expanduser("~"), name)
+        path, _ = QFileDialog.getSaveFileName(self._dialogs.widget, title, start, file_filter)
         if not path:
             return
-        shots = self._window.results_tabs.burst_review()
+        shots = self._controller.bursts
         try:
             writer(
                 snapshot(result, review, shots),
@@ -62,20 +68,20 @@ class ReviewFiles(QObject):
                 burst_keep=shots.keep_fn() if shots is not None else None,
             )
         except OSError as exc:
-            self._window.show_error(
+            self._dialogs.show_error(
                 fill(self.tr("Could not write %1:\n%2"), path, exc.strerror or str(exc))
             )
             return
-        self._window.settings.last_dir = os.path.dirname(path)
-        self._window.statusBar().showMessage(fill(self.tr("Saved %1"), path), 5000)
+        self._settings.last_dir = os.path.dirname(path)
+        self._dialogs.show_status(fill(self.tr("Saved %1"), path))
 
     def open_review(self) -> None:
-        if self._window.busy:
+        if self._controller.busy:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self._window,
+            self._dialogs.widget,
             self.tr("Open review"),
-            self._window.settings.last_dir,
+            self._settings.last_dir,
             self.tr("PhotoDedup review (*.json)"),
         )
         if path:
@@ -85,20 +91,20 @@ class ReviewFiles(QObject):
         try:
             result = results_io.load_results(path)
         except results_io.ResultsError as exc:
-            self._window.show_error(self.tr("This file cannot be opened as a review."), str(exc))
+            self._dialogs.show_error(self.tr("This file cannot be opened as a review."), str(exc))
             return False
-        self._window.settings.last_dir = os.path.dirname(path)
-        message = fill(self.tr("Review opened from %1."), os.path.basename(path))
-        self._window.show_loaded(result, message)
+        self._settings.last_dir = os.path.dirname(path)
+        self._show(result, fill(self.tr("Review opened from %1."), os.path.basename(path)))
         return True
 
     def offer_resume(self) -> bool:
         """Ask to resume an autosaved review from a previous session; True when resumed."""
-        saved = self._window.autosaver.load()
+        autosaver = self._controller.autosaver
+        saved = autosaver.load()
         if saved is None:
             return False
         answer = QMessageBox.question(
-            self._window,
+            self._dialogs.widget,
             self.tr("Resume review"),
             plural(
                 self.tr(
@@ -110,7 +116,12 @@ class ReviewFiles(QObject):
             QMessageBox.StandardButton.Yes,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self._window.autosaver.discard()
+            autosaver.discard()
             return False
-        self._window.show_loaded(saved.result, self.tr("Review resumed."))
+        self._show(saved.result, self.tr("Review resumed."))
         return True
+
+    def _show(self, result: ScanResult, message: str) -> None:
+        """Show a review loaded from a file or the autosave (and keep autosaving it)."""
+        self._controller.set_result(result)
+        self.loaded.emit(message)

@@ -9,12 +9,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from enum import Enum
 
-from PIL import Image
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 from photodedup.core.imageio import DecodeError, open_oriented
-from photodedup.core.raw import is_raw_name
 
 log = logging.getLogger(__name__)
 
@@ -46,33 +44,34 @@ class Thumb:
     error: str = ""
 
 
-def pil_to_qimage(img: Image.Image) -> QImage:
-    """Convert a Pillow image to a QImage that owns its pixels (safe to pass between threads)."""
-    rgba = img.convert("RGBA")
-    data = rgba.tobytes("raw", "RGBA")
-    image = QImage(data, rgba.width, rgba.height, 4 * rgba.width, QImage.Format.Format_RGBA8888)
-    return image.copy()
+@dataclass(frozen=True, slots=True)
+class Pixels:
+    """A decoded picture as plain bytes (RGBA, 8 bits each): made off the GUI thread without
+    any Qt type, turned into a QImage on the GUI thread."""
+
+    width: int
+    height: int
+    rgba: bytes
 
 
-def decode_image(path: str, side: int) -> QImage:
+def decode_pixels(path: str, side: int) -> Pixels:
     """Decode a photo upright, reduced to fit ``side`` (0 = full size); raises DecodeError.
 
-    Qt's readers come first (fast, scaled while decoding); Pillow reads what Qt cannot (HEIC, AVIF).
+    Pillow only, never Qt: PySide creates its Python types lazily on first use, and two pool
+    threads creating the same type at once crashed the app (a race inside shiboken's type
+    table, see docs/threads.md). Worker threads therefore use no Qt wrapper at all.
     """
-    if is_raw_name(path):
-        # Qt would read a RAW's first TIFF directory (often a tiny thumbnail, unturned).
-        return pil_to_qimage(open_oriented(path, max_side=side or None))
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    source = reader.size()
-    if side and source.isValid() and max(source.width(), source.height()) > side:
-        # Fitting into a square box keeps the aspect whether or not EXIF rotates it afterwards.
-        scaled = source.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio)
-        reader.setScaledSize(QSize(max(1, scaled.width()), max(1, scaled.height())))
-    image = reader.read()
-    if not image.isNull():
-        return image
-    return pil_to_qimage(open_oriented(path, max_side=side or None))
+    img = open_oriented(path, max_side=side or None)
+    rgba = img.convert("RGBA")
+    return Pixels(rgba.width, rgba.height, rgba.tobytes("raw", "RGBA"))
+
+
+def to_qimage(pixels: Pixels) -> QImage:
+    """A QImage owning a copy of ``pixels`` (GUI thread)."""
+    image = QImage(
+        pixels.rgba, pixels.width, pixels.height, 4 * pixels.width, QImage.Format.Format_RGBA8888
+    )
+    return image.copy()
 
 
 class _Queue:
@@ -104,7 +103,9 @@ class _Queue:
 
 
 class _Bridge(QObject):
-    # Emitted from pool threads; the loader lives on the GUI thread, so delivery is queued there.
+    """A child of the loader, so it lives and dies on the GUI thread; pool threads only emit
+    its signal, delivered queued to the loader."""
+
     decoded = Signal(object, object, str)
 
 
@@ -119,19 +120,19 @@ class _Job(QRunnable):
         if key is None:
             return
         try:
-            image, error = decode_image(key.path, key.side), ""
+            pixels, error = decode_pixels(key.path, key.side), ""
         except DecodeError as exc:
-            image, error = None, str(exc)
+            pixels, error = None, str(exc)
         except OSError as exc:
-            image, error = None, exc.strerror or str(exc)
+            pixels, error = None, exc.strerror or str(exc)
         except Exception as exc:
             # A decoder bug on one odd file must still answer the request: unanswered, its tile
             # would show "loading" forever.
             log.exception("Unexpected error decoding %s", key.path)
-            image, error = None, f"{type(exc).__name__}: {exc}"
+            pixels, error = None, f"{type(exc).__name__}: {exc}"
         # RuntimeError: the loader was destroyed while this file decoded; nobody wants the result.
         with contextlib.suppress(RuntimeError):
-            self._bridge.decoded.emit(key, image, error)
+            self._bridge.decoded.emit(key, pixels, error)
 
 
 class ThumbnailLoader(QObject):
@@ -157,8 +158,9 @@ class ThumbnailLoader(QObject):
         self._queue = _Queue(max_pending)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(1, threads))
-        self._bridge = _Bridge()
-        self._bridge.decoded.connect(self._on_decoded)
+        self._bridge = _Bridge(self)
+        self._bridge.decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
+        self._tiles: dict[tuple[str, int, int], QPixmap] = {}
 
     def request(self, path: str, mtime_ns: int, size: int, side: int) -> Thumb:
         """The thumbnail if cached; otherwise schedule it (once) and answer LOADING."""
@@ -197,41 +199,38 @@ class ThumbnailLoader(QObject):
         self._pool.waitForDone(timeout_ms)
 
     @Slot(object, object, str)
-    def _on_decoded(self, key: ThumbKey, image: QImage | None, error: str) -> None:
+    def _on_decoded(self, key: ThumbKey, pixels: Pixels | None, error: str) -> None:
         self._in_flight.discard(key)
-        self._cache[key] = QPixmap.fromImage(image) if image is not None else error
+        self._cache[key] = QPixmap.fromImage(to_qimage(pixels)) if pixels is not None else error
         self._cache.move_to_end(key)
         while len(self._cache) > self._max_items:
             self._cache.popitem(last=False)
         self.thumbnailReady.emit(key.path)
 
+    # -- tiles: owned by the loader, so no pixmap outlives the QApplication -------------------
 
-_tiles: dict[tuple[str, int, int], QPixmap] = {}
+    def placeholder_tile(self, width: int, height: int) -> QPixmap:
+        """A neutral tile shown while a thumbnail loads."""
+        key = ("wait", width, height)
+        if key not in self._tiles:
+            pix = QPixmap(width, height)
+            pix.fill(QColor(0xD8, 0xD8, 0xD8))
+            self._tiles[key] = pix
+        return self._tiles[key]
 
-
-def placeholder_tile(width: int, height: int) -> QPixmap:
-    """A neutral tile shown while a thumbnail loads."""
-    key = ("wait", width, height)
-    if key not in _tiles:
-        pix = QPixmap(width, height)
-        pix.fill(QColor(0xD8, 0xD8, 0xD8))
-        _tiles[key] = pix
-    return _tiles[key]
-
-
-def error_tile(width: int, height: int) -> QPixmap:
-    """A tile with a red cross for files that cannot be decoded."""
-    key = ("error", width, height)
-    if key not in _tiles:
-        pix = QPixmap(width, height)
-        pix.fill(QColor(0xF4, 0xDC, 0xDC))
-        painter = QPainter(pix)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(0xC0, 0x30, 0x30), max(2, min(width, height) // 16)))
-        m = min(width, height) // 3
-        cx, cy = width // 2, height // 2
-        painter.drawLine(cx - m // 2, cy - m // 2, cx + m // 2, cy + m // 2)
-        painter.drawLine(cx + m // 2, cy - m // 2, cx - m // 2, cy + m // 2)
-        painter.end()
-        _tiles[key] = pix
-    return _tiles[key]
+    def error_tile(self, width: int, height: int) -> QPixmap:
+        """A tile with a red cross for files that cannot be decoded."""
+        key = ("error", width, height)
+        if key not in self._tiles:
+            pix = QPixmap(width, height)
+            pix.fill(QColor(0xF4, 0xDC, 0xDC))
+            painter = QPainter(pix)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(0xC0, 0x30, 0x30), max(2, min(width, height) // 16)))
+            m = min(width, height) // 3
+            cx, cy = width // 2, height // 2
+            painter.drawLine(cx - m // 2, cy - m // 2, cx + m // 2, cy + m // 2)
+            painter.drawLine(cx + m // 2, cy - m // 2, cx - m // 2, cy + m // 2)
+            painter.end()
+            self._tiles[key] = pix
+        return self._tiles[key]

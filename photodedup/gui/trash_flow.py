@@ -2,118 +2,65 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from enum import Enum, auto
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QProgressDialog
 
-from photodedup.core import journal, trash
-from photodedup.core.models import CancelToken, DuplicateGroup
+from photodedup.core import journal
+from photodedup.gui.controller import AppController, JobKind, TrashOutcome, TrashProgress
 from photodedup.gui.dialogs import (
-    ErrorDialog,
+    DialogHost,
     HistoryDialog,
     Section,
     SummaryDialog,
     TrashConfirmDialog,
+    replacing,
 )
 from photodedup.gui.formatting import fill, human_size, plural, sentences
-from photodedup.gui.scan_controller import TaskRunner
-
-if TYPE_CHECKING:
-    from photodedup.gui.main_window import MainWindow
-
-log = logging.getLogger(__name__)
-
-
-class JobKind(Enum):
-    TRASH = auto()
-    RESTORE = auto()
-
-
-@dataclass(frozen=True, slots=True)
-class TrashOutcome:
-    plan: trash.TrashPlan
-    report: trash.TrashReport
-
-
-def trash_job(
-    groups: list[DuplicateGroup], kept: dict[str, bool]
-) -> Callable[[Callable[[object], None], CancelToken], object]:
-    """Plan and execute a trash of the files not kept, reporting (done, total, path) tuples."""
-
-    def job(progress: Callable[[object], None], cancel: CancelToken) -> object:
-        plan = trash.plan_trash(groups, keep=lambda path: kept.get(path, True))
-        report = trash.execute_plan(
-            plan, lambda done, total, path: progress((done, total, path)), cancel
-        )
-        return TrashOutcome(plan, report)
-
-    return job
-
-
-def restore_job(batch_id: str | None) -> Callable[[Callable[[object], None], CancelToken], object]:
-    def job(progress: Callable[[object], None], cancel: CancelToken) -> object:
-        return journal.restore(batch_id)
-
-    return job
 
 
 class TrashFlow(QObject):
-    """The trash, undo and history commands of the main window.
+    """The trash, undo and history commands, over the controller.
 
     Dialogs are opened window-modal without a nested event loop, so a test (or a person) answers
     them through their buttons: ``confirm_dialog``, ``summary`` and ``history`` hold the open ones.
     """
 
-    trashed = Signal(list)  # paths moved to the trash
-    restored = Signal(object)  # journal.RestoreReport
-    runningChanged = Signal(bool)
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._runner = TaskRunner(self)
-        self._runner.progress.connect(self._on_progress)
-        self._runner.finished.connect(self._on_finished)
-        self._runner.failed.connect(self._on_failed)
-        self._kind = JobKind.TRASH
+    def __init__(self, controller: AppController, dialogs: DialogHost) -> None:
+        super().__init__(controller)
+        self._controller = controller
+        self._dialogs = dialogs
         self._progress: QProgressDialog | None = None
         self.confirm_dialog: TrashConfirmDialog | None = None
         self.summary: SummaryDialog | None = None
         self.history: HistoryDialog | None = None
-        self.error: ErrorDialog | None = None
-
-    @property
-    def running(self) -> bool:
-        return self._runner.running
-
-    def cancel(self) -> None:
-        self._runner.cancel()
-
-    def wait(self) -> bool:
-        return self._runner.wait()
+        controller.trashProgress.connect(self._on_progress)
+        controller.trashed.connect(self._trashed)
+        controller.restored.connect(self._restored)
+        controller.jobFailed.connect(self._failed)
 
     # -- trash -----------------------------------------------------------------------------
 
     def trash(self) -> None:
-        if self._window.review() is None or self.running:
+        if self._controller.result is None or self._controller.busy:
             return
         # Freeze the marks now (duplicates and similar shots): the user may not change them
         # while the batch is under way.
-        groups, kept, count, size = self._window.trash_selection()
-        if count == 0:
+        selection = self._controller.trash_selection()
+        if selection.count == 0:
             return
-        self.confirm_dialog = TrashConfirmDialog(count, human_size(size), self._window)
+        self.confirm_dialog = replacing(
+            self.confirm_dialog,
+            TrashConfirmDialog(selection.count, human_size(selection.size), self._dialogs.widget),
+        )
         self.confirm_dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
         def answered() -> None:
             dialog, self.confirm_dialog = self.confirm_dialog, None
-            if dialog is not None and dialog.confirmed():
-                self._start(JobKind.TRASH, trash_job(groups, kept), count)
+            if dialog is None:
+                return
+            dialog.deleteLater()
+            if dialog.confirmed() and self._controller.trash(selection):
+                self._show_progress(self.tr("Moving files to the trash..."), selection.count)
 
         self.confirm_dialog.finished.connect(answered)
         self.confirm_dialog.open()
@@ -124,18 +71,17 @@ class TrashFlow(QObject):
         self.restore(None)
 
     def restore(self, batch_id: str | None) -> None:
-        if self.running:
-            return
-        self._start(JobKind.RESTORE, restore_job(batch_id), 0)
+        if self._controller.restore(batch_id):
+            self._show_progress(self.tr("Putting files back..."), 0)
 
     def show_history(self) -> None:
         try:
             batches = journal.list_batches()
         except journal.JournalError as exc:
-            self._show_error(self.tr("The trash history cannot be read."), str(exc))
+            self._dialogs.show_error(self.tr("The trash history cannot be read."), str(exc))
             return
         if self.history is None:
-            self.history = HistoryDialog(batches, self._window)
+            self.history = HistoryDialog(batches, self._dialogs.widget)
             self.history.restoreRequested.connect(self.restore)
         else:
             self.history.set_batches(batches)
@@ -144,75 +90,61 @@ class TrashFlow(QObject):
 
     # -- running ---------------------------------------------------------------------------
 
-    def _start(self, kind: JobKind, job: Callable, total: int) -> None:
-        self._kind = kind
-        title = (
-            self.tr("Moving files to the trash...")
-            if kind is JobKind.TRASH
-            else self.tr("Putting files back...")
-        )
-        self._progress = QProgressDialog(title, self.tr("Stop"), 0, total, self._window)
+    def _show_progress(self, title: str, total: int) -> None:
+        self._progress = QProgressDialog(title, self.tr("Stop"), 0, total, self._dialogs.widget)
         self._progress.setWindowTitle("PhotoDedup")
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(300)
         self._progress.setAutoClose(False)
         self._progress.setAutoReset(False)
-        self._progress.canceled.connect(self._runner.cancel)
+        self._progress.canceled.connect(self._controller.cancel)
         if total == 0:
             self._progress.setRange(0, 0)
-        self._runner.start(job)
-        self.runningChanged.emit(True)
 
-    def _on_progress(self, value: object) -> None:
-        if self._progress is None or not isinstance(value, tuple):
+    def _on_progress(self, progress: TrashProgress) -> None:
+        dialog = self._progress
+        if dialog is None:
             return
-        done, total, path = value
-        self._progress.setMaximum(total)
-        self._progress.setValue(done)
-        if path:
-            self._progress.setLabelText(
-                fill(self.tr("Moving %1 (%2 of %3)..."), path, done + 1, total)
+        dialog.setMaximum(progress.total)
+        if progress.path:
+            dialog.setLabelText(
+                fill(
+                    self.tr("Moving %1 (%2 of %3)..."),
+                    progress.path,
+                    progress.done + 1,
+                    progress.total,
+                )
             )
+        # Last: a window-modal progress dialog processes events in setValue, where the batch's
+        # end can arrive and close the dialog.
+        dialog.setValue(progress.done)
 
     def _close_progress(self) -> None:
         if self._progress is not None:
-            self._progress.canceled.disconnect(self._runner.cancel)
+            self._progress.canceled.disconnect(self._controller.cancel)
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
 
-    def _on_finished(self, result: object) -> None:
+    def _trashed(self, outcome: TrashOutcome) -> None:
         self._close_progress()
-        self.runningChanged.emit(False)
-        if isinstance(result, TrashOutcome):
-            log.info(
-                "Trash batch %s: %d moved, %d skipped",
-                result.report.batch_id,
-                len(result.report.moved),
-                len(result.report.skipped),
-            )
-            self.trashed.emit(list(result.report.moved))
-            self._show_summary(self._trash_summary(result))
-        elif isinstance(result, journal.RestoreReport):
-            log.info(
-                "Restore of batch %s: %d restored, %d failed",
-                result.batch_id,
-                len(result.restored),
-                len(result.failed),
-            )
-            self.restored.emit(result)
-            self._show_summary(self._restore_summary(result))
-            if self.history is not None and self.history.isVisible():
-                self.show_history()
+        self._show_summary(self._trash_summary(outcome))
 
-    def _on_failed(self, message: str) -> None:
+    def _restored(self, report: journal.RestoreReport) -> None:
         self._close_progress()
-        self.runningChanged.emit(False)
-        if self._kind is JobKind.TRASH:
+        self._show_summary(self._restore_summary(report))
+        if self.history is not None and self.history.isVisible():
+            self.show_history()
+
+    def _failed(self, kind: JobKind, message: str) -> None:
+        if kind is JobKind.TRASH:
             text = self.tr("The trash was stopped. Files already moved are in the journal.")
-        else:
+        elif kind is JobKind.RESTORE:
             text = self.tr("Could not put the files back.")
-        self._show_error(text, message)
+        else:
+            return
+        self._close_progress()
+        self._dialogs.show_error(text, message)
 
     # -- summaries -------------------------------------------------------------------------
 
@@ -238,7 +170,7 @@ class TrashFlow(QObject):
             Section(self.tr("Not touched"), refused),
             Section(self.tr("Moved to the trash"), [(p, "") for p in report.moved]),
         ]
-        return SummaryDialog(self.tr("Trash finished"), headline, sections, self._window)
+        return SummaryDialog(self.tr("Trash finished"), headline, sections, self._dialogs.widget)
 
     def _restore_summary(self, report: journal.RestoreReport) -> SummaryDialog:
         if report.message:
@@ -261,13 +193,9 @@ class TrashFlow(QObject):
             Section(self.tr("Not put back"), report.failed),
             Section(self.tr("Put back"), [(dest, "") for _src, dest in report.restored]),
         ]
-        return SummaryDialog(self.tr("Undo trash"), headline, sections, self._window)
+        return SummaryDialog(self.tr("Undo trash"), headline, sections, self._dialogs.widget)
 
     def _show_summary(self, dialog: SummaryDialog) -> None:
-        self.summary = dialog
+        self.summary = replacing(self.summary, dialog)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
-
-    def _show_error(self, message: str, details: str) -> None:
-        self.error = ErrorDialog(message, details, parent=self._window)
-        self.error.open()

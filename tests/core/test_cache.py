@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
+from photodedup.core import cache as cache_module
 from photodedup.core.cache import CACHE_FILE, SCHEMA_VERSION, FingerprintCache
 from photodedup.core.discovery import discover
 from photodedup.core.fingerprint import fingerprint_path
@@ -88,7 +89,8 @@ def test_newer_cache_is_left_alone_and_bypassed(tmp_path):
     assert (cache_dir / CACHE_FILE).read_bytes() == before
 
 
-def test_locked_cache_is_bypassed_with_a_warning(tmp_path, make_photo):
+def test_locked_cache_is_bypassed_with_a_warning(tmp_path, make_photo, monkeypatch):
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_SECONDS", 0.2)  # the lock never goes
     cache_dir = tmp_path / "cache"
     make_photo(tmp_path / "p/a.jpg", 1)
     files = _fill(cache_dir, tmp_path / "p")

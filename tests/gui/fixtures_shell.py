@@ -129,10 +129,7 @@ def window(qtbot, user_dirs: UserDirs) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
-    for runner in (win.scanner, win.finder):
-        runner.cancel()
-        runner.wait()
-    win.trash_flow.wait()
+    assert not win.controller.shutdown(), "a job was still running after 10 s"
 
 
 @pytest.fixture
@@ -146,7 +143,7 @@ def scan(qtbot) -> Callable[[MainWindow], ScanResult]:
     """scan(window): press Scan and wait for the ScanResult."""
 
     def run(win: MainWindow) -> ScanResult:
-        with qtbot.waitSignal(win.scanner.finished, timeout=60_000) as blocker:
+        with qtbot.waitSignal(win.controller.scanFinished, timeout=60_000) as blocker:
             win.scan_panel.scan_button.click()
         return blocker.args[0]
 

@@ -51,7 +51,7 @@ def test_bursts_get_their_own_tab_with_nothing_marked(scan, window: MainWindow, 
     tabs = window.results_tabs
     assert tabs.tabText(0) == "Duplicates (1)"
     assert tabs.tabText(1) == "Similar shots (1)"
-    shots = tabs.burst_review()
+    shots = window.controller.bursts
     assert shots is not None and len(shots) == 1
     assert shots.trash_count_and_bytes() == (0, 0)
     # Only the duplicate backup is suggested for the trash; no burst frame is.
@@ -79,22 +79,22 @@ def test_a_frame_marked_by_hand_goes_to_the_trash(
     shaken = next(i for i, c in enumerate(pane.cards()) if c.member.path.endswith("frame3.jpg"))
     shaken_path = pane.cards()[shaken].member.path
     pane.toggle(shaken)
-    assert not tabs.burst_review().is_kept(shaken_path)
+    assert not window.controller.bursts.is_kept(shaken_path)
     assert window.trash_button.text().startswith("Move 2 files ")
 
     window.trash_button.click()
     dialog = window.trash_flow.confirm_dialog
     assert dialog is not None
-    with qtbot.waitSignal(window.trash_flow.trashed, timeout=30_000) as blocker:
+    with qtbot.waitSignal(window.controller.trashed, timeout=30_000) as blocker:
         dialog.move_button.click()
 
-    moved = set(blocker.args[0])
+    moved = set(blocker.args[0].report.moved)
     assert shaken_path in moved
     assert str(burst_library / "walk backup.jpg") in moved
     assert not Path(shaken_path).exists()
     assert shaken_path in user_dirs.trashed()
     # The burst keeps its two other frames; the duplicate group is resolved.
-    assert [len(g.members) for g in tabs.burst_review().groups] == [2]
+    assert [len(g.members) for g in window.controller.bursts.groups] == [2]
     assert tabs.tabText(1) == "Similar shots (1)"
     assert len(window.review()) == 0
     window.trash_flow.summary.close()
@@ -104,7 +104,7 @@ def test_bursts_can_be_switched_off(scan, window: MainWindow, burst_library):
     window.scan_panel.bursts.setChecked(False)
     assert not window.settings.bursts
     _scan(scan, window, burst_library)
-    assert window.result.bursts == ()
+    assert window.controller.result.bursts == ()
     assert window.results_tabs.tabText(1) == "Similar shots (0)"
 
 
@@ -115,7 +115,7 @@ def _mark_shaken(window: MainWindow) -> str:
     index = next(i for i, c in enumerate(pane.cards()) if c.member.path.endswith("frame3.jpg"))
     path = pane.cards()[index].member.path
     pane.toggle(index)
-    assert not tabs.burst_review().is_kept(path)
+    assert not window.controller.bursts.is_kept(path)
     return path
 
 
@@ -126,13 +126,13 @@ def test_burst_marks_survive_save_and_open(
     shaken = _mark_shaken(window)
     saved = user_dirs.root / "review.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
 
     other = MainWindow(user_dirs.settings(), Autosaver(user_dirs.root / "other.json"))
     qtbot.addWidget(other)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
-    other.open_action.trigger()
-    shots = other.results_tabs.burst_review()
+    other.menus.open_action.trigger()
+    shots = other.controller.bursts
     assert shots is not None and not shots.is_kept(shaken)
     assert shots.trash_count_and_bytes()[0] == 1
 
@@ -152,13 +152,13 @@ def test_burst_marks_and_trashed_shots_reach_the_autosave(
     qtbot.addWidget(resumed)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     assert resumed.review_files.offer_resume()
-    assert not resumed.results_tabs.burst_review().is_kept(shaken)
+    assert not resumed.controller.bursts.is_kept(shaken)
     # Two windows autosave to one file here (never so in the app): the resumed one's save
     # must land before the first window's, or it would be written over it from its thread.
     resumed.autosaver.flush()
 
     window.trash_button.click()
-    with qtbot.waitSignal(window.trash_flow.trashed, timeout=30_000):
+    with qtbot.waitSignal(window.controller.trashed, timeout=30_000):
         window.trash_flow.confirm_dialog.move_button.click()
     window.trash_flow.summary.close()
     window.autosaver.flush()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from photodedup.core import pipeline
+from photodedup.gui.controller import JobKind
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.thumbnails import ThumbnailLoader
 
@@ -33,20 +35,22 @@ def test_closing_during_a_scan_waits_for_the_scan_thread(
     monkeypatch.setattr(pipeline, "run_scan", slow_to_stop)
     window.scan_panel.folders.add_folders([str(shell_library.root)])
     window.scan_panel.scan_button.click()
-    assert window.scanner.running
+    assert window.controller.job is JobKind.SCAN
 
     window.close()
     # The thread still runs: the window stays, says so, and the scan was told to stop.
     assert window.isVisible()
-    assert window.scanner.cancel_requested
+    assert window.controller.cancel_requested
     assert window.statusBar().currentMessage() == "Finishing..."
     release.set()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
-    assert scan_ended.is_set() and not window.scanner.running
+    assert scan_ended.is_set() and window.controller.job is None
 
 
 def test_closing_drops_queued_thumbnails(window: MainWindow, tmp_path: Path, draw):
-    paths = [draw(tmp_path / f"big{n}.png", (2000, 1500), n) for n in range(40)]
+    # One big picture drawn, 40 copies: each path is its own request, and drawing 40 took 6 s.
+    first = draw(tmp_path / "big0.png", (2000, 1500), 0)
+    paths = [first, *(Path(shutil.copy(first, tmp_path / f"big{n}.png")) for n in range(1, 40))]
     loader = window.findChildren(ThumbnailLoader)[0]
     for p in paths:
         st = p.stat()

@@ -43,7 +43,7 @@ def test_empty_window_explains_what_to_do(window: MainWindow):
     assert window.stack.currentWidget() is window.empty_label
     assert "Scan (Ctrl+R)" in window.empty_label.text()
     assert not window.scan_action.isEnabled()
-    assert not window.save_action.isEnabled()
+    assert not window.menus.save_action.isEnabled()
     assert not window.trash_button.isEnabled()
     assert window.trash_button.text() == "Move 0 files to trash"
     assert "Ctrl+R" in window.scan_panel.scan_button.toolTip()
@@ -165,12 +165,12 @@ def test_save_and_open_a_review_keeps_the_marks(
     window.review_panel.marksChanged.emit()
     saved = user_dirs.root / "my review.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     assert saved.is_file()
 
     other = new_window(qtbot, user_dirs)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
-    other.open_action.trigger()
+    other.menus.open_action.trigger()
     reopened = other.review()
     assert reopened is not None
     assert [g.id for g in reopened.groups] == [g.id for g in review.groups]
@@ -188,7 +188,7 @@ def test_export_csv_lists_every_file(
     scan(window)
     dest = tmp_path / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     text = dest.read_text(encoding="utf-8")
     for group in shell_library.groups:
         for path in group:
@@ -208,7 +208,7 @@ def test_a_hostile_review_file_is_refused_with_a_message(
     }
     hostile.write_text(json.dumps(doc))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(hostile), ""))
-    window.open_action.trigger()
+    window.menus.open_action.trigger()
     assert window.review() is None
     dialog = window.error_dialog
     assert dialog is not None and dialog.isVisible()
@@ -277,10 +277,10 @@ def test_closing_the_window_flushes_a_pending_autosave(
 
 
 def test_language_choice_is_saved(qtbot, window: MainWindow, user_dirs: UserDirs):
-    window.language_actions[Language.JAPANESE].trigger()
+    window.menus.language_actions[Language.JAPANESE].trigger()
     assert user_dirs.settings().language == Language.JAPANESE
-    assert window.info_box is not None and "next time" in window.info_box.text()
-    window.info_box.close()
+    assert window.menus.info_box is not None and "next time" in window.menus.info_box.text()
+    window.menus.info_box.close()
 
 
 def test_translations_load_for_the_chosen_language(qtbot, user_dirs: UserDirs):
@@ -298,6 +298,26 @@ def test_translations_load_for_the_chosen_language(qtbot, user_dirs: UserDirs):
     panel = ScanPanel(user_dirs.settings())
     qtbot.addWidget(panel)
     assert panel.scan_button.text() == "Scan"
+
+
+def test_the_window_and_its_flows_speak_the_chosen_language(qtbot, user_dirs: UserDirs):
+    # Strings moved from the window into the controller's flows and the menus change their
+    # translation context: the .ts files must follow them (packaging/update_translations.sh).
+    translations = Translations(QApplication.instance())
+    try:
+        assert translations.install(Language.JAPANESE)
+        win = MainWindow(user_dirs.settings(), Autosaver(user_dirs.data_home / "autosave.json"))
+        qtbot.addWidget(win)
+        texts = [
+            win.menus.scan_action.text(),
+            win.menus.undo_action.text(),
+            win.problems_dock.windowTitle(),
+            win.scan_flow.tr("Starting the scan..."),
+            win.trash_flow.tr("Moving files to the trash..."),
+        ]
+        assert not any(text.isascii() for text in texts), texts
+    finally:
+        translations.remove()
 
 
 def test_about_names_version_licence_and_libraries(qtbot):

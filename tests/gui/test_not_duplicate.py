@@ -144,8 +144,8 @@ def test_the_edit_menu_opens_the_list(qtbot, window: MainWindow):
     edit_menu = next(
         a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit"
     )
-    assert window.ignore_list_action in edit_menu.actions()
-    window.ignore_list_action.trigger()
+    assert window.menus.ignore_list_action in edit_menu.actions()
+    window.menus.ignore_list_action.trigger()
     dialog = window.ignore_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.status.text() == "No photos are marked as different."

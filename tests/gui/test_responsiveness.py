@@ -40,10 +40,10 @@ def test_the_event_loop_is_never_blocked_during_a_scan(qtbot, tmp_path, window):
     timer.timeout.connect(lambda: ticks.append((time.monotonic(), time.thread_time())))
     timer.start()
     progress_texts: set[str] = set()
-    window.scanner.progress.connect(
+    window.controller.scanProgress.connect(
         lambda _p: progress_texts.add(window.scan_panel.progress.stage_label.text())
     )
-    with qtbot.waitSignal(window.scanner.finished, timeout=120_000):
+    with qtbot.waitSignal(window.controller.scanFinished, timeout=120_000):
         window.scan_panel.scan_button.click()
     qtbot.wait(50)  # let the results reach the views, still under the timer's watch
     timer.stop()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt, QThread
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from photodedup.core.models import Progress, ScanResult, ScanStats
+from photodedup.gui.controller import JobKind
 from photodedup.gui.formatting import human_size
 from photodedup.gui.main_window import MainWindow
 
@@ -66,7 +67,7 @@ def test_progress_arrives_on_the_gui_thread_and_is_shown(
         gui_thread = QThread.currentThread() is QApplication.instance().thread()
         seen.append((progress, gui_thread))
 
-    window.scanner.progress.connect(on_progress)
+    window.controller.scanProgress.connect(on_progress)
     scan(window)
     assert seen, "no progress was reported"
     assert all(isinstance(p, Progress) for p, _ in seen)
@@ -77,15 +78,15 @@ def test_scan_inputs_are_locked_while_scanning(
     qtbot, scan, window: MainWindow, shell_library: Library
 ):
     window.scan_panel.folders.add_folders([str(shell_library.root)])
-    with qtbot.waitSignal(window.scanner.finished, timeout=60_000):
+    with qtbot.waitSignal(window.controller.scanFinished, timeout=60_000):
         window.scan_action.trigger()
-        assert window.scanner.running
+        assert window.controller.job is JobKind.SCAN
         assert not window.scan_panel.scan_button.isEnabled()
         assert window.scan_panel.cancel_button.isEnabled()
         assert not window.scan_panel.folders.isEnabled()
         assert not window.scan_action.isEnabled()
         window.scan_action.trigger()  # a second scan is refused while one runs
-    assert not window.scanner.running
+    assert window.controller.job is None
 
 
 def test_cancel_mid_scan_keeps_the_window_usable(
@@ -95,11 +96,11 @@ def test_cancel_mid_scan_keeps_the_window_usable(
     labels: list[str] = []
 
     def cancel_on_first_report(_progress: object) -> None:
-        if not window.scanner.cancel_requested:
+        if not window.controller.cancel_requested:
             window.scan_panel.cancel_button.click()
             labels.append(window.scan_panel.progress.stage_label.text())
 
-    window.scanner.progress.connect(cancel_on_first_report)
+    window.controller.scanProgress.connect(cancel_on_first_report)
     result = scan(window)
 
     assert result.stats.cancelled
@@ -109,7 +110,7 @@ def test_cancel_mid_scan_keeps_the_window_usable(
     assert "cancelled" in window.scan_panel.progress.stage_label.text()
     assert window.scan_panel.scan_button.isEnabled()
     # The next scan runs to completion and finds every group.
-    window.scanner.progress.disconnect(cancel_on_first_report)
+    window.controller.scanProgress.disconnect(cancel_on_first_report)
     result = scan(window)
     assert not result.stats.cancelled
     assert len(shown_groups(window)) == len(big_library.groups)
@@ -119,10 +120,10 @@ def test_escape_cancels_a_running_scan(qtbot, scan, window: MainWindow, big_libr
     window.scan_panel.folders.add_folders([str(big_library.root)])
 
     def press_escape(_progress: object) -> None:
-        if not window.scanner.cancel_requested:
+        if not window.controller.cancel_requested:
             qtbot.keyClick(window, Qt.Key.Key_Escape)
 
-    window.scanner.progress.connect(press_escape)
+    window.controller.scanProgress.connect(press_escape)
     result = scan(window)
     assert window.scan_action.isEnabled()
     assert result.stats.cancelled
@@ -150,9 +151,9 @@ def test_find_copies_of_a_photo(
     window.scan_panel.folders.add_folders([str(shell_library.root)])
     query = sorted(shell_library.groups[0])[0]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (query, ""))
-    with qtbot.waitSignal(window.finder.finished, timeout=60_000):
-        window.find_action.trigger()
-    dialog = window.copies_dialog
+    with qtbot.waitSignal(window.controller.copiesFound, timeout=60_000):
+        window.menus.find_action.trigger()
+    dialog = window.find_flow.dialog
     assert dialog is not None and dialog.isVisible()
     assert set(dialog.paths()) == shell_library.groups[0] - {query}
     dialog.close()
@@ -166,7 +167,7 @@ def test_a_missing_folder_is_reported_not_scanned(
         path.unlink()
     (shell_library.root / "backup").rmdir()
     window.scan_action.trigger()
-    assert not window.scanner.running
+    assert window.controller.job is None
     assert window.error_dialog is not None and window.error_dialog.isVisible()
     assert str(shell_library.root / "backup") in window.error_dialog.message.text()
     window.error_dialog.close()
@@ -180,7 +181,7 @@ def test_scan_summary_words_seconds_for_the_locale_and_labels_engine_warnings(
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     try:
-        window.scanner.finished.emit(result)
+        window.controller.scanFinished.emit(result)
     finally:
         QLocale.setDefault(before)
     assert window.scan_panel.progress.stage_label.text() == (

@@ -156,3 +156,36 @@ def test_an_unexpected_decoder_error_gives_the_error_tile(
     assert "decoder bug" in thumb.error
     assert loader.pending_count() == 0  # nothing stays "loading" forever
     assert "decoder bug" in caplog.text
+
+
+def test_decoding_threads_call_no_qt_wrapper(tmp_path: Path, draw) -> None:
+    # PySide creates its types lazily; two pool threads creating one at once crashed the app
+    # (docs/threads.md). Decoding must therefore not call into PySide at all.
+    import threading
+
+    from photodedup.gui.thumbnails import decode_pixels
+
+    path = draw(tmp_path / "photo.jpg", (300, 200), 1)
+    qt_calls: list[str] = []
+
+    def profile(frame, event, arg):
+        if event == "c_call":
+            owner = getattr(arg, "__self__", None)
+            module = getattr(type(owner), "__module__", "") or getattr(arg, "__module__", "")
+            if module and module.startswith(("PySide6", "shiboken6")):
+                qt_calls.append(f"{module}.{arg.__qualname__}")
+
+    pixels = []
+
+    def run() -> None:
+        sys.setprofile(profile)
+        try:
+            pixels.append(decode_pixels(str(path), 64))
+        finally:
+            sys.setprofile(None)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    assert (pixels[0].width, pixels[0].height) == (64, 43)
+    assert qt_calls == []

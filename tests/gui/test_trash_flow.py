@@ -37,9 +37,9 @@ def confirm_trash(qtbot, win: MainWindow) -> list[str]:
     win.trash_button.click()
     dialog = win.trash_flow.confirm_dialog
     assert dialog is not None and dialog.isVisible()
-    with qtbot.waitSignal(win.trash_flow.trashed, timeout=30_000) as blocker:
+    with qtbot.waitSignal(win.controller.trashed, timeout=30_000) as blocker:
         dialog.move_button.click()
-    return blocker.args[0]
+    return list(blocker.args[0].report.moved)
 
 
 def test_trash_moves_marked_files_into_the_trash_and_updates_the_view(
@@ -89,7 +89,7 @@ def test_cancelling_the_confirmation_moves_nothing(qtbot, scanned: MainWindow, u
     assert dialog is not None
     dialog.reject()
     qtbot.waitUntil(lambda: scanned.trash_flow.confirm_dialog is None)
-    assert not scanned.trash_flow.running
+    assert not scanned.controller.busy
     assert all(os.path.exists(p) for p in marked)
     assert user_dirs.trashed() == {}
 
@@ -122,8 +122,8 @@ def test_undo_last_trash_puts_the_files_back(qtbot, scanned: MainWindow, user_di
     scanned.trash_flow.summary.close()
     assert not any(os.path.exists(p) for p in marked)
 
-    with qtbot.waitSignal(scanned.trash_flow.restored, timeout=30_000) as blocker:
-        scanned.undo_action.trigger()
+    with qtbot.waitSignal(scanned.controller.restored, timeout=30_000) as blocker:
+        scanned.menus.undo_action.trigger()
 
     report = blocker.args[0]
     assert {dest for _src, dest in report.restored} == marked
@@ -139,7 +139,7 @@ def test_history_lists_batches_and_restores_one(qtbot, scanned: MainWindow, user
     confirm_trash(qtbot, scanned)
     scanned.trash_flow.summary.close()
 
-    scanned.history_action.trigger()
+    scanned.menus.history_action.trigger()
     history = scanned.trash_flow.history
     assert history is not None and history.isVisible()
     assert history.tree.topLevelItemCount() == 1
@@ -147,7 +147,7 @@ def test_history_lists_batches_and_restores_one(qtbot, scanned: MainWindow, user
     (batch_id, button), *_ = history.restore_buttons.items()
     assert button.isEnabled()
 
-    with qtbot.waitSignal(scanned.trash_flow.restored, timeout=30_000):
+    with qtbot.waitSignal(scanned.controller.restored, timeout=30_000):
         button.click()
 
     assert all(os.path.exists(p) for p in marked)
@@ -159,10 +159,10 @@ def test_history_lists_batches_and_restores_one(qtbot, scanned: MainWindow, user
 
 
 def test_undo_with_an_empty_journal_says_so(qtbot, window: MainWindow, user_dirs: UserDirs):
-    window.undo_action.trigger()
-    qtbot.waitUntil(lambda: window.trash_flow.error is not None)
-    assert not window.trash_flow.running
-    error = window.trash_flow.error
+    window.menus.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.error_dialog is not None)
+    assert not window.controller.busy
+    error = window.error_dialog
     assert error.isVisible()
     assert "no batch" in error.details.toPlainText()
     error.close()
@@ -195,8 +195,10 @@ def test_confirmation_counts_only_the_files_that_will_move(
     )
     burst = DuplicateGroup(9, GroupKind.BURST, (shot, second))
     stats = ScanStats(files=9, hashed=9, decoded=9, seconds=0.1)
-    window.set_result(ScanResult((str(tmp_path),), tuple(photo_groups), (), stats, (), (burst,)))
-    window.results_tabs.burst_review().set_keep(9, cat, False)
+    window.controller.set_result(
+        ScanResult((str(tmp_path),), tuple(photo_groups), (), stats, (), (burst,))
+    )
+    window.controller.bursts.set_keep(9, cat, False)
     window.results_tabs.bursts.marksChanged.emit()
 
     moving = [m for g in (photo_groups[0], photo_groups[2]) for m in g.members if not m.keep]

@@ -4,33 +4,33 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="64"/>
+        <location filename="../../gui/dialogs.py" line="68"/>
         <source>About PhotoDedup</source>
         <extracomment>Distribution names of the libraries PhotoDedup is built on, shown in About.</extracomment>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="68"/>
+        <location filename="../../gui/dialogs.py" line="72"/>
         <source>Finds duplicate photos in your folders and moves the extra copies to the trash, safely and undoably.</source>
         <translation>フォルダー内の重複した写真を見つけ、余分なコピーを安全にゴミ箱へ移動します。いつでも元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="74"/>
+        <location filename="../../gui/dialogs.py" line="78"/>
         <source>Licence: %1</source>
         <translation>ライセンス: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="77"/>
+        <location filename="../../gui/dialogs.py" line="81"/>
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="77"/>
+        <location filename="../../gui/dialogs.py" line="81"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="88"/>
+        <location filename="../../gui/dialogs.py" line="92"/>
         <source>Built with:</source>
         <translation>使用しているライブラリ:</translation>
     </message>
@@ -38,208 +38,209 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/file_card.py" line="40"/>
+        <location filename="../../gui/file_card.py" line="38"/>
         <source>suggested keeper</source>
         <translation>残す候補</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="41"/>
+        <location filename="../../gui/file_card.py" line="39"/>
         <source>identical file</source>
         <translation>同一ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="42"/>
+        <location filename="../../gui/file_card.py" line="40"/>
         <source>same pixels</source>
         <translation>同じピクセル</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="43"/>
+        <location filename="../../gui/file_card.py" line="41"/>
         <source>resized</source>
         <translation>サイズ変更</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="44"/>
+        <location filename="../../gui/file_card.py" line="42"/>
         <source>converted</source>
         <translation>形式変換</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="45"/>
+        <location filename="../../gui/file_card.py" line="43"/>
         <source>rotated</source>
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="46"/>
+        <location filename="../../gui/file_card.py" line="44"/>
         <source>edited</source>
         <translation>編集済み</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="47"/>
+        <location filename="../../gui/file_card.py" line="45"/>
         <source>framed</source>
         <translation>枠付き</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="48"/>
+        <location filename="../../gui/file_card.py" line="46"/>
         <source>damaged</source>
         <translation>破損</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="49"/>
+        <location filename="../../gui/file_card.py" line="47"/>
         <source>another shot</source>
         <translation>別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="69"/>
+        <location filename="../../gui/file_card.py" line="67"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>残す候補より解像度が低い ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="73"/>
+        <location filename="../../gui/file_card.py" line="71"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>残す候補よりファイルが小さい ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="77"/>
+        <location filename="../../gui/file_card.py" line="75"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="115"/>
+        <location filename="../../gui/file_card.py" line="113"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="123"/>
+        <location filename="../../gui/file_card.py" line="121"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="138"/>
+        <location filename="../../gui/file_card.py" line="136"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="145"/>
+        <location filename="../../gui/file_card.py" line="143"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="151"/>
+        <location filename="../../gui/file_card.py" line="149"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距離 {d} (類似度 {p}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="160"/>
+        <location filename="../../gui/file_card.py" line="158"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="184"/>
+        <location filename="../../gui/file_card.py" line="182"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="187"/>
+        <location filename="../../gui/file_card.py" line="185"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="199"/>
+        <location filename="../../gui/file_card.py" line="197"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="209"/>
+        <location filename="../../gui/file_card.py" line="207"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="212"/>
-        <location filename="../../gui/file_card.py" line="224"/>
+        <location filename="../../gui/file_card.py" line="210"/>
+        <location filename="../../gui/file_card.py" line="222"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="217"/>
+        <location filename="../../gui/file_card.py" line="215"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="222"/>
+        <location filename="../../gui/file_card.py" line="220"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="225"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="249"/>
+        <location filename="../../gui/file_card.py" line="247"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="58"/>
+        <location filename="../../gui/compare_pane.py" line="62"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
+        <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>←/→: ファイルを選択 · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="172"/>
+        <location filename="../../gui/compare_pane.py" line="176"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="175"/>
+        <location filename="../../gui/compare_pane.py" line="179"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="187"/>
+        <location filename="../../gui/compare_pane.py" line="191"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="194"/>
+        <location filename="../../gui/compare_pane.py" line="198"/>
         <source>Compare with keeper...</source>
         <translation>残すファイルと比較...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="197"/>
+        <location filename="../../gui/compare_pane.py" line="201"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="234"/>
+        <location filename="../../gui/compare_pane.py" line="238"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="241"/>
+        <location filename="../../gui/compare_pane.py" line="245"/>
         <source>Identical</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="242"/>
+        <location filename="../../gui/compare_pane.py" line="246"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="243"/>
+        <location filename="../../gui/compare_pane.py" line="247"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="248"/>
+        <location filename="../../gui/compare_pane.py" line="252"/>
         <source>{n} files · {kind}</source>
         <translation>{n} ファイル · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="327"/>
+        <location filename="../../gui/compare_pane.py" line="339"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="331"/>
+        <location filename="../../gui/compare_pane.py" line="343"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
@@ -247,17 +248,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="101"/>
+        <location filename="../../gui/dialogs.py" line="105"/>
         <source>PhotoDedup: something went wrong</source>
         <translation>PhotoDedup: 問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="113"/>
+        <location filename="../../gui/dialogs.py" line="117"/>
         <source>The details were also written to %1</source>
         <translation>詳細は %1 にも書き出されました</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="119"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
     </message>
@@ -265,7 +266,7 @@
 <context>
     <name>ExceptionHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="149"/>
+        <location filename="../../gui/app.py" line="166"/>
         <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
         <extracomment>The longest a background thread running Python keeps the GIL while the GUI thread waits for it (Python&apos;s default: 5 ms). A repaint calls into Python hundreds of times (models, delegates) and each call could wait the whole interval while a scan or the autosave ran Python: at 100,000 photos that stalled the window for 0.1-0.2 s at a time (BENCHMARKS.md).</extracomment>
         <translation>PhotoDedup で予期しないエラーが発生しました。このエラーによってファイルが変更されることはありません。このまま作業を続けるか、様子がおかしい場合はアプリを再起動してください。</translation>
@@ -274,54 +275,54 @@
 <context>
     <name>FindCopiesDialog</name>
     <message>
-        <location filename="../../gui/find_copies.py" line="98"/>
+        <location filename="../../gui/find_copies.py" line="96"/>
         <source>Copies of %1</source>
         <translation>%1 のコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/find_copies.py" line="103"/>
+        <location filename="../../gui/find_copies.py" line="101"/>
         <source>%n copy(ies) of %1 found in the scanned folders:</source>
         <translation>
             <numerusform>スキャンしたフォルダーで %1 のコピーが %n 件見つかりました:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="107"/>
+        <location filename="../../gui/find_copies.py" line="105"/>
         <source>No copy of %1 was found in the scanned folders.</source>
         <translation>スキャンしたフォルダーに %1 のコピーは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="115"/>
+        <location filename="../../gui/find_copies.py" line="113"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="116"/>
+        <location filename="../../gui/find_copies.py" line="114"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="117"/>
+        <location filename="../../gui/find_copies.py" line="115"/>
         <source>Match</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="118"/>
+        <location filename="../../gui/find_copies.py" line="116"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="119"/>
+        <location filename="../../gui/find_copies.py" line="117"/>
         <source>Pixels</source>
         <translation>ピクセル数</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="124"/>
+        <location filename="../../gui/find_copies.py" line="122"/>
         <source>identical</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="124"/>
+        <location filename="../../gui/find_copies.py" line="122"/>
         <source>distance %1</source>
         <translation>距離 %1</translation>
     </message>
@@ -329,42 +330,42 @@
 <context>
     <name>FindCopiesFlow</name>
     <message>
-        <location filename="../../gui/find_copies.py" line="51"/>
+        <location filename="../../gui/find_copies.py" line="58"/>
         <source>Add the folders to search first.</source>
         <translation>先に検索するフォルダーを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="56"/>
+        <location filename="../../gui/find_copies.py" line="63"/>
         <source>Find copies of a photo</source>
         <translation>写真のコピーを探す</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="58"/>
+        <location filename="../../gui/find_copies.py" line="65"/>
         <source>Photos (%1)</source>
         <translation>写真 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="65"/>
+        <location filename="../../gui/find_copies.py" line="71"/>
         <source>Looking for copies of %1...</source>
         <translation>%1 のコピーを探しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="69"/>
+        <location filename="../../gui/find_copies.py" line="75"/>
         <source>Search cancelled.</source>
         <translation>検索を中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="71"/>
+        <location filename="../../gui/find_copies.py" line="77"/>
         <source>Search finished.</source>
         <translation>検索が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="76"/>
+        <location filename="../../gui/find_copies.py" line="85"/>
         <source>Search stopped.</source>
         <translation>検索を停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="77"/>
+        <location filename="../../gui/find_copies.py" line="86"/>
         <source>Could not look for copies of this photo.</source>
         <translation>この写真のコピーを探せませんでした。</translation>
     </message>
@@ -469,59 +470,59 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="234"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Trash history</source>
         <translation>ゴミ箱の履歴</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>Moved</source>
         <translation>移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>Put back</source>
         <translation>復元済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="257"/>
+        <location filename="../../gui/dialogs.py" line="261"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup がゴミ箱へ移動したファイルです。「復元」を押すと、その回のファイルを元の場所に戻します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="260"/>
+        <location filename="../../gui/dialogs.py" line="264"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup はまだファイルをゴミ箱へ移動していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="271"/>
+        <location filename="../../gui/dialogs.py" line="275"/>
         <source>Batch %1</source>
         <translation>バッチ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="273"/>
+        <location filename="../../gui/dialogs.py" line="277"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="278"/>
+        <location filename="../../gui/dialogs.py" line="282"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>この回の %n 個のファイルを元の場所に戻します</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="281"/>
+        <location filename="../../gui/dialogs.py" line="285"/>
         <source>Nothing left to put back from this batch</source>
         <translation>この回で元に戻せるファイルは残っていません</translation>
     </message>
@@ -739,19 +740,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
-        <location filename="../../gui/main_window.py" line="178"/>
-        <source>Problems</source>
-        <extracomment>A replaced scan result is freed this long after its successor is shown (see set_result).</extracomment>
-        <translation>問題</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="118"/>
-        <source>Show the files that could not be read</source>
-        <translation>読み込めなかったファイルを表示</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -760,122 +749,13 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
-        <source>Add folder...</source>
-        <translation>フォルダーを追加...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="158"/>
-        <source>Scan</source>
-        <translation>スキャン</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="159"/>
-        <source>Cancel scan</source>
-        <translation>スキャンを中止</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="161"/>
-        <source>Find copies of a photo...</source>
-        <translation>写真のコピーを探す...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="162"/>
-        <source>Open review...</source>
-        <translation>レビューを開く...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="164"/>
-        <source>Save review...</source>
-        <translation>レビューを保存...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="166"/>
-        <source>Export CSV...</source>
-        <translation>CSV に書き出す...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="167"/>
-        <source>Quit</source>
-        <translation>終了</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="169"/>
-        <source>Undo last trash</source>
-        <translation>直前のゴミ箱への移動を元に戻す</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="171"/>
-        <source>Auto-select all</source>
-        <translation>すべて自動選択</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="172"/>
-        <source>Prefer folder...</source>
-        <translation>優先するフォルダー...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="173"/>
-        <source>Clear all marks</source>
-        <translation>すべての指定を解除</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="175"/>
-        <source>Photos marked as different...</source>
-        <translation>別々の写真として指定した写真...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="179"/>
-        <source>History...</source>
-        <translation>履歴...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="180"/>
-        <source>PhotoDedup on the web</source>
-        <translation>PhotoDedup のウェブサイト</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="181"/>
-        <source>About PhotoDedup</source>
-        <translation>PhotoDedup について</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="184"/>
-        <source>Scan the folders (%1)</source>
-        <translation>フォルダーをスキャン (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="188"/>
-        <source>Stop the scan; photos read so far stay cached (%1)</source>
-        <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
+        <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="204"/>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="210"/>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="213"/>
-        <source>Language (after a restart)</source>
-        <translation>言語 (再起動後に適用)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -884,12 +764,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
-        <source>Warning: %1</source>
-        <translation>警告: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="362"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -898,110 +773,67 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="474"/>
-        <source>Language</source>
-        <translation>言語</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="490"/>
-        <source>Finishing...</source>
-        <translation type="unfinished">最終処理をしています...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="215"/>
-        <source>System default</source>
-        <translation>システムの既定</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="218"/>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="258"/>
-        <source>These folders no longer exist; remove them from the list:
-%1</source>
-        <translation>次のフォルダーはもう存在しません。一覧から外してください:
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="265"/>
-        <source>Starting the scan...</source>
-        <translation>スキャンを開始しています...</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="305"/>
-        <source>Scan cancelled. Photos read so far stay cached: %n.</source>
-        <translation>
-            <numerusform>スキャンを中止しました。読み込み済みの %n 枚の写真はキャッシュに残ります。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="315"/>
-        <source>%n photo(s) compared in %1 s.</source>
-        <translation>
-            <numerusform>%n 枚の写真を %1 秒で比較しました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="326"/>
-        <source>Stopped by an error.</source>
-        <translation>エラーのため停止しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="327"/>
-        <source>The operation failed.</source>
-        <translation>操作に失敗しました。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="278"/>
+        <source>Finishing...</source>
+        <translation>最終処理をしています...</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDock</name>
+    <message>
+        <location filename="../../gui/problems_view.py" line="145"/>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="151"/>
+        <source>Show the files that could not be read</source>
+        <translation>読み込めなかったファイルを表示</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/problems_view.py" line="161"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>問題 %n 件</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="475"/>
-        <source>The new language is used the next time you start PhotoDedup.</source>
-        <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
-    </message>
 </context>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="59"/>
+        <location filename="../../gui/problems_view.py" line="61"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="60"/>
+        <location filename="../../gui/problems_view.py" line="62"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="61"/>
+        <location filename="../../gui/problems_view.py" line="63"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -1009,19 +841,19 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="101"/>
+        <location filename="../../gui/problems_view.py" line="103"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="120"/>
+        <location filename="../../gui/problems_view.py" line="122"/>
         <source>Left out of the scan because they could not be read: %n file(s)</source>
         <translation>
             <numerusform>読み込めなかったためスキャンから除外したファイル: %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="126"/>
+        <location filename="../../gui/problems_view.py" line="128"/>
         <source>No problems: every file was read.</source>
         <translation>問題はありません。すべてのファイルを読み込みました。</translation>
     </message>
@@ -1415,32 +1247,32 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ResultsTabs</name>
     <message>
-        <location filename="../../gui/results_tabs.py" line="43"/>
+        <location filename="../../gui/results_tabs.py" line="40"/>
         <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
         <translation>同じカメラで数秒以内に撮影された、よく似た写真です。コピーではなく別の瞬間の写真です。自分で指定しない限り、ゴミ箱へ移動する対象にはなりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="159"/>
+        <location filename="../../gui/results_tabs.py" line="108"/>
         <source>Not recorded</source>
         <translation>記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="177"/>
+        <location filename="../../gui/results_tabs.py" line="127"/>
         <source>Duplicates</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="178"/>
+        <location filename="../../gui/results_tabs.py" line="128"/>
         <source>Similar shots</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="180"/>
+        <location filename="../../gui/results_tabs.py" line="130"/>
         <source>Duplicates ({n})</source>
         <translation>重複 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="182"/>
+        <location filename="../../gui/results_tabs.py" line="132"/>
         <source>Similar shots ({n})</source>
         <translation>類似ショット ({n})</translation>
     </message>
@@ -1448,68 +1280,68 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ReviewFiles</name>
     <message>
-        <location filename="../../gui/review_files.py" line="32"/>
+        <location filename="../../gui/review_files.py" line="39"/>
         <source>Save review</source>
         <extracomment>results_io.write_json or write_csv: (result, dest, keep=..., burst_keep=...).</extracomment>
         <translation>レビューを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="34"/>
-        <location filename="../../gui/review_files.py" line="79"/>
+        <location filename="../../gui/review_files.py" line="41"/>
+        <location filename="../../gui/review_files.py" line="85"/>
         <source>PhotoDedup review (*.json)</source>
         <translation>PhotoDedup レビュー (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="40"/>
+        <location filename="../../gui/review_files.py" line="47"/>
         <source>Export CSV</source>
         <translation>CSV に書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="42"/>
+        <location filename="../../gui/review_files.py" line="49"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="66"/>
+        <location filename="../../gui/review_files.py" line="72"/>
         <source>Could not write %1:
 %2</source>
         <translation>%1 に書き込めませんでした:
 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="70"/>
+        <location filename="../../gui/review_files.py" line="76"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="77"/>
+        <location filename="../../gui/review_files.py" line="83"/>
         <source>Open review</source>
         <translation>レビューを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="88"/>
+        <location filename="../../gui/review_files.py" line="94"/>
         <source>This file cannot be opened as a review.</source>
         <translation>このファイルはレビューとして開けません。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="91"/>
+        <location filename="../../gui/review_files.py" line="97"/>
         <source>Review opened from %1.</source>
         <translation>%1 からレビューを開きました。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="102"/>
+        <location filename="../../gui/review_files.py" line="108"/>
         <source>Resume review</source>
         <translation>レビューを再開</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_files.py" line="105"/>
+        <location filename="../../gui/review_files.py" line="111"/>
         <source>Resume your last review? (%n group(s), saved %1)</source>
         <translation>
             <numerusform>前回のレビューを再開しますか? (%n グループ、%1 に保存)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="115"/>
+        <location filename="../../gui/review_files.py" line="121"/>
         <source>Review resumed.</source>
         <translation>レビューを再開しました。</translation>
     </message>
@@ -1640,6 +1472,50 @@ Scan again (%1) to check these folders once more.</source>
         <translation>
             <numerusform>ゴミ箱へ指定したファイル %n 個 (%1)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScanFlow</name>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="47"/>
+        <source>These folders no longer exist; remove them from the list:
+%1</source>
+        <translation>次のフォルダーはもう存在しません。一覧から外してください:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="55"/>
+        <source>Starting the scan...</source>
+        <translation>スキャンを開始しています...</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/scan_flow.py" line="61"/>
+        <source>Scan cancelled. Photos read so far stay cached: %n.</source>
+        <translation>
+            <numerusform>スキャンを中止しました。読み込み済みの %n 枚の写真はキャッシュに残ります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/scan_flow.py" line="66"/>
+        <source>%n photo(s) compared in %1 s.</source>
+        <translation>
+            <numerusform>%n 枚の写真を %1 秒で比較しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="69"/>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="74"/>
+        <source>Stopped by an error.</source>
+        <translation>エラーのため停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="75"/>
+        <source>The operation failed.</source>
+        <translation>操作に失敗しました。</translation>
     </message>
 </context>
 <context>
@@ -1783,17 +1659,17 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="179"/>
+        <location filename="../../gui/dialogs.py" line="183"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="179"/>
+        <location filename="../../gui/dialogs.py" line="183"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="201"/>
+        <location filename="../../gui/dialogs.py" line="205"/>
         <source>Copy list</source>
         <translation>一覧をコピー</translation>
     </message>
@@ -1801,20 +1677,20 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashConfirmDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="138"/>
-        <location filename="../../gui/dialogs.py" line="151"/>
+        <location filename="../../gui/dialogs.py" line="142"/>
+        <location filename="../../gui/dialogs.py" line="155"/>
         <source>Move to trash</source>
         <translation>ゴミ箱へ移動</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="140"/>
+        <location filename="../../gui/dialogs.py" line="144"/>
         <source>Move %n file(s) (%1) to the trash?</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="146"/>
+        <location filename="../../gui/dialogs.py" line="150"/>
         <source>Each file is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
         <translation>各ファイルは移動の直前にもう一度確認され、グループで残すコピーがなくなっている場合は移動しません。「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
@@ -1822,112 +1698,250 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="135"/>
+        <location filename="../../gui/trash_flow.py" line="81"/>
         <source>The trash history cannot be read.</source>
         <translation>ゴミ箱の履歴を読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="150"/>
+        <location filename="../../gui/trash_flow.py" line="63"/>
         <source>Moving files to the trash...</source>
         <translation>ファイルをゴミ箱へ移動しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="152"/>
+        <location filename="../../gui/trash_flow.py" line="75"/>
         <source>Putting files back...</source>
         <translation>ファイルを元に戻しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="154"/>
+        <location filename="../../gui/trash_flow.py" line="94"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="174"/>
+        <location filename="../../gui/trash_flow.py" line="112"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>%1 を移動しています (%2 / %3)...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="212"/>
+        <location filename="../../gui/trash_flow.py" line="141"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>ゴミ箱への移動を停止しました。移動済みのファイルは履歴に記録されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="214"/>
+        <location filename="../../gui/trash_flow.py" line="143"/>
         <source>Could not put the files back.</source>
         <translation>ファイルを元に戻せませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="225"/>
+        <location filename="../../gui/trash_flow.py" line="157"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="230"/>
+        <location filename="../../gui/trash_flow.py" line="162"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルをスキップしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="233"/>
+        <location filename="../../gui/trash_flow.py" line="165"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="237"/>
+        <location filename="../../gui/trash_flow.py" line="169"/>
         <source>Skipped</source>
         <translation>スキップしたファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="238"/>
+        <location filename="../../gui/trash_flow.py" line="170"/>
         <source>Not touched</source>
         <translation>移動しなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="239"/>
+        <location filename="../../gui/trash_flow.py" line="171"/>
         <source>Moved to the trash</source>
         <translation>ゴミ箱へ移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="241"/>
+        <location filename="../../gui/trash_flow.py" line="173"/>
         <source>Trash finished</source>
         <translation>ゴミ箱への移動が完了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="248"/>
+        <location filename="../../gui/trash_flow.py" line="180"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="254"/>
+        <location filename="../../gui/trash_flow.py" line="186"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="259"/>
+        <location filename="../../gui/trash_flow.py" line="191"/>
         <source>Scan again to review them.</source>
         <translation>確認するにはもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="261"/>
+        <location filename="../../gui/trash_flow.py" line="193"/>
         <source>Not put back</source>
         <translation>元に戻せなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="262"/>
+        <location filename="../../gui/trash_flow.py" line="194"/>
         <source>Put back</source>
         <translation>元に戻したファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="264"/>
+        <location filename="../../gui/trash_flow.py" line="196"/>
         <source>Undo trash</source>
         <translation>ゴミ箱への移動を元に戻す</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../gui/menus.py" line="55"/>
+        <source>Add folder...</source>
+        <translation>フォルダーを追加...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="57"/>
+        <source>Scan</source>
+        <translation>スキャン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="59"/>
+        <source>Cancel scan</source>
+        <translation>スキャンを中止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="62"/>
+        <source>Find copies of a photo...</source>
+        <translation>写真のコピーを探す...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="64"/>
+        <source>Open review...</source>
+        <translation>レビューを開く...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="66"/>
+        <source>Save review...</source>
+        <translation>レビューを保存...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="68"/>
+        <source>Export CSV...</source>
+        <translation>CSV に書き出す...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="69"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="71"/>
+        <source>Undo last trash</source>
+        <translation>直前のゴミ箱への移動を元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="74"/>
+        <source>Auto-select all</source>
+        <translation>すべて自動選択</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="76"/>
+        <source>Prefer folder...</source>
+        <translation>優先するフォルダー...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="77"/>
+        <source>Clear all marks</source>
+        <translation>すべての指定を解除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="79"/>
+        <source>Photos marked as different...</source>
+        <translation>別々の写真として指定した写真...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="82"/>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="83"/>
+        <source>History...</source>
+        <translation>履歴...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="85"/>
+        <source>PhotoDedup on the web</source>
+        <translation>PhotoDedup のウェブサイト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="87"/>
+        <source>About PhotoDedup</source>
+        <translation>PhotoDedup について</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="91"/>
+        <source>Scan the folders (%1)</source>
+        <translation>フォルダーをスキャン (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="95"/>
+        <source>Stop the scan; photos read so far stay cached (%1)</source>
+        <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="113"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="119"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="125"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="128"/>
+        <source>Language (after a restart)</source>
+        <translation>言語 (再起動後に適用)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="130"/>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="133"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="164"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="165"/>
+        <source>The new language is used the next time you start PhotoDedup.</source>
+        <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>
 </context>
 <context>

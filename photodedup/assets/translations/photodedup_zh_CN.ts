@@ -4,33 +4,33 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="64"/>
+        <location filename="../../gui/dialogs.py" line="68"/>
         <source>About PhotoDedup</source>
         <extracomment>Distribution names of the libraries PhotoDedup is built on, shown in About.</extracomment>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="68"/>
+        <location filename="../../gui/dialogs.py" line="72"/>
         <source>Finds duplicate photos in your folders and moves the extra copies to the trash, safely and undoably.</source>
         <translation>查找文件夹中的重复照片，并将多余的副本安全地移到回收站，随时可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="74"/>
+        <location filename="../../gui/dialogs.py" line="78"/>
         <source>Licence: %1</source>
         <translation>许可证：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="77"/>
+        <location filename="../../gui/dialogs.py" line="81"/>
         <source>Library</source>
         <translation>库</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="77"/>
+        <location filename="../../gui/dialogs.py" line="81"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="88"/>
+        <location filename="../../gui/dialogs.py" line="92"/>
         <source>Built with:</source>
         <translation>基于以下库构建：</translation>
     </message>
@@ -38,208 +38,209 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/file_card.py" line="40"/>
+        <location filename="../../gui/file_card.py" line="38"/>
         <source>suggested keeper</source>
         <translation>建议保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="41"/>
+        <location filename="../../gui/file_card.py" line="39"/>
         <source>identical file</source>
         <translation>相同文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="42"/>
+        <location filename="../../gui/file_card.py" line="40"/>
         <source>same pixels</source>
         <translation>像素相同</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="43"/>
+        <location filename="../../gui/file_card.py" line="41"/>
         <source>resized</source>
         <translation>已缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="44"/>
+        <location filename="../../gui/file_card.py" line="42"/>
         <source>converted</source>
         <translation>已转换格式</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="45"/>
+        <location filename="../../gui/file_card.py" line="43"/>
         <source>rotated</source>
         <translation>已旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="46"/>
+        <location filename="../../gui/file_card.py" line="44"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="47"/>
+        <location filename="../../gui/file_card.py" line="45"/>
         <source>framed</source>
         <translation>加框</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="48"/>
+        <location filename="../../gui/file_card.py" line="46"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="49"/>
+        <location filename="../../gui/file_card.py" line="47"/>
         <source>another shot</source>
         <translation>另一张照片</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="69"/>
+        <location filename="../../gui/file_card.py" line="67"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>分辨率低于建议保留的文件 ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="73"/>
+        <location filename="../../gui/file_card.py" line="71"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>文件小于建议保留的文件 ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="77"/>
+        <location filename="../../gui/file_card.py" line="75"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="115"/>
+        <location filename="../../gui/file_card.py" line="113"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="123"/>
+        <location filename="../../gui/file_card.py" line="121"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="138"/>
+        <location filename="../../gui/file_card.py" line="136"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="145"/>
+        <location filename="../../gui/file_card.py" line="143"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="151"/>
+        <location filename="../../gui/file_card.py" line="149"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距离 {d}（相似度 {p}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="160"/>
+        <location filename="../../gui/file_card.py" line="158"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="184"/>
+        <location filename="../../gui/file_card.py" line="182"/>
         <source>Keep only this one</source>
         <translation>仅保留此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="187"/>
+        <location filename="../../gui/file_card.py" line="185"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="199"/>
+        <location filename="../../gui/file_card.py" line="197"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="209"/>
+        <location filename="../../gui/file_card.py" line="207"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="212"/>
-        <location filename="../../gui/file_card.py" line="224"/>
+        <location filename="../../gui/file_card.py" line="210"/>
+        <location filename="../../gui/file_card.py" line="222"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="217"/>
+        <location filename="../../gui/file_card.py" line="215"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="222"/>
+        <location filename="../../gui/file_card.py" line="220"/>
         <source>Mark for trash</source>
         <translation>标记移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="225"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="249"/>
+        <location filename="../../gui/file_card.py" line="247"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="58"/>
+        <location filename="../../gui/compare_pane.py" line="62"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
+        <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>←/→：选择文件 · Space：保留/回收站 · Delete：回收站 · 双击：大图</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="172"/>
+        <location filename="../../gui/compare_pane.py" line="176"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="175"/>
+        <location filename="../../gui/compare_pane.py" line="179"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="187"/>
+        <location filename="../../gui/compare_pane.py" line="191"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="194"/>
+        <location filename="../../gui/compare_pane.py" line="198"/>
         <source>Compare with keeper...</source>
         <translation>与保留的文件比较...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="197"/>
+        <location filename="../../gui/compare_pane.py" line="201"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="234"/>
+        <location filename="../../gui/compare_pane.py" line="238"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="241"/>
+        <location filename="../../gui/compare_pane.py" line="245"/>
         <source>Identical</source>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="242"/>
+        <location filename="../../gui/compare_pane.py" line="246"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="243"/>
+        <location filename="../../gui/compare_pane.py" line="247"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="248"/>
+        <location filename="../../gui/compare_pane.py" line="252"/>
         <source>{n} files · {kind}</source>
         <translation>{n} 个文件 · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="327"/>
+        <location filename="../../gui/compare_pane.py" line="339"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="331"/>
+        <location filename="../../gui/compare_pane.py" line="343"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
     </message>
@@ -247,17 +248,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="101"/>
+        <location filename="../../gui/dialogs.py" line="105"/>
         <source>PhotoDedup: something went wrong</source>
         <translation>PhotoDedup：出现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="113"/>
+        <location filename="../../gui/dialogs.py" line="117"/>
         <source>The details were also written to %1</source>
         <translation>详细信息也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="119"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -265,7 +266,7 @@
 <context>
     <name>ExceptionHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="149"/>
+        <location filename="../../gui/app.py" line="166"/>
         <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
         <extracomment>The longest a background thread running Python keeps the GIL while the GUI thread waits for it (Python&apos;s default: 5 ms). A repaint calls into Python hundreds of times (models, delegates) and each call could wait the whole interval while a scan or the autosave ran Python: at 100,000 photos that stalled the window for 0.1-0.2 s at a time (BENCHMARKS.md).</extracomment>
         <translation>PhotoDedup 遇到了意外错误。此错误没有改动您的文件；您可以继续操作，如果看起来有异常，请重新启动应用。</translation>
@@ -274,54 +275,54 @@
 <context>
     <name>FindCopiesDialog</name>
     <message>
-        <location filename="../../gui/find_copies.py" line="98"/>
+        <location filename="../../gui/find_copies.py" line="96"/>
         <source>Copies of %1</source>
         <translation>%1 的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/find_copies.py" line="103"/>
+        <location filename="../../gui/find_copies.py" line="101"/>
         <source>%n copy(ies) of %1 found in the scanned folders:</source>
         <translation>
             <numerusform>在扫描的文件夹中找到 %1 的 %n 个副本：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="107"/>
+        <location filename="../../gui/find_copies.py" line="105"/>
         <source>No copy of %1 was found in the scanned folders.</source>
         <translation>在扫描的文件夹中没有找到 %1 的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="115"/>
+        <location filename="../../gui/find_copies.py" line="113"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="116"/>
+        <location filename="../../gui/find_copies.py" line="114"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="117"/>
+        <location filename="../../gui/find_copies.py" line="115"/>
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="118"/>
+        <location filename="../../gui/find_copies.py" line="116"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="119"/>
+        <location filename="../../gui/find_copies.py" line="117"/>
         <source>Pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="124"/>
+        <location filename="../../gui/find_copies.py" line="122"/>
         <source>identical</source>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="124"/>
+        <location filename="../../gui/find_copies.py" line="122"/>
         <source>distance %1</source>
         <translation>距离 %1</translation>
     </message>
@@ -329,42 +330,42 @@
 <context>
     <name>FindCopiesFlow</name>
     <message>
-        <location filename="../../gui/find_copies.py" line="51"/>
+        <location filename="../../gui/find_copies.py" line="58"/>
         <source>Add the folders to search first.</source>
         <translation>请先添加要搜索的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="56"/>
+        <location filename="../../gui/find_copies.py" line="63"/>
         <source>Find copies of a photo</source>
         <translation>查找照片的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="58"/>
+        <location filename="../../gui/find_copies.py" line="65"/>
         <source>Photos (%1)</source>
         <translation>照片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="65"/>
+        <location filename="../../gui/find_copies.py" line="71"/>
         <source>Looking for copies of %1...</source>
         <translation>正在查找 %1 的副本...</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="69"/>
+        <location filename="../../gui/find_copies.py" line="75"/>
         <source>Search cancelled.</source>
         <translation>搜索已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="71"/>
+        <location filename="../../gui/find_copies.py" line="77"/>
         <source>Search finished.</source>
         <translation>搜索完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="76"/>
+        <location filename="../../gui/find_copies.py" line="85"/>
         <source>Search stopped.</source>
         <translation>搜索已停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/find_copies.py" line="77"/>
+        <location filename="../../gui/find_copies.py" line="86"/>
         <source>Could not look for copies of this photo.</source>
         <translation>无法查找此照片的副本。</translation>
     </message>
@@ -469,59 +470,59 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="234"/>
+        <location filename="../../gui/dialogs.py" line="238"/>
         <source>Trash history</source>
         <translation>回收站历史</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>Moved</source>
         <translation>已移动</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="257"/>
+        <location filename="../../gui/dialogs.py" line="261"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup 移到回收站的文件。“恢复”会把一批文件放回原处。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="260"/>
+        <location filename="../../gui/dialogs.py" line="264"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup 尚未将任何文件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="271"/>
+        <location filename="../../gui/dialogs.py" line="275"/>
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="273"/>
+        <location filename="../../gui/dialogs.py" line="277"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="278"/>
+        <location filename="../../gui/dialogs.py" line="282"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>将此批次的 %n 个文件放回原处</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="281"/>
+        <location filename="../../gui/dialogs.py" line="285"/>
         <source>Nothing left to put back from this batch</source>
         <translation>此批次已没有可放回的文件</translation>
     </message>
@@ -739,19 +740,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
-        <location filename="../../gui/main_window.py" line="178"/>
-        <source>Problems</source>
-        <extracomment>A replaced scan result is freed this long after its successor is shown (see set_result).</extracomment>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="118"/>
-        <source>Show the files that could not be read</source>
-        <translation>显示无法读取的文件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -760,122 +749,13 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
-        <source>Add folder...</source>
-        <translation>添加文件夹...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="158"/>
-        <source>Scan</source>
-        <translation>扫描</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="159"/>
-        <source>Cancel scan</source>
-        <translation>取消扫描</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="161"/>
-        <source>Find copies of a photo...</source>
-        <translation>查找照片的副本...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="162"/>
-        <source>Open review...</source>
-        <translation>打开审阅...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="164"/>
-        <source>Save review...</source>
-        <translation>保存审阅...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="166"/>
-        <source>Export CSV...</source>
-        <translation>导出 CSV...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="167"/>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="169"/>
-        <source>Undo last trash</source>
-        <translation>撤销上次移到回收站</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="171"/>
-        <source>Auto-select all</source>
-        <translation>全部自动选择</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="172"/>
-        <source>Prefer folder...</source>
-        <translation>优先文件夹...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="173"/>
-        <source>Clear all marks</source>
-        <translation>清除所有标记</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="175"/>
-        <source>Photos marked as different...</source>
-        <translation>标记为不同的照片...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="179"/>
-        <source>History...</source>
-        <translation>历史记录...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="180"/>
-        <source>PhotoDedup on the web</source>
-        <translation>PhotoDedup 网站</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="181"/>
-        <source>About PhotoDedup</source>
-        <translation>关于 PhotoDedup</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="184"/>
-        <source>Scan the folders (%1)</source>
-        <translation>扫描文件夹 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="188"/>
-        <source>Stop the scan; photos read so far stay cached (%1)</source>
-        <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
+        <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>将标记的文件移到系统回收站（会先询问）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="204"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="210"/>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="213"/>
-        <source>Language (after a restart)</source>
-        <translation>语言（重启后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -884,12 +764,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="362"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -898,110 +773,67 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="474"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="490"/>
-        <source>Finishing...</source>
-        <translation type="unfinished">即将完成...</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="215"/>
-        <source>System default</source>
-        <translation>系统默认</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="218"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="258"/>
-        <source>These folders no longer exist; remove them from the list:
-%1</source>
-        <translation>以下文件夹已不存在，请将其从列表中移除：
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="265"/>
-        <source>Starting the scan...</source>
-        <translation>正在开始扫描...</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="305"/>
-        <source>Scan cancelled. Photos read so far stay cached: %n.</source>
-        <translation>
-            <numerusform>扫描已取消。已读取的 %n 张照片保留在缓存中。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="315"/>
-        <source>%n photo(s) compared in %1 s.</source>
-        <translation>
-            <numerusform>在 %1 秒内比较了 %n 张照片。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="326"/>
-        <source>Stopped by an error.</source>
-        <translation>因出错而停止。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="327"/>
-        <source>The operation failed.</source>
-        <translation>操作失败。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="278"/>
+        <source>Finishing...</source>
+        <translation>即将完成...</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDock</name>
+    <message>
+        <location filename="../../gui/problems_view.py" line="145"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="151"/>
+        <source>Show the files that could not be read</source>
+        <translation>显示无法读取的文件</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/problems_view.py" line="161"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="475"/>
-        <source>The new language is used the next time you start PhotoDedup.</source>
-        <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
-    </message>
 </context>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="59"/>
+        <location filename="../../gui/problems_view.py" line="61"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="60"/>
+        <location filename="../../gui/problems_view.py" line="62"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="61"/>
+        <location filename="../../gui/problems_view.py" line="63"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1009,19 +841,19 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="101"/>
+        <location filename="../../gui/problems_view.py" line="103"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="120"/>
+        <location filename="../../gui/problems_view.py" line="122"/>
         <source>Left out of the scan because they could not be read: %n file(s)</source>
         <translation>
             <numerusform>因无法读取而未纳入扫描的文件：%n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="126"/>
+        <location filename="../../gui/problems_view.py" line="128"/>
         <source>No problems: every file was read.</source>
         <translation>没有问题：所有文件都已读取。</translation>
     </message>
@@ -1415,32 +1247,32 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ResultsTabs</name>
     <message>
-        <location filename="../../gui/results_tabs.py" line="43"/>
+        <location filename="../../gui/results_tabs.py" line="40"/>
         <source>Photos taken seconds apart by one camera that look alike: different moments, not copies. Nothing is marked for trash until you mark it.</source>
         <translation>同一相机在几秒内拍摄的相似照片：它们是不同的瞬间，而不是副本。在您标记之前，不会有照片被标记为移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="159"/>
+        <location filename="../../gui/results_tabs.py" line="108"/>
         <source>Not recorded</source>
         <translation>未能记录</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="177"/>
+        <location filename="../../gui/results_tabs.py" line="127"/>
         <source>Duplicates</source>
         <translation>重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="178"/>
+        <location filename="../../gui/results_tabs.py" line="128"/>
         <source>Similar shots</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="180"/>
+        <location filename="../../gui/results_tabs.py" line="130"/>
         <source>Duplicates ({n})</source>
         <translation>重复项 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/results_tabs.py" line="182"/>
+        <location filename="../../gui/results_tabs.py" line="132"/>
         <source>Similar shots ({n})</source>
         <translation>相似照片 ({n})</translation>
     </message>
@@ -1448,68 +1280,68 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ReviewFiles</name>
     <message>
-        <location filename="../../gui/review_files.py" line="32"/>
+        <location filename="../../gui/review_files.py" line="39"/>
         <source>Save review</source>
         <extracomment>results_io.write_json or write_csv: (result, dest, keep=..., burst_keep=...).</extracomment>
         <translation>保存审阅</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="34"/>
-        <location filename="../../gui/review_files.py" line="79"/>
+        <location filename="../../gui/review_files.py" line="41"/>
+        <location filename="../../gui/review_files.py" line="85"/>
         <source>PhotoDedup review (*.json)</source>
         <translation>PhotoDedup 审阅 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="40"/>
+        <location filename="../../gui/review_files.py" line="47"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="42"/>
+        <location filename="../../gui/review_files.py" line="49"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="66"/>
+        <location filename="../../gui/review_files.py" line="72"/>
         <source>Could not write %1:
 %2</source>
         <translation>无法写入 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="70"/>
+        <location filename="../../gui/review_files.py" line="76"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="77"/>
+        <location filename="../../gui/review_files.py" line="83"/>
         <source>Open review</source>
         <translation>打开审阅</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="88"/>
+        <location filename="../../gui/review_files.py" line="94"/>
         <source>This file cannot be opened as a review.</source>
         <translation>无法将此文件作为审阅打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="91"/>
+        <location filename="../../gui/review_files.py" line="97"/>
         <source>Review opened from %1.</source>
         <translation>已从 %1 打开审阅。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="102"/>
+        <location filename="../../gui/review_files.py" line="108"/>
         <source>Resume review</source>
         <translation>继续审阅</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_files.py" line="105"/>
+        <location filename="../../gui/review_files.py" line="111"/>
         <source>Resume your last review? (%n group(s), saved %1)</source>
         <translation>
             <numerusform>要继续上次的审阅吗？（%n 组，保存于 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/review_files.py" line="115"/>
+        <location filename="../../gui/review_files.py" line="121"/>
         <source>Review resumed.</source>
         <translation>已继续审阅。</translation>
     </message>
@@ -1640,6 +1472,50 @@ Scan again (%1) to check these folders once more.</source>
         <translation>
             <numerusform>%n 个文件标记为移到回收站（%1）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScanFlow</name>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="47"/>
+        <source>These folders no longer exist; remove them from the list:
+%1</source>
+        <translation>以下文件夹已不存在，请将其从列表中移除：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="55"/>
+        <source>Starting the scan...</source>
+        <translation>正在开始扫描...</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/scan_flow.py" line="61"/>
+        <source>Scan cancelled. Photos read so far stay cached: %n.</source>
+        <translation>
+            <numerusform>扫描已取消。已读取的 %n 张照片保留在缓存中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/scan_flow.py" line="66"/>
+        <source>%n photo(s) compared in %1 s.</source>
+        <translation>
+            <numerusform>在 %1 秒内比较了 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="69"/>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="74"/>
+        <source>Stopped by an error.</source>
+        <translation>因出错而停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scan_flow.py" line="75"/>
+        <source>The operation failed.</source>
+        <translation>操作失败。</translation>
     </message>
 </context>
 <context>
@@ -1783,17 +1659,17 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="179"/>
+        <location filename="../../gui/dialogs.py" line="183"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="179"/>
+        <location filename="../../gui/dialogs.py" line="183"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="201"/>
+        <location filename="../../gui/dialogs.py" line="205"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
@@ -1801,20 +1677,20 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashConfirmDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="138"/>
-        <location filename="../../gui/dialogs.py" line="151"/>
+        <location filename="../../gui/dialogs.py" line="142"/>
+        <location filename="../../gui/dialogs.py" line="155"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="140"/>
+        <location filename="../../gui/dialogs.py" line="144"/>
         <source>Move %n file(s) (%1) to the trash?</source>
         <translation>
             <numerusform>要将 %n 个文件 (%1) 移到回收站吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="146"/>
+        <location filename="../../gui/dialogs.py" line="150"/>
         <source>Each file is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
         <translation>每个文件在移动前都会再次检查；如果其所在组保留的副本已不存在，则不会移动。可以通过“编辑”&gt;“撤销上次移到回收站”将其放回。</translation>
     </message>
@@ -1822,112 +1698,250 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="135"/>
+        <location filename="../../gui/trash_flow.py" line="81"/>
         <source>The trash history cannot be read.</source>
         <translation>无法读取回收站历史。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="150"/>
+        <location filename="../../gui/trash_flow.py" line="63"/>
         <source>Moving files to the trash...</source>
         <translation>正在将文件移到回收站...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="152"/>
+        <location filename="../../gui/trash_flow.py" line="75"/>
         <source>Putting files back...</source>
         <translation>正在放回文件...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="154"/>
+        <location filename="../../gui/trash_flow.py" line="94"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="174"/>
+        <location filename="../../gui/trash_flow.py" line="112"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>正在移动 %1（%2 / %3）...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="212"/>
+        <location filename="../../gui/trash_flow.py" line="141"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>已停止移到回收站。已移动的文件记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="214"/>
+        <location filename="../../gui/trash_flow.py" line="143"/>
         <source>Could not put the files back.</source>
         <translation>无法放回文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="225"/>
+        <location filename="../../gui/trash_flow.py" line="157"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>已将 %n 个文件 (%1) 移到回收站。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="230"/>
+        <location filename="../../gui/trash_flow.py" line="162"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>跳过了 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="233"/>
+        <location filename="../../gui/trash_flow.py" line="165"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>“编辑”&gt;“撤销上次移到回收站”可将其放回。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="237"/>
+        <location filename="../../gui/trash_flow.py" line="169"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="238"/>
+        <location filename="../../gui/trash_flow.py" line="170"/>
         <source>Not touched</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="239"/>
+        <location filename="../../gui/trash_flow.py" line="171"/>
         <source>Moved to the trash</source>
         <translation>已移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="241"/>
+        <location filename="../../gui/trash_flow.py" line="173"/>
         <source>Trash finished</source>
         <translation>移到回收站已完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="248"/>
+        <location filename="../../gui/trash_flow.py" line="180"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>已放回 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="254"/>
+        <location filename="../../gui/trash_flow.py" line="186"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>有 %n 个文件无法放回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="259"/>
+        <location filename="../../gui/trash_flow.py" line="191"/>
         <source>Scan again to review them.</source>
         <translation>请重新扫描以审阅它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="261"/>
+        <location filename="../../gui/trash_flow.py" line="193"/>
         <source>Not put back</source>
         <translation>未放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="262"/>
+        <location filename="../../gui/trash_flow.py" line="194"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="264"/>
+        <location filename="../../gui/trash_flow.py" line="196"/>
         <source>Undo trash</source>
         <translation>撤销移到回收站</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../gui/menus.py" line="55"/>
+        <source>Add folder...</source>
+        <translation>添加文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="57"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="59"/>
+        <source>Cancel scan</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="62"/>
+        <source>Find copies of a photo...</source>
+        <translation>查找照片的副本...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="64"/>
+        <source>Open review...</source>
+        <translation>打开审阅...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="66"/>
+        <source>Save review...</source>
+        <translation>保存审阅...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="68"/>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="69"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="71"/>
+        <source>Undo last trash</source>
+        <translation>撤销上次移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="74"/>
+        <source>Auto-select all</source>
+        <translation>全部自动选择</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="76"/>
+        <source>Prefer folder...</source>
+        <translation>优先文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="77"/>
+        <source>Clear all marks</source>
+        <translation>清除所有标记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="79"/>
+        <source>Photos marked as different...</source>
+        <translation>标记为不同的照片...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="82"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="83"/>
+        <source>History...</source>
+        <translation>历史记录...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="85"/>
+        <source>PhotoDedup on the web</source>
+        <translation>PhotoDedup 网站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="87"/>
+        <source>About PhotoDedup</source>
+        <translation>关于 PhotoDedup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="91"/>
+        <source>Scan the folders (%1)</source>
+        <translation>扫描文件夹 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="95"/>
+        <source>Stop the scan; photos read so far stay cached (%1)</source>
+        <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="113"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="119"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="125"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="128"/>
+        <source>Language (after a restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="130"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="133"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="164"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="165"/>
+        <source>The new language is used the next time you start PhotoDedup.</source>
+        <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
 </context>
 <context>
