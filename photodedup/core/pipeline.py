@@ -29,6 +29,7 @@ from .matching import (
 from .models import (
     Cancelled,
     CancelToken,
+    Companion,
     DuplicateGroup,
     Fingerprint,
     Problem,
@@ -133,9 +134,17 @@ def _collect(
         )
         fps.extend(new)
         problems.extend(failed)
+        if found.companions:
+            fps = [_with_companions(fp, found.companions) for fp in fps]
         return fps, problems, candidates, len(new), cache.warnings, completed
     finally:
         cache.close()
+
+
+def _with_companions(fp: Fingerprint, companions: dict[str, tuple[Companion, ...]]) -> Fingerprint:
+    """The fingerprint with the companions discovery found beside its photo (never cached)."""
+    found = companions.get(fp.path)
+    return replace(fp, companions=found) if found else fp
 
 
 @contextlib.contextmanager
