@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
@@ -10,7 +11,7 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 from photodedup.core import provenance as pv
 from photodedup.core.fingerprint import fingerprint_path
 from photodedup.core.imageio import jpeg_quality
-from photodedup.core.models import Fingerprint, Relation
+from photodedup.core.models import Companion, CompanionKind, Fingerprint, Relation
 from photodedup.core.ranking import build_group, parse_rule, relabel
 
 
@@ -236,3 +237,31 @@ def test_jpeg_quality_is_read_from_the_tables(tmp_path, picture, quality, custom
         assert jpeg_quality(img.quantization[0]) == (quality, custom)
     table = [max(1, (v * 7) % 50) for v in range(64)]  # no scaled standard table
     assert jpeg_quality(table)[1] is True
+
+
+def test_the_copy_whose_sidecar_holds_the_users_work_is_kept(tmp_path, picture, camera_exif):
+    camera = tmp_path / "DCIM" / "IMG_1001.jpg"
+    camera.parent.mkdir()
+    picture.save(camera, quality=92, exif=camera_exif())
+    edited = tmp_path / "Lightroom" / "holiday copy.jpg"
+    edited.parent.mkdir()
+    picture.save(edited, quality=92)  # same picture, no camera data, a copy's name
+    fp_camera, fp_edited = _fingerprint(camera), _fingerprint(edited)
+    assert build_group(1, [fp_camera, fp_edited]).keeper.path == str(camera)
+    for work in ({"rating": 5}, {"edits": True}, {"keywords": ("family",)}):
+        xmp = Companion(str(edited) + ".xmp", CompanionKind.XMP, 10, 1, **work)
+        worked = replace(fp_edited, companions=(xmp,))
+        group = build_group(1, [fp_camera, worked])
+        assert group.keeper.path == str(edited)
+        assert group.keeper.reason == pv.KEEP_SIDECAR_WORK
+    # A sidecar without the user's work (a Takeout date, an empty XMP) is no reason.
+    bare = Companion(str(edited) + ".json", CompanionKind.TAKEOUT, 10, 1, taken="2021:01:01")
+    assert build_group(1, [fp_camera, replace(fp_edited, companions=(bare,))]).keeper.path == (
+        str(camera)
+    )
+    # Never at the cost of pixels: a smaller copy with edits is not kept over the original.
+    small = tmp_path / "Lightroom" / "small.jpg"
+    picture.resize((240, 180)).save(small, quality=92)
+    xmp = Companion(str(small) + ".xmp", CompanionKind.XMP, 10, 1, rating=5)
+    fp_small = replace(_fingerprint(small), companions=(xmp,))
+    assert build_group(1, [fp_camera, fp_small]).keeper.path == str(camera)

@@ -1137,186 +1137,191 @@ Scan again (%1) to check these folders once more.</source>
     </message>
     <message>
         <location filename="../../gui/reasons.py" line="43"/>
+        <source>its sidecar holds your edits, rating or keywords</source>
+        <translation>サイドカーにあなたの編集、評価、キーワードがあります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="44"/>
         <source>camera original: {camera}, taken {time}</source>
         <translation>カメラのオリジナル: {camera}、撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="45"/>
         <source>camera original: {camera}</source>
         <translation>カメラのオリジナル: {camera}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="46"/>
         <source>camera original: taken {time}</source>
         <translation>カメラのオリジナル: 撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="47"/>
         <source>{format} as the camera wrote it; the other copies are conversions</source>
         <translation>カメラが書き込んだ {format}。他のコピーは変換されたものです</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="49"/>
+        <location filename="../../gui/reasons.py" line="50"/>
         <source>lossless {format}; the other copies are compressed</source>
         <translation>可逆圧縮の {format}。他のコピーは圧縮されています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="51"/>
         <source>JPEG with the camera&apos;s own compression tables</source>
         <translation>カメラ独自の圧縮テーブルを持つ JPEG</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="52"/>
         <source>highest JPEG quality: {quality}</source>
         <translation>JPEG 品質が最高: {quality}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="52"/>
+        <location filename="../../gui/reasons.py" line="53"/>
         <source>camera file name: {name}</source>
         <translation>カメラのファイル名: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="53"/>
+        <location filename="../../gui/reasons.py" line="54"/>
         <source>the other copies are named as copies</source>
         <translation>他のコピーはコピーの名前が付いています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="55"/>
         <source>the other copies are in download, messenger, export or backup folders</source>
         <translation>他のコピーはダウンロード、メッセンジャー、エクスポート、バックアップのフォルダーにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="57"/>
+        <location filename="../../gui/reasons.py" line="58"/>
         <source>newest: modified {time}</source>
         <translation>最新: 更新 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="58"/>
+        <location filename="../../gui/reasons.py" line="59"/>
         <source>preferred format: {format}</source>
         <translation>優先する形式: {format}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="59"/>
+        <location filename="../../gui/reasons.py" line="60"/>
         <source>in the preferred folder {name}</source>
         <translation>優先するフォルダー {name} 内</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="60"/>
+        <location filename="../../gui/reasons.py" line="61"/>
         <source>{format} conversion of {name}</source>
         <translation>{name} の {format} 変換</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="61"/>
+        <location filename="../../gui/reasons.py" line="62"/>
         <source>{format} conversion; in a reference folder, kept</source>
         <translation>{format} 変換。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="63"/>
         <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
         <translation>{name} の再エンコードされたコピー (JPEG 品質 {quality})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="64"/>
         <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
         <translation>再エンコードされたコピー (JPEG 品質 {quality})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="66"/>
+        <location filename="../../gui/reasons.py" line="67"/>
         <source>copy with a frame added ({width}x{height}) of {name}</source>
         <translation>{name} に枠を追加したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="67"/>
+        <location filename="../../gui/reasons.py" line="68"/>
         <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
         <translation>枠を追加したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="70"/>
+        <location filename="../../gui/reasons.py" line="71"/>
         <source>damaged copy of {name}</source>
         <translation>{name} の破損したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="71"/>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>damaged copy; in a reference folder, kept</source>
         <translation>破損したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="72"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>sharpest shot of the burst</source>
         <translation>連写の中で最もシャープなショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="73"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>連写の中で最もシャープなショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="74"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>first shot</source>
         <translation>最初のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="75"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>最初のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="76"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>another shot of the burst</source>
         <translation>同じ連写の別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="77"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同じ連写の別のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="78"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="79"/>
+        <location filename="../../gui/reasons.py" line="80"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="82"/>
+        <location filename="../../gui/reasons.py" line="83"/>
         <source>another shot of the burst (same second)</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="83"/>
+        <location filename="../../gui/reasons.py" line="84"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="86"/>
+        <location filename="../../gui/reasons.py" line="87"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="89"/>
+        <location filename="../../gui/reasons.py" line="90"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="94"/>
+        <location filename="../../gui/reasons.py" line="95"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="95"/>
+        <location filename="../../gui/reasons.py" line="96"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="98"/>
+        <location filename="../../gui/reasons.py" line="99"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="101"/>
+        <location filename="../../gui/reasons.py" line="102"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
