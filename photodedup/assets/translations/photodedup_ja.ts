@@ -103,78 +103,133 @@
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="115"/>
+        <location filename="../../gui/file_card.py" line="87"/>
+        <source>+ Live Photo video, {size}</source>
+        <translation>+ Live Photo の動画、{size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="91"/>
+        <source>+ iPhone edits (.AAE)</source>
+        <translation>+ iPhone の編集 (.AAE)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="94"/>
+        <source>rating {n}</source>
+        <translation>評価 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="96"/>
+        <source>edits</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="99"/>
+        <source>{n} keywords</source>
+        <translation>キーワード {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="102"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="104"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="106"/>
+        <source>+ XMP sidecar</source>
+        <translation>+ XMP サイドカー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="108"/>
+        <source>+ Google Takeout metadata</source>
+        <translation>+ Google Takeout のメタデータ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="111"/>
+        <source>{name}: {details}</source>
+        <translation>{name}：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="148"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="123"/>
+        <location filename="../../gui/file_card.py" line="156"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="138"/>
+        <location filename="../../gui/file_card.py" line="171"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="145"/>
+        <location filename="../../gui/file_card.py" line="178"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="151"/>
+        <location filename="../../gui/file_card.py" line="184"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距離 {d} (類似度 {p}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="160"/>
+        <location filename="../../gui/file_card.py" line="193"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="184"/>
+        <location filename="../../gui/file_card.py" line="218"/>
+        <source>Goes to the trash and comes back with this photo: {path}</source>
+        <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="229"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="187"/>
+        <location filename="../../gui/file_card.py" line="232"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="199"/>
+        <location filename="../../gui/file_card.py" line="244"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="209"/>
+        <location filename="../../gui/file_card.py" line="254"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="212"/>
-        <location filename="../../gui/file_card.py" line="224"/>
+        <location filename="../../gui/file_card.py" line="257"/>
+        <location filename="../../gui/file_card.py" line="269"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="217"/>
+        <location filename="../../gui/file_card.py" line="262"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="222"/>
+        <location filename="../../gui/file_card.py" line="267"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="272"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="249"/>
+        <location filename="../../gui/file_card.py" line="294"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>

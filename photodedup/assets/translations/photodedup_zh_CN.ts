@@ -103,78 +103,133 @@
         <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="115"/>
+        <location filename="../../gui/file_card.py" line="87"/>
+        <source>+ Live Photo video, {size}</source>
+        <translation>+ 实况照片视频，{size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="91"/>
+        <source>+ iPhone edits (.AAE)</source>
+        <translation>+ iPhone 编辑 (.AAE)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="94"/>
+        <source>rating {n}</source>
+        <translation>评分 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="96"/>
+        <source>edits</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="99"/>
+        <source>{n} keywords</source>
+        <translation>{n} 个关键词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="102"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="104"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="106"/>
+        <source>+ XMP sidecar</source>
+        <translation>+ XMP 附属文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="108"/>
+        <source>+ Google Takeout metadata</source>
+        <translation>+ Google Takeout 元数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="111"/>
+        <source>{name}: {details}</source>
+        <translation>{name}：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="148"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="123"/>
+        <location filename="../../gui/file_card.py" line="156"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="138"/>
+        <location filename="../../gui/file_card.py" line="171"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="145"/>
+        <location filename="../../gui/file_card.py" line="178"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="151"/>
+        <location filename="../../gui/file_card.py" line="184"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距离 {d}（相似度 {p}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="160"/>
+        <location filename="../../gui/file_card.py" line="193"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="184"/>
+        <location filename="../../gui/file_card.py" line="218"/>
+        <source>Goes to the trash and comes back with this photo: {path}</source>
+        <translation>与此照片一起移入回收站，也一起恢复：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="229"/>
         <source>Keep only this one</source>
         <translation>仅保留此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="187"/>
+        <location filename="../../gui/file_card.py" line="232"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="199"/>
+        <location filename="../../gui/file_card.py" line="244"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="209"/>
+        <location filename="../../gui/file_card.py" line="254"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="212"/>
-        <location filename="../../gui/file_card.py" line="224"/>
+        <location filename="../../gui/file_card.py" line="257"/>
+        <location filename="../../gui/file_card.py" line="269"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="217"/>
+        <location filename="../../gui/file_card.py" line="262"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="222"/>
+        <location filename="../../gui/file_card.py" line="267"/>
         <source>Mark for trash</source>
         <translation>标记移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="272"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="249"/>
+        <location filename="../../gui/file_card.py" line="294"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
