@@ -29,8 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Without --yes, print what would go to the trash and why. With --yes, move each "
             "marked file to the system trash after checking it still has the size and "
-            "modified time of the scan and that a kept copy of it still exists. Every batch "
-            "is journalled: 'restore --last' puts it back."
+            "modified time of the scan and that a kept copy of it still exists. A photo's "
+            "companions (XMP and Takeout sidecars, .AAE edits, Live Photo video) go with it. "
+            "Every batch is journalled: 'restore --last' puts it back."
         ),
     )
     p.add_argument("results", metavar="RESULTS.json", help="a file written by 'scan --json'")
@@ -58,7 +59,8 @@ def _print_plan(plan: TrashPlan) -> None:
         print(f"Group {group_id}: keep {first.keeper} ({first.keeper_reason})")
         for item in items:
             why = f": {item.reason}" if item.reason else ""
-            print(f"  trash {item.path} ({human_size(item.size)}){why}")
+            verb = "  + with it" if item.companion_of else "trash"
+            print(f"  {verb} {item.path} ({human_size(item.size)}){why}")
     for refused in plan.refused:
         print(f"Refused group {refused.group_id}: {refused.reason}")
         for path in refused.paths:
