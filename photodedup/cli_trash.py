@@ -38,6 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--yes", action="store_true", help="move the files (default: only print the plan)"
     )
+    p.add_argument(
+        "--merge-metadata",
+        action="store_true",
+        help="write the capture date, GPS, rating and keywords that a trashed copy (or its "
+        "sidecar) has and the kept copy lacks into the kept copy's XMP sidecar (never into "
+        "the photo); undone by restore",
+    )
     p.set_defaults(func=cmd_trash)
 
     j = subparsers.add_parser("journal", help="list the trash batches that can be restored")
@@ -79,7 +86,7 @@ def _progress_printer() -> TrashProgress:
 
 
 def _execute_interruptible(
-    plan: TrashPlan, progress: TrashProgress | None
+    plan: TrashPlan, progress: TrashProgress | None, merge_metadata: bool = False
 ) -> tuple[TrashReport, bool]:
     """Run the batch in a worker so Ctrl-C cancels it between files; (report, interrupted).
 
@@ -92,7 +99,7 @@ def _execute_interruptible(
 
     def work() -> None:
         try:
-            outcome.append(execute_plan(plan, progress=progress, cancel=cancel))
+            outcome.append(execute_plan(plan, progress, cancel, merge_metadata))
         except BaseException as exc:  # handed to the main thread below
             outcome.append(exc)
         finally:
@@ -124,6 +131,8 @@ def _print_report(report: TrashReport) -> None:
             print(f"  {count} skipped: {reason}")
         for path, reason in report.skipped:
             print(f"  skipped {path}: {reason}")
+    for path in report.written:
+        print(f"  kept the trashed copies' metadata in {path}")
     if report.moved:
         print(f"Batch {report.batch_id}. Undo with: photodedup-cli restore {report.batch_id}")
 
@@ -151,7 +160,7 @@ def cmd_trash(args: argparse.Namespace) -> int:
         return EXIT_OK
     progress = _progress_printer() if sys.stderr.isatty() else None
     try:
-        report, interrupted = _execute_interruptible(plan, progress)
+        report, interrupted = _execute_interruptible(plan, progress, args.merge_metadata)
     except JournalError as exc:
         print(f"photodedup-cli: nothing moved: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from send2trash import send2trash
 
-from photodedup.core import xdg_trash
+from photodedup.core import merge, xdg_trash
 from photodedup.core.journal import Journal, JournalError, Outcome, file_digest
 from photodedup.core.models import (
     CancelToken,
@@ -69,6 +69,8 @@ class RefusedGroup:
 class TrashPlan:
     items: tuple[TrashItem, ...]
     refused: tuple[RefusedGroup, ...]
+    # Per group with files leaving it: whose metadata may go to the keeper's sidecar.
+    merges: tuple[merge.MergeSource, ...] = ()
 
     @property
     def total_bytes(self) -> int:
@@ -83,6 +85,7 @@ class TrashReport:
     moved: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    written: list[str] = field(default_factory=list)  # kept copies' sidecars given metadata
 
 
 def _moving(
@@ -170,7 +173,9 @@ def plan_trash(
     moving = list(_moving(groups, keep, refused))
     companions = _travelling([m for _g, m, _k in moving], groups, keep)
     items: list[TrashItem] = []
+    leaving: dict[int, tuple[GroupMember, list[GroupMember]]] = {}
     for group, m, kept in moving:
+        leaving.setdefault(group.id, (kept[0], []))[1].append(m)
         kept_files = tuple(
             KeptFile(k.path, k.fingerprint.size, k.fingerprint.mtime_ns) for k in kept
         )
@@ -202,7 +207,15 @@ def plan_trash(
             )
             for c in companions.get(m.path, ())
         )
-    return TrashPlan(items=tuple(items), refused=tuple(refused))
+    merges = tuple(
+        merge.MergeSource(
+            keeper.path,
+            keeper.fingerprint.companions,
+            tuple((m.path, m.fingerprint.companions) for m in gone),
+        )
+        for keeper, gone in leaving.values()
+    )
+    return TrashPlan(items=tuple(items), refused=tuple(refused), merges=merges)
 
 
 def trash_totals(
@@ -279,14 +292,19 @@ def execute_plan(
     plan: TrashPlan,
     progress: TrashProgress | None = None,
     cancel: CancelToken | None = None,
+    merge_metadata: bool = False,
 ) -> TrashReport:
     """Move the plan's files to the trash, journalled; skip (with a reason) what is not safe.
 
+    With ``merge_metadata``, what the moved copies knew and their keeper lacks is then
+    written to the keeper's XMP sidecar (core/merge.py), in the same batch.
     Raises JournalError, before anything moves, when the journal cannot be written.
     """
     items = plan.items
     if not items:
         return TrashReport(batch_id="")
+    # Read before anything moves: the copies are in the trash afterwards.
+    known = [(s, merge.gather(s)) for s in plan.merges] if merge_metadata else []
     with Journal() as journal:
         batch_id = journal.begin_batch((i.path, i.size, i.mtime_ns, i.digest) for i in items)
         report = TrashReport(batch_id=batch_id)
@@ -321,12 +339,36 @@ def execute_plan(
             if failure:
                 stopped, writable = failure, False
         if writable:
+            _merge_moved(journal, batch_id, known, moved, report)
+        if writable:
             # An unfinished batch only shows as "interrupted": the report still matters more.
             with contextlib.suppress(JournalError):
                 journal.finish(batch_id)
         if progress is not None:
             progress(len(items), len(items), "")
         return report
+
+
+def _merge_moved(
+    journal: Journal,
+    batch_id: str,
+    known: list[tuple[merge.MergeSource, tuple[merge.Metadata, dict[str, merge.Metadata]]]],
+    moved: set[str],
+    report: TrashReport,
+) -> None:
+    """Write into each keeper's sidecar what its moved copies knew and it lacks."""
+    for source, (have, copies) in known:
+        found = merge.missing(have, [m for path, m in copies.items() if path in moved])
+        if found.empty:
+            continue
+        try:
+            report.written.append(merge.write_sidecar(journal, batch_id, source, found))
+        except JournalError as exc:
+            report.skipped.append((merge.sidecar_for(source), f"metadata not kept: {exc}"))
+            return
+        except Exception as exc:  # exiv2 or the disk: the files moved, the report says why
+            detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            report.skipped.append((merge.sidecar_for(source), f"metadata not kept: {detail}"))
 
 
 def _record(

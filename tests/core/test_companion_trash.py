@@ -225,3 +225,90 @@ def test_a_companion_stays_when_its_photo_could_not_move(
     assert report.moved == []
     assert [r for _p, r in report.skipped][1] == "stays with its photo, which was not moved"
     assert (root / "b" / "IMG_0100 (1).jpg.xmp").exists()
+
+
+# -- metadata merge ----------------------------------------------------------------------------
+
+
+def test_merged_sidecar_is_read_back_and_removed_by_undo(
+    tmp_path: Path, trash_env, new_photo
+) -> None:
+    pyexiv2 = pytest.importorskip("pyexiv2")
+    root = tmp_path / "Photos"
+    (root / "Takeout").mkdir(parents=True)
+    new_photo(7, (200, 150)).save(root / "IMG_2000.jpg", quality=95)
+    copy = root / "Takeout" / "IMG_2000 (1).jpg"
+    new_photo(7, (100, 75)).save(copy, quality=80)  # a smaller copy: never the keeper
+    write(root / "Takeout" / "IMG_2000 (1).jpg.xmp", xmp(rating=4, keywords=("Paris", "tower")))
+    write(root / "Takeout" / "IMG_2000 (1).jpg.json", takeout_json("IMG_2000 (1).jpg"))
+
+    result = scan(root, tmp_path)
+    (group,) = result.groups
+    assert group.keeper.path == str(root / "IMG_2000.jpg")
+    before = snapshot(root)
+    report = execute_plan(plan_trash(result.groups), merge_metadata=True)
+    sidecar = root / "IMG_2000.jpg.xmp"
+    assert report.written == [str(sidecar)]
+    with pyexiv2.Image(str(sidecar)) as img:
+        back = img.read_xmp()
+    assert back["Xmp.xmp.Rating"] == "4"
+    assert back["Xmp.dc.subject"] == ["Paris", "tower"]
+    assert back["Xmp.exif.DateTimeOriginal"] == "2021-06-01T12:00:00Z"
+    assert back["Xmp.exif.GPSLatitude"] == "48,51.5040N"
+    assert back["Xmp.exif.GPSLongitude"] == "2,17.6700E"
+    assert (root / "IMG_2000.jpg").read_bytes() == before["IMG_2000.jpg"]  # the photo untouched
+    undo = journal.restore(report.batch_id)
+    assert undo.failed == []
+    assert snapshot(root) == before
+
+
+def test_merge_into_an_existing_sidecar_puts_it_back_on_undo(
+    tmp_path: Path, trash_env, new_photo
+) -> None:
+    pyexiv2 = pytest.importorskip("pyexiv2")
+    root = tmp_path / "Photos"
+    (root / "old").mkdir(parents=True)
+    new_photo(8, (200, 150)).save(root / "DSC_0300.jpg", quality=95)
+    write(root / "DSC_0300.xmp", xmp(keywords=("mine",)))
+    new_photo(8, (100, 75)).save(root / "old" / "DSC_0300.jpg", quality=80)
+    write(root / "old" / "DSC_0300.xmp", xmp(rating=2, keywords=("mine", "theirs")))
+    result = scan(root, tmp_path)
+    before = snapshot(root)
+    report = execute_plan(plan_trash(result.groups), merge_metadata=True)
+    assert report.written == [str(root / "DSC_0300.xmp")]
+    with pyexiv2.Image(str(root / "DSC_0300.xmp")) as img:
+        back = img.read_xmp()
+    assert back["Xmp.dc.subject"] == ["mine", "theirs"] and back["Xmp.xmp.Rating"] == "2"
+    journal.restore(report.batch_id)
+    assert snapshot(root) == before
+
+
+# -- command line ------------------------------------------------------------------------------
+
+
+def test_cli_shows_trashes_and_restores_companions(
+    tmp_path: Path, trash_env, new_photo, capsys
+) -> None:
+    from photodedup import cli
+
+    root = tmp_path / "Photos"
+    (root / "Downloads").mkdir(parents=True)
+    new_photo(12, (200, 150)).save(root / "IMG_3000.jpg", quality=95)
+    copy = root / "Downloads" / "IMG_3000.jpg"
+    new_photo(12, (100, 75)).save(copy, quality=80)
+    write(root / "Downloads" / "IMG_3000.jpg.xmp", xmp(rating=3))
+    results = tmp_path / "r.json"
+    assert cli.main(["scan", str(root), "--json", str(results), "--no-cache"]) == 0
+    assert "1 companion files" in capsys.readouterr().out
+    before = snapshot(root)
+    assert cli.main(["trash", str(results)]) == 0
+    out = capsys.readouterr().out
+    assert f"  + with it {copy}.xmp (" in out and "XMP sidecar of IMG_3000.jpg" in out
+    assert "2 file(s)" in out
+    assert cli.main(["trash", str(results), "--yes", "--merge-metadata"]) == 0
+    out = capsys.readouterr().out
+    assert "Moved 2 file(s)" in out
+    assert f"kept the trashed copies' metadata in {root / 'IMG_3000.jpg.xmp'}" in out
+    assert sorted(snapshot(root)) == ["IMG_3000.jpg", "IMG_3000.jpg.xmp"]
+    assert cli.main(["restore", "--last"]) == 0
+    assert snapshot(root) == before
