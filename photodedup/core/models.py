@@ -21,6 +21,7 @@ RAW_FORMATS = frozenset(ext[1:].upper() for ext in RAW_EXTENSIONS)
 
 IMAGE_EXTENSIONS = RAW_EXTENSIONS | frozenset(
     {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
+    | {".jxl"}
 )
 
 #: The keeper rule by default: the original, from the evidence in the files.
