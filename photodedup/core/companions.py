@@ -10,7 +10,9 @@ which photo each companion belongs to by the naming rules of the apps that write
   for ``IMG_1(1).jpg``.
 - ``IMG_0042.AAE`` (or ``IMG_O0042.AAE``) and ``IMG_0042.MOV`` / ``.MP4`` beside ``IMG_0042.HEIC``.
 
-A companion that several photos claim is shared: it moves only with the last of them.
+A companion that several photos claim is shared: it moves only with the last of them. A Live
+Photo video whose content identifier is another photo's stays (checked before the photo
+moves, core/live_photo.py).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from send2trash import send2trash
 
-from photodedup.core import merge, xdg_trash
+from photodedup.core import live_photo, merge, xdg_trash
 from photodedup.core.journal import Journal, JournalError, Outcome, file_digest
 from photodedup.core.models import (
     CancelToken,
@@ -50,6 +50,7 @@ class TrashItem:
     # shared one only when none of the other photos it belongs to is left on disk.
     companion_of: str = ""
     shared_with: tuple[str, ...] = ()
+    companion_kind: CompanionKind | None = None
 
     @property
     def keeper(self) -> str:
@@ -204,6 +205,7 @@ def plan_trash(
                 keeper_reason=kept[0].reason,
                 companion_of=m.path,
                 shared_with=c.shared_with,
+                companion_kind=c.kind,
             )
             for c in companions.get(m.path, ())
         )
@@ -229,10 +231,12 @@ def trash_totals(
     return count, sum(m.fingerprint.size for m in moving) + sum(c.size for c in travelling)
 
 
-def _check_companion(item: TrashItem, moved: set[str]) -> str:
+def _check_companion(item: TrashItem, moved: set[str], foreign: set[str]) -> str:
     """Why a companion must not move now, or "" when it goes with its photo."""
     if item.companion_of not in moved:
         return "stays with its photo, which was not moved"
+    if item.path in foreign:
+        return "its Live Photo content identifier is another photo's"
     if any(os.path.lexists(other) for other in item.shared_with):
         return "another photo it belongs to is still there"
     return _check_unchanged(item)[0]
@@ -309,6 +313,11 @@ def execute_plan(
         batch_id = journal.begin_batch((i.path, i.size, i.mtime_ns, i.digest) for i in items)
         report = TrashReport(batch_id=batch_id)
         moved: set[str] = set()  # the photos moved so far: their companions may follow
+        foreign: set[str] = set()  # Live Photo videos whose identifier is not their photo's
+        videos: dict[str, list[str]] = {}
+        for i in items:
+            if i.companion_kind is CompanionKind.LIVE_VIDEO:
+                videos.setdefault(i.companion_of, []).append(i.path)
         stopped = ""  # why the remaining files stay: "cancelled", or the journal failed
         writable = True  # False once a journal write failed: nothing more may move
         for seq, item in enumerate(items):
@@ -322,8 +331,12 @@ def execute_plan(
                 if writable:
                     writable = not _record(journal, batch_id, seq, Outcome.SKIPPED, stopped)
                 continue
+            # Read while the photo is still in place: its video follows it only if they match.
+            foreign.update(
+                v for v in videos.get(item.path, ()) if live_photo.mismatched(item.path, v)
+            )
             try:
-                outcome, reason, where = _move_one(journal, batch_id, seq, item, moved)
+                outcome, reason, where = _move_one(journal, batch_id, seq, item, moved, foreign)
             except JournalError as exc:
                 # Without a journal a move could not be undone: stop moving, keep reporting.
                 stopped = f"not moved: {exc}"
@@ -387,9 +400,14 @@ def _record(
 
 
 def _move_one(
-    journal: Journal, batch_id: str, seq: int, item: TrashItem, moved: set[str]
+    journal: Journal,
+    batch_id: str,
+    seq: int,
+    item: TrashItem,
+    moved: set[str],
+    foreign: set[str],
 ) -> tuple[Outcome, str, str]:
-    reason = _check_companion(item, moved) if item.companion_of else _check_file(item)
+    reason = _check_companion(item, moved, foreign) if item.companion_of else _check_file(item)
     if reason:
         return Outcome.SKIPPED, reason, ""
     try:
