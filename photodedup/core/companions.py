@@ -23,6 +23,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from .models import RAW_EXTENSIONS, Companion, CompanionKind
@@ -133,7 +134,8 @@ def match_folder(
     """Companions of the photos (names) in ``folder``, by photo path.
 
     ``others`` maps the folder's other file names to (size, mtime_ns); only those with a
-    companion extension are considered. A RAW file has no Live Photo video.
+    companion extension are considered. A RAW file has no Live Photo video. What the
+    companions hold is not read here: see ``with_facts``.
     """
     names = _Photos(photos)
     if not names.by_name:
@@ -149,12 +151,19 @@ def match_folder(
         if not owners:
             continue
         path = os.path.join(folder, name)
-        facts = read_facts(path, kind, size)
         for owner in owners:
             shared = tuple(o for o in owners if o != owner)
-            companion = Companion(path, kind, size, mtime_ns, shared, **facts)
-            claims.setdefault(owner, []).append(companion)
+            claims.setdefault(owner, []).append(Companion(path, kind, size, mtime_ns, shared))
     return {owner: tuple(sorted(found, key=lambda c: c.path)) for owner, found in claims.items()}
+
+
+def with_facts(companions: tuple[Companion, ...]) -> tuple[Companion, ...]:
+    """The companions with what they hold read from disk (see ``read_facts``).
+
+    Discovery only names companions; the scan reads them for the photos it groups, which in
+    a library with a sidecar per photo are few of them.
+    """
+    return tuple(replace(c, **read_facts(c.path, c.kind, c.size)) for c in companions)
 
 
 def read_facts(path: str, kind: CompanionKind, size: int) -> dict:
@@ -165,7 +174,7 @@ def read_facts(path: str, kind: CompanionKind, size: int) -> dict:
         return {}
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_SIDECAR_BYTES + 1)
+            data = fh.read(size)  # known from the listing: no larger buffer than needed
     except OSError:
         return {}
     if kind is CompanionKind.XMP:

@@ -14,6 +14,7 @@ import pybktree
 
 from .bursts import burst_groups
 from .cache import FingerprintCache
+from .companions import with_facts
 from .discovery import discover
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
@@ -147,6 +148,11 @@ def _with_companions(fp: Fingerprint, companions: dict[str, tuple[Companion, ...
     return replace(fp, companions=found) if found else fp
 
 
+def _read_sidecars(fp: Fingerprint) -> Fingerprint:
+    """The fingerprint with what its sidecars hold: read for the photos in a group only."""
+    return replace(fp, companions=with_facts(fp.companions)) if fp.companions else fp
+
+
 @contextlib.contextmanager
 def _long_lived_objects() -> Iterator[None]:
     """Keep Python's cycle collector off the scan's objects.
@@ -207,7 +213,7 @@ def _run_scan(
         built = [
             build_group(
                 0,
-                [fps[i] for i in idx],
+                [_read_sidecars(fps[i]) for i in idx],
                 options.references,
                 options.rotations,
                 options.prefer_jpeg,

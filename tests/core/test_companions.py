@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sidecar_files import takeout_json, write, xmp
 
-from photodedup.core.companions import match_folder
+from photodedup.core.companions import match_folder, with_facts
 from photodedup.core.discovery import discover
 from photodedup.core.models import CompanionKind
 
@@ -64,7 +64,9 @@ def test_sidecar_facts_are_read(tmp_path: Path) -> None:
     write(tmp_path / "b.jpg.json", takeout_json("b.jpg"))
     found = discover([str(tmp_path)])
     (a,) = found.companions[str(tmp_path / "a.jpg")]
+    assert (a.kind, a.rating, a.holds_work) == (CompanionKind.XMP, 0, False)  # only named here
+    (a,) = with_facts(found.companions[str(tmp_path / "a.jpg")])
     assert (a.kind, a.rating, a.edits, a.keywords) == (CompanionKind.XMP, 4, True, ("beach", "sun"))
-    (b,) = found.companions[str(tmp_path / "b.jpg")]
+    (b,) = with_facts(found.companions[str(tmp_path / "b.jpg")])
     assert b.kind is CompanionKind.TAKEOUT and b.taken == "2021:06:01 12:00:00Z"
     assert b.gps == (48.8584, 2.2945) and not b.holds_work
