@@ -162,6 +162,14 @@ def _summary(result: ScanResult) -> str:
         f"{trash} suggested for the trash ({human_size(sum(g.reclaimable for g in result.groups))}"
         " reclaimable)",
     ]
+    companions = {
+        c.path for g in result.groups for m in g.members for c in m.fingerprint.companions
+    }
+    if companions:
+        lines.append(
+            f"{len(companions)} companion files (XMP and Takeout sidecars, .AAE edits, Live "
+            "Photo videos) travel with their photos (see each file's 'companions')"
+        )
     if result.bursts:
         shots = sum(len(g.members) for g in result.bursts)
         lines.append(

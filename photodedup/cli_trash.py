@@ -29,13 +29,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Without --yes, print what would go to the trash and why. With --yes, move each "
             "marked file to the system trash after checking it still has the size and "
-            "modified time of the scan and that a kept copy of it still exists. Every batch "
-            "is journalled: 'restore --last' puts it back."
+            "modified time of the scan and that a kept copy of it still exists. A photo's "
+            "companions (XMP and Takeout sidecars, .AAE edits, Live Photo video) go with it. "
+            "Every batch is journalled: 'restore --last' puts it back."
         ),
     )
     p.add_argument("results", metavar="RESULTS.json", help="a file written by 'scan --json'")
     p.add_argument(
         "--yes", action="store_true", help="move the files (default: only print the plan)"
+    )
+    p.add_argument(
+        "--merge-metadata",
+        action="store_true",
+        help="write the capture date, GPS, rating and keywords that a trashed copy (or its "
+        "sidecar) has and the kept copy lacks into the kept copy's XMP sidecar (never into "
+        "the photo); undone by restore",
     )
     p.set_defaults(func=cmd_trash)
 
@@ -58,7 +66,8 @@ def _print_plan(plan: TrashPlan) -> None:
         print(f"Group {group_id}: keep {first.keeper} ({first.keeper_reason})")
         for item in items:
             why = f": {item.reason}" if item.reason else ""
-            print(f"  trash {item.path} ({human_size(item.size)}){why}")
+            verb = "  + with it" if item.companion_of else "trash"
+            print(f"  {verb} {item.path} ({human_size(item.size)}){why}")
     for refused in plan.refused:
         print(f"Refused group {refused.group_id}: {refused.reason}")
         for path in refused.paths:
@@ -77,7 +86,7 @@ def _progress_printer() -> TrashProgress:
 
 
 def _execute_interruptible(
-    plan: TrashPlan, progress: TrashProgress | None
+    plan: TrashPlan, progress: TrashProgress | None, merge_metadata: bool = False
 ) -> tuple[TrashReport, bool]:
     """Run the batch in a worker so Ctrl-C cancels it between files; (report, interrupted).
 
@@ -90,7 +99,7 @@ def _execute_interruptible(
 
     def work() -> None:
         try:
-            outcome.append(execute_plan(plan, progress=progress, cancel=cancel))
+            outcome.append(execute_plan(plan, progress, cancel, merge_metadata))
         except BaseException as exc:  # handed to the main thread below
             outcome.append(exc)
         finally:
@@ -122,6 +131,8 @@ def _print_report(report: TrashReport) -> None:
             print(f"  {count} skipped: {reason}")
         for path, reason in report.skipped:
             print(f"  skipped {path}: {reason}")
+    for path in report.written:
+        print(f"  kept the trashed copies' metadata in {path}")
     if report.moved:
         print(f"Batch {report.batch_id}. Undo with: photodedup-cli restore {report.batch_id}")
 
@@ -149,7 +160,7 @@ def cmd_trash(args: argparse.Namespace) -> int:
         return EXIT_OK
     progress = _progress_printer() if sys.stderr.isatty() else None
     try:
-        report, interrupted = _execute_interruptible(plan, progress)
+        report, interrupted = _execute_interruptible(plan, progress, args.merge_metadata)
     except JournalError as exc:
         print(f"photodedup-cli: nothing moved: {exc}", file=sys.stderr)
         return EXIT_FAILED

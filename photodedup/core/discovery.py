@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .models import IMAGE_EXTENSIONS, CancelToken, ImageFile, Problem
+from .companions import COMPANION_EXTENSIONS, match_folder
+from .models import IMAGE_EXTENSIONS, CancelToken, Companion, ImageFile, Problem
 
 
 @dataclass
@@ -18,6 +20,8 @@ class Discovery:
     files: list[ImageFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rejected: int = 0  # candidate files (by name) that could not be listed: counted, reported
+    # Each photo's sidecars and Live Photo video, by photo path (core/companions.py).
+    companions: dict[str, tuple[Companion, ...]] = field(default_factory=dict)
 
 
 def _excluded(path: str, name: str, patterns: Iterable[str]) -> bool:
@@ -78,6 +82,8 @@ def discover(
                 found.problems.append(Problem(folder, f"cannot read folder: {exc.strerror}"))
                 continue
             subdirs = []
+            photos: list[str] = []  # names of this folder's photos, for their companions
+            others: dict[str, tuple[int, int]] = {}
             for n, entry in enumerate(entries):
                 if n % 1000 == 999 and cancel is not None and cancel.cancelled:
                     return found  # a folder of a hundred thousand files is worth checking in
@@ -93,7 +99,14 @@ def discover(
                         continue
                 except OSError:
                     continue
-                if os.path.splitext(name)[1].lower() not in IMAGE_EXTENSIONS:
+                ext = os.path.splitext(name)[1].lower()
+                if ext in COMPANION_EXTENSIONS:
+                    with contextlib.suppress(OSError):
+                        cst = entry.stat(follow_symlinks=False)
+                        if stat.S_ISREG(cst.st_mode):  # a link is never moved as a companion
+                            others[name] = (cst.st_size, cst.st_mtime_ns)
+                    continue
+                if ext not in IMAGE_EXTENSIONS:
                     continue
                 try:
                     est = entry.stat(follow_symlinks=True)
@@ -110,7 +123,10 @@ def discover(
                     continue
                 seen_files.add(fkey)
                 found.files.append(ImageFile(path, est.st_size, est.st_mtime_ns, *fkey))
+                photos.append(name)
                 if on_file is not None:
                     on_file(path)
+            if others:
+                found.companions.update(match_folder(folder, photos, others))
             stack.extend(reversed(subdirs))
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import struct
 import warnings
@@ -134,7 +135,7 @@ def png_damaged(data: bytes) -> bool:
 
 
 def ensure_plugins() -> None:
-    """Register HEIC/HEIF/AVIF support once per process (pillow-heif)."""
+    """Register HEIC/HEIF/AVIF (pillow-heif) and JPEG XL (pillow-jxl-plugin) once per process."""
     global _heif_ready
     if _heif_ready:
         return
@@ -144,6 +145,10 @@ def ensure_plugins() -> None:
         pillow_heif.register_heif_opener()
     except ImportError:  # HEIC files are then reported as unreadable, never fatal
         pass
+    # The plugin registers its JPEG XL opener when imported; without it .jxl files are
+    # reported as unreadable, never fatal.
+    with contextlib.suppress(ImportError):
+        import pillow_jxl  # noqa: F401
     _heif_ready = True
 
 

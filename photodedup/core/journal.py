@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -17,7 +18,7 @@ import platformdirs
 
 from photodedup.core import xdg_trash
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: entries.previous, for the files PhotoDedup writes
 BUSY_TIMEOUT_S = 30.0
 
 _SCHEMA = """
@@ -39,6 +40,7 @@ CREATE TABLE IF NOT EXISTS entries (
     trash_path TEXT NOT NULL DEFAULT '',
     updated TEXT NOT NULL,
     restored_to TEXT NOT NULL DEFAULT '',
+    previous BLOB,
     PRIMARY KEY (batch_id, seq)
 );
 CREATE TABLE IF NOT EXISTS restores (
@@ -63,6 +65,9 @@ class Outcome(StrEnum):
     PENDING = "pending"  # journalled, not (yet) acted on: the batch was interrupted here
     MOVED = "moved"
     SKIPPED = "skipped"
+    # Written by PhotoDedup (a kept copy's XMP sidecar holding a trashed copy's metadata):
+    # restore removes it, or puts back the bytes it replaced (``Entry.previous``).
+    WRITTEN = "written"
 
 
 class RestoreOutcome(StrEnum):
@@ -84,6 +89,7 @@ class Entry:
     reason: str
     trash_path: str
     restored_to: str
+    previous: bytes | None = None  # a written file's bytes before (None: it did not exist)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +164,9 @@ class Journal:
         if version > SCHEMA_VERSION:
             raise JournalError(f"the trash journal {self.path} was written by a newer PhotoDedup")
         self._db.executescript(_SCHEMA)
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(entries)")}
+        if "previous" not in columns:  # a journal of version 1
+            self._db.execute("ALTER TABLE entries ADD COLUMN previous BLOB")
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -213,6 +222,33 @@ class Journal:
             "UPDATE entries SET outcome = ?, reason = ?, trash_path = ?, updated = ?"
             " WHERE batch_id = ? AND seq = ?",
             (outcome.value, reason, trash_path, _now(), batch_id, seq),
+        )
+
+    def begin_write(self, batch_id: str, path: str, previous: bytes | None) -> int:
+        """Record, before it is written, a file PhotoDedup writes in this batch; its seq."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            seq = self._db.execute(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM entries WHERE batch_id = ?", (batch_id,)
+            ).fetchone()[0]
+            self._db.execute(
+                "INSERT INTO entries (batch_id, seq, path, size, mtime_ns, digest, outcome,"
+                " updated, previous) VALUES (?, ?, ?, 0, 0, '', ?, ?, ?)",
+                (batch_id, seq, path, Outcome.PENDING.value, _now(), previous),
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise JournalError(f"cannot write the trash journal {self.path}: {exc}") from exc
+        return seq
+
+    def written(self, batch_id: str, seq: int, size: int, mtime_ns: int, digest: str) -> None:
+        """The file of ``begin_write`` is written: what it is now, so undo knows it again."""
+        self._write(
+            "UPDATE entries SET outcome = ?, size = ?, mtime_ns = ?, digest = ?, updated = ?"
+            " WHERE batch_id = ? AND seq = ?",
+            (Outcome.WRITTEN.value, size, mtime_ns, digest, _now(), batch_id, seq),
         )
 
     def finish(self, batch_id: str) -> None:
@@ -272,10 +308,10 @@ class Journal:
             raise JournalError(f"no trash batch {batch_id!r} in the journal")
         rows = self._db.execute(
             "SELECT batch_id, seq, path, size, mtime_ns, digest, outcome, reason, trash_path,"
-            " restored_to FROM entries WHERE batch_id = ? ORDER BY seq",
+            " restored_to, previous FROM entries WHERE batch_id = ? ORDER BY seq",
             (batch_id,),
         ).fetchall()
-        return [Entry(*r[:6], Outcome(r[6]), *r[7:]) for r in rows]
+        return [Entry(*r[:6], Outcome(r[6]), *r[7:10], previous=r[10]) for r in rows]
 
 
 def list_batches() -> list[Batch]:
@@ -334,8 +370,11 @@ def restore(batch_id: str | None = None, *, platform: str | None = None) -> Rest
             if batch_id is None:
                 raise JournalError("the trash journal has no batch to restore")
         entries = journal.entries(batch_id)
+        undone = _undo_writes(journal, batch_id, entries)
         if platform in ("win32", "darwin"):
-            return _unsupported(batch_id, entries, platform)
+            report = _unsupported(batch_id, entries, platform)
+            report.restored[:0], report.failed[:0] = undone.restored, undone.failed
+            return report
 
         # A pending entry with a digest may have moved just before the app was closed.
         todo = [
@@ -344,7 +383,7 @@ def restore(batch_id: str | None = None, *, platform: str | None = None) -> Rest
             if not e.restored_to
             and (e.outcome is Outcome.MOVED or (e.outcome is Outcome.PENDING and e.digest))
         ]
-        report = RestoreReport(batch_id=batch_id)
+        report = undone
         found = xdg_trash.index(e.path for e in todo)
         for entry in todo:
             if entry.outcome is Outcome.PENDING and _still_in_place(entry):
@@ -371,6 +410,49 @@ def restore(batch_id: str | None = None, *, platform: str | None = None) -> Rest
                 continue
             report.restored.append((match.files_path, dest))
             journal.record_restore(entry, RestoreOutcome.RESTORED, restored_to=dest)
-        if not todo:
+        if not todo and not report.restored and not report.failed:
             report.message = f"nothing to restore in batch {batch_id}"
         return report
+
+
+def _undo_writes(journal: Journal, batch_id: str, entries: list[Entry]) -> RestoreReport:
+    """Remove the files the batch wrote, or put back what they replaced, unless changed since."""
+    report = RestoreReport(batch_id=batch_id)
+    for entry in entries:
+        if entry.outcome is not Outcome.WRITTEN or entry.restored_to:
+            continue
+        if not _still_in_place(entry):
+            reason = "changed since PhotoDedup wrote it: left as it is"
+            if not os.path.lexists(entry.path):
+                reason = "no longer there"
+            report.failed.append((entry.path, reason))
+            journal.record_restore(entry, RestoreOutcome.FAILED, reason=reason)
+            continue
+        try:
+            if entry.previous is None:
+                os.remove(entry.path)
+            else:
+                write_whole(entry.path, entry.previous)
+        except OSError as exc:
+            reason = f"could not undo it: {exc.strerror or exc}"
+            report.failed.append((entry.path, reason))
+            journal.record_restore(entry, RestoreOutcome.FAILED, reason=reason)
+            continue
+        report.restored.append((entry.path, entry.path))
+        journal.record_restore(entry, RestoreOutcome.RESTORED, restored_to=entry.path)
+    return report
+
+
+def write_whole(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (beside it, then renamed over it)."""
+    tmp = f"{path}.photodedup-{secrets.token_hex(4)}.tmp"
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

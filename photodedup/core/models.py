@@ -21,6 +21,7 @@ RAW_FORMATS = frozenset(ext[1:].upper() for ext in RAW_EXTENSIONS)
 
 IMAGE_EXTENSIONS = RAW_EXTENSIONS | frozenset(
     {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
+    | {".jxl"}
 )
 
 #: The keeper rule by default: the original, from the evidence in the files.
@@ -82,6 +83,40 @@ class Stage(StrEnum):
     DONE = "done"
 
 
+class CompanionKind(StrEnum):
+    """A file that belongs to a photo and travels with it (see core/companions.py)."""
+
+    XMP = "xmp"  # Lightroom, darktable, digiKam: edits, rating, keywords
+    TAKEOUT = "takeout"  # Google Takeout's JSON: capture date, GPS, description
+    AAE = "aae"  # an iPhone's edits
+    LIVE_VIDEO = "live_video"  # the video half of a Live Photo
+
+
+@dataclass(frozen=True, slots=True)
+class Companion:
+    """A companion file of a photo, as found beside it, with what it holds.
+
+    ``shared_with`` names the other photos it belongs to as well (``IMG_1.xmp`` beside
+    ``IMG_1.NEF`` and ``IMG_1.jpg``): it moves only when none of them stays.
+    """
+
+    path: str
+    kind: CompanionKind
+    size: int
+    mtime_ns: int
+    shared_with: tuple[str, ...] = ()
+    rating: int = 0  # XMP rating, 0 when none
+    keywords: tuple[str, ...] = ()
+    edits: bool = False  # develop settings (XMP) or an iPhone's adjustments (AAE)
+    taken: str = ""  # capture time "YYYY:MM:DD HH:MM:SS" (local; a "Z" after it: UTC)
+    gps: tuple[float, float] | None = None  # latitude, longitude in degrees
+
+    @property
+    def holds_work(self) -> bool:
+        """Whether the user put work into it: edits, a rating or keywords."""
+        return self.edits or self.rating > 0 or bool(self.keywords)
+
+
 @dataclass(frozen=True, slots=True)
 class ImageFile:
     """A candidate file found by discovery."""
@@ -123,6 +158,9 @@ class Fingerprint:
     quality: int = 0  # a JPEG's quality on libjpeg's 1-100 scale, from its luma table; 0: other
     custom_tables: bool = False  # JPEG tables that are not libjpeg's scaled ones (cameras' own)
     damaged: bool = False  # decoded only in part (truncated) or with broken structure
+    # Files that travel with this photo (sidecars, Live Photo video): found by each scan's
+    # discovery, never cached (they change without the photo changing).
+    companions: tuple[Companion, ...] = ()
 
     @property
     def phash(self) -> int:
@@ -195,7 +233,12 @@ class DuplicateGroup:
 
     @property
     def reclaimable(self) -> int:
-        return sum(m.fingerprint.size for m in self.members if not m.keep)
+        """Bytes the suggested trash frees: the copies and the companions only they use."""
+        return sum(
+            m.fingerprint.size + sum(c.size for c in m.fingerprint.companions if not c.shared_with)
+            for m in self.members
+            if not m.keep
+        )
 
 
 @dataclass(frozen=True, slots=True)

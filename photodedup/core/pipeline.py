@@ -12,6 +12,7 @@ import pybktree
 
 from .bursts import burst_groups
 from .cache import FingerprintCache
+from .companions import with_facts
 from .discovery import discover
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
@@ -27,6 +28,7 @@ from .matching import (
 from .models import (
     Cancelled,
     CancelToken,
+    Companion,
     DuplicateGroup,
     Fingerprint,
     Problem,
@@ -131,9 +133,22 @@ def _collect(
         )
         fps.extend(new)
         problems.extend(failed)
+        if found.companions:
+            fps = [_with_companions(fp, found.companions) for fp in fps]
         return fps, problems, candidates, len(new), cache.warnings, completed
     finally:
         cache.close()
+
+
+def _with_companions(fp: Fingerprint, companions: dict[str, tuple[Companion, ...]]) -> Fingerprint:
+    """The fingerprint with the companions discovery found beside its photo (never cached)."""
+    found = companions.get(fp.path)
+    return replace(fp, companions=found) if found else fp
+
+
+def _read_sidecars(fp: Fingerprint) -> Fingerprint:
+    """The fingerprint with what its sidecars hold: read for the photos in a group only."""
+    return replace(fp, companions=with_facts(fp.companions)) if fp.companions else fp
 
 
 def run_scan(
@@ -168,7 +183,7 @@ def run_scan(
         built = [
             build_group(
                 0,
-                [fps[i] for i in idx],
+                [_read_sidecars(fps[i]) for i in idx],
                 options.references,
                 options.rotations,
                 options.prefer_jpeg,

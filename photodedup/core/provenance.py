@@ -4,7 +4,8 @@ Each ``Step`` compares two copies of one picture on one kind of evidence and say
 it prefers, or that it cannot tell. The default ladder (``ORIGINAL_STEPS``) goes from the
 strongest evidence to the weakest; docs/keeper.md explains each step and what it was measured
 on. Every step looks only at facts the fingerprint already holds (size, format, EXIF, JPEG
-tables, the frame around the picture, path), so ranking costs no decoding at all.
+tables, the frame around the picture, path, the sidecars found beside it), so ranking costs
+no decoding at all.
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ KEEP_RAW = "RAW original"
 KEEP_JPEG = "JPEG preferred over the RAW"
 KEEP_RESOLUTION = "largest resolution: {width}x{height}"
 KEEP_UNFRAMED = "without the frame another copy added"
+KEEP_SIDECAR_WORK = "its sidecar holds your edits, rating or keywords"
 KEEP_CAMERA = "camera original: {camera}, taken {time}"
 KEEP_CAMERA_MODEL = "camera original: {camera}"
 KEEP_CAMERA_TAKEN = "camera original: taken {time}"
@@ -209,6 +211,20 @@ def unframed(a: Fingerprint, b: Fingerprint) -> Verdict | None:
     fa = a.content_size != (a.width, a.height)
     fb = b.content_size != (b.width, b.height)
     return _by(not fa, not fb, KEEP_UNFRAMED)
+
+
+def holds_work(fp: Fingerprint) -> bool:
+    """Whether a sidecar of the file holds the user's edits, a rating or keywords."""
+    return any(c.holds_work for c in fp.companions)
+
+
+def sidecar_work(a: Fingerprint, b: Fingerprint) -> Verdict | None:
+    """The copy the user rated, tagged or edited (an XMP or .AAE sidecar) over a bare copy.
+
+    After the RAW, the resolution and the frame: the user's work decides among copies of the
+    same picture, never at the cost of the RAW or of pixels.
+    """
+    return _by(holds_work(a), holds_work(b), KEEP_SIDECAR_WORK)
 
 
 def camera_data(a: Fingerprint, b: Fingerprint) -> Verdict | None:
@@ -312,6 +328,7 @@ ORIGINAL_STEPS: tuple[Step, ...] = (
     raw_first,
     resolution,
     unframed,
+    sidecar_work,
     camera_data,
     original_format,
     camera_tables,

@@ -57,6 +57,7 @@ KEEP_TEMPLATES: tuple[str, ...] = (
     pv.KEEP_JPEG,
     pv.KEEP_RESOLUTION,
     pv.KEEP_UNFRAMED,
+    pv.KEEP_SIDECAR_WORK,
     pv.KEEP_CAMERA,
     pv.KEEP_CAMERA_MODEL,
     pv.KEEP_CAMERA_TAKEN,

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from photodedup.core.models import DuplicateGroup, ScanResult
+from photodedup.core.models import Companion, DuplicateGroup, ScanResult
 from photodedup.core.results_schema import RESULTS_VERSION, ResultsError, parse_document
 from photodedup.core.review import is_kept
 
@@ -37,7 +37,34 @@ CSV_FIELDS = (
     "camera",
     "sharpness",
     "damaged",
+    # A companion (sidecar, Live Photo video) has its own row after its photo's: the photo's
+    # path here and its kind ("xmp", "takeout", "aae", "live_video"); empty on a photo's row.
+    "companion_of",
+    "companion_kind",
 )
+
+
+def companion_dict(c: Companion) -> dict:
+    """A companion file as the results document lists it (core/results_schema.py reads it)."""
+    entry: dict[str, Any] = {
+        "path": c.path,
+        "kind": str(c.kind),
+        "size": c.size,
+        "mtime_ns": c.mtime_ns,
+    }
+    if c.shared_with:
+        entry["shared_with"] = list(c.shared_with)
+    if c.rating:
+        entry["rating"] = c.rating
+    if c.keywords:
+        entry["keywords"] = list(c.keywords)
+    if c.edits:
+        entry["edits"] = True
+    if c.taken:
+        entry["taken"] = c.taken
+    if c.gps:
+        entry["gps"] = list(c.gps)
+    return entry
 
 
 def _group_dict(group: DuplicateGroup, keep: Callable[[str], bool] | None) -> dict:
@@ -63,6 +90,8 @@ def _group_dict(group: DuplicateGroup, keep: Callable[[str], bool] | None) -> di
         }
         if m.sharpness is not None:
             entry["sharpness"] = m.sharpness
+        if fp.companions:
+            entry["companions"] = [companion_dict(c) for c in fp.companions]
         if m.reason_template:
             # What the app needs to show the reason in the user's language when it loads a review.
             entry["reason_template"] = m.reason_template
@@ -196,7 +225,10 @@ def write_csv(
     keep: Callable[[str], bool] | None = None,
     burst_keep: Callable[[str], bool] | None = None,
 ) -> None:
-    """Write ``result`` as CSV, a row per file (bursts after the groups), to ``dest``."""
+    """Write ``result`` as CSV, a row per file (bursts after the groups), to ``dest``.
+
+    A photo's companions follow its row, each marked kept or not as the photo is.
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -224,8 +256,15 @@ def write_csv(
                     _csv_safe(fp.camera),
                     "" if m.sharpness is None else m.sharpness,
                     "yes" if fp.damaged else "no",
+                    "",
+                    "",
                 ]
             )
+            kept = "yes" if is_kept(m, marks) else "no"
+            for c in fp.companions:
+                row = [group.id, str(group.kind), c.path, c.size, c.mtime_ns, "", "", ""]
+                row += [kept, *[""] * 9, fp.path, str(c.kind)]  # reason ... damaged: empty
+                writer.writerow(row)
     write_text(buf.getvalue(), dest)
 
 

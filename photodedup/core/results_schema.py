@@ -8,8 +8,11 @@ import re
 from typing import Any
 
 from photodedup.core import bursts, ranking
+from photodedup.core.companions import COMPANION_EXTENSIONS, belongs_to
 from photodedup.core.models import (
     IMAGE_EXTENSIONS,
+    Companion,
+    CompanionKind,
     DuplicateGroup,
     Fingerprint,
     GroupKind,
@@ -20,7 +23,9 @@ from photodedup.core.models import (
     ScanStats,
 )
 
-RESULTS_VERSION = 1
+RESULTS_VERSION = 2  # 2: each file's "companions"; version 1 files still load
+READABLE_VERSIONS = (1, 2)
+MAX_KEYWORDS = 1000
 
 # Bounds for a results file we are willing to act on; anything beyond is not a scan we wrote.
 MAX_PATH_CHARS = 4096
@@ -141,6 +146,10 @@ def _parse_member(
         taken=check.opt_str(f, "taken", where),
         camera=check.opt_str(f, "camera", where),
         damaged=check.bool_(f["damaged"], f"{where}.damaged") if "damaged" in f else False,
+        companions=tuple(
+            _parse_companion(check, c, f"{where}.companions[{i}]", path, roots)
+            for i, c in enumerate(check.lst(f.get("companions", []), f"{where}.companions"))
+        ),
     )
     reference = check.bool_(f["reference"], f"{where}.reference") if "reference" in f else False
     sharpness = None
@@ -164,6 +173,60 @@ def _parse_member(
         relation=relation,
         reference=reference,
         sharpness=sharpness,
+    )
+
+
+def _parse_companion(
+    check: _Checker, raw: Any, where: str, photo: str, roots: tuple[str, ...]
+) -> Companion:
+    """A companion as a results file lists it: beside its photo, with a companion's extension.
+
+    A results file decides what goes to the trash: a "companion" anywhere else, or of another
+    kind of file, is refused.
+    """
+    c = check.obj(raw, where)
+    path = _abs_path(check, check.field(c, "path", where), f"{where}.path")
+    if os.path.dirname(path) != os.path.dirname(photo) or path == photo:
+        raise ResultsError(f"{where}.path is not beside its photo: {path}")
+    raw_kind = check.str_(check.field(c, "kind", where), f"{where}.kind")
+    try:
+        kind = CompanionKind(raw_kind)
+    except ValueError:
+        raise ResultsError(f"{where}.kind is unknown: {raw_kind!r}") from None
+    if COMPANION_EXTENSIONS.get(os.path.splitext(path)[1].lower()) is not kind:
+        raise ResultsError(f"{where}.path is not a {kind} file: {path}")
+    if not belongs_to(os.path.basename(path), os.path.basename(photo)):
+        raise ResultsError(f"{where}.path is not named as a companion of its photo: {path}")
+    shared = tuple(
+        _abs_path(check, p, f"{where}.shared_with[{i}]")
+        for i, p in enumerate(check.lst(c.get("shared_with", []), f"{where}.shared_with"))
+    )
+    if any(not any(_inside(p, root) for root in roots) for p in shared):
+        raise ResultsError(f"{where}.shared_with names a file outside the scanned folders")
+    keywords = check.lst(c.get("keywords", []), f"{where}.keywords")
+    if len(keywords) > MAX_KEYWORDS:
+        raise ResultsError(f"{where}.keywords has too many keywords")
+    gps = None
+    if "gps" in c:
+        pair = check.lst(c["gps"], f"{where}.gps")
+        if len(pair) != 2 or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= 180 for v in pair
+        ):
+            raise ResultsError(f"{where}.gps must be a latitude and a longitude")
+        gps = (float(pair[0]), float(pair[1]))
+    return Companion(
+        path=path,
+        kind=kind,
+        size=check.int_(check.field(c, "size", where), f"{where}.size", 0, MAX_SIZE),
+        mtime_ns=check.int_(
+            check.field(c, "mtime_ns", where), f"{where}.mtime_ns", MIN_INT64, MAX_INT64
+        ),
+        shared_with=shared,
+        rating=check.int_(c.get("rating", 0), f"{where}.rating", 0, 5),
+        keywords=tuple(check.str_(k, f"{where}.keywords[]", 256) for k in keywords),
+        edits=check.bool_(c.get("edits", False), f"{where}.edits"),
+        taken=check.opt_str(c, "taken", where),
+        gps=gps,
     )
 
 
@@ -242,7 +305,7 @@ def parse_document(doc: Any, require_keeper: bool) -> ScanResult:
     check = _Checker()
     top = check.obj(doc, "the results file")
     version = check.field(top, "version", "the results file")
-    if version != RESULTS_VERSION:
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise ResultsError(f"unsupported results version {version!r} (expected {RESULTS_VERSION})")
     raw_roots = check.lst(check.field(top, "roots", "the results file"), "roots")
     if not raw_roots:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.models import GroupMember, Relation
+from photodedup.core.models import Companion, CompanionKind, GroupMember, Relation
 from photodedup.gui.formatting import human_size
 from photodedup.gui.group_model import HASH_BITS
 from photodedup.gui.reasons import reason_text
@@ -76,6 +76,39 @@ def worse_than_keeper(member: GroupMember, keeper: GroupMember) -> dict[str, str
             "ComparePane", "Newer copy than the suggested keeper ({date})"
         ).format(date=photo_date(keeper))
     return worse
+
+
+def companion_line(companion: Companion) -> str:
+    """A short line for a file that travels with the photo: "+ XMP sidecar: rating 5, edits"."""
+    c = companion
+    if c.kind is CompanionKind.LIVE_VIDEO:
+        return QCoreApplication.translate("ComparePane", "+ Live Photo video, {size}").format(
+            size=human_size(c.size)
+        )
+    if c.kind is CompanionKind.AAE:
+        return QCoreApplication.translate("ComparePane", "+ iPhone edits (.AAE)")
+    details = []
+    if c.rating:
+        details.append(QCoreApplication.translate("ComparePane", "rating {n}").format(n=c.rating))
+    if c.edits:
+        details.append(QCoreApplication.translate("ComparePane", "edits"))
+    if c.keywords:
+        details.append(
+            QCoreApplication.translate("ComparePane", "{n} keywords").format(n=len(c.keywords))
+        )
+    if c.taken:
+        details.append(QCoreApplication.translate("ComparePane", "date"))
+    if c.gps:
+        details.append(QCoreApplication.translate("ComparePane", "GPS"))
+    if c.kind is CompanionKind.XMP:
+        name = QCoreApplication.translate("ComparePane", "+ XMP sidecar")
+    else:
+        name = QCoreApplication.translate("ComparePane", "+ Google Takeout metadata")
+    if not details:
+        return name
+    return QCoreApplication.translate("ComparePane", "{name}: {details}").format(
+        name=name, details=", ".join(details)
+    )
 
 
 class MemberCard(QFrame):
@@ -174,6 +207,18 @@ class MemberCard(QFrame):
             self.fact_labels[name] = label
             layout.addWidget(label)
         self.worse = worse
+        self.companion_labels: list[QLabel] = []
+        for companion in fp.companions:
+            label = QLabel(companion_line(companion))
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setToolTip(
+                QCoreApplication.translate(
+                    "ComparePane", "Goes to the trash and comes back with this photo: {path}"
+                ).format(path=companion.path)
+            )
+            self.companion_labels.append(label)
+            layout.addWidget(label)
 
         buttons = QHBoxLayout()
         self.toggle_button = QPushButton()

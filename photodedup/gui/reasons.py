@@ -40,6 +40,7 @@ TEMPLATES = frozenset(
         QT_TRANSLATE_NOOP("Reason", "chosen by you"),
         QT_TRANSLATE_NOOP("Reason", "intact file: another copy is damaged"),
         QT_TRANSLATE_NOOP("Reason", "without the frame another copy added"),
+        QT_TRANSLATE_NOOP("Reason", "its sidecar holds your edits, rating or keywords"),
         QT_TRANSLATE_NOOP("Reason", "camera original: {camera}, taken {time}"),
         QT_TRANSLATE_NOOP("Reason", "camera original: {camera}"),
         QT_TRANSLATE_NOOP("Reason", "camera original: taken {time}"),

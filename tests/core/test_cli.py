@@ -40,7 +40,7 @@ def test_scan_writes_the_documented_json_and_csv(library, library_copies, tmp_pa
     assert "16 photos found" in summary
     assert "1 groups of duplicates: 13 extra copies" in summary
     doc = json.loads(out.read_text())
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["roots"] == [str(library)]
     assert doc["stats"]["files"] == 16 and doc["stats"]["hashed"] == 16
     assert doc["errors"] == []

@@ -349,3 +349,24 @@ def test_journal_ignore_list_and_autosave_share_one_folder_on_windows(monkeypatc
     assert folder.endswith("photodedup") and not folder.endswith("photodedup/photodedup")
     assert os.path.dirname(journal.default_path()) == folder
     assert str(autosave.default_path().parent) == folder
+
+
+def test_a_version_1_journal_is_upgraded_and_keeps_its_batches(tmp_path: Path) -> None:
+    from photodedup.core import journal as journal_module
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(journal_module._SCHEMA.replace("    previous BLOB,\n", ""))
+    db.execute("INSERT INTO batches (id, created, platform) VALUES ('b1', 'then', 'linux')")
+    db.execute(
+        "INSERT INTO entries (batch_id, seq, path, size, mtime_ns, digest, outcome, updated)"
+        " VALUES ('b1', 0, '/p/a.jpg', 3, 4, 'ab', 'moved', 'then')"
+    )
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    with journal_module.Journal(str(path)) as j:
+        (entry,) = j.entries("b1")
+        assert (entry.path, entry.outcome, entry.previous) == ("/p/a.jpg", Outcome.MOVED, None)
+        seq = j.begin_write("b1", "/p/k.jpg.xmp", b"old")
+        assert j.entries("b1")[seq].previous == b"old"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+from dataclasses import replace
 
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
@@ -12,7 +14,15 @@ from photodedup.core import provenance as pv
 from photodedup.core import results_io
 from photodedup.core.fingerprint import fingerprint_path
 from photodedup.core.imageio import jpeg_quality
-from photodedup.core.models import Fingerprint, Relation, ScanOptions, ScanResult, ScanStats
+from photodedup.core.models import (
+    Companion,
+    CompanionKind,
+    Fingerprint,
+    Relation,
+    ScanOptions,
+    ScanResult,
+    ScanStats,
+)
 from photodedup.core.pipeline import run_scan
 from photodedup.core.ranking import build_group, parse_rule, relabel
 
@@ -255,8 +265,9 @@ def test_the_damaged_flag_is_in_the_results_files(tmp_path, picture):
     back = results_io.load_results(str(tmp_path / "r.json"))
     assert [m.fingerprint.damaged for m in back.groups[0].members] == [False, True]
     results_io.write_csv(result, str(tmp_path / "r.csv"))
-    rows = (tmp_path / "r.csv").read_text().splitlines()
-    assert rows[0].endswith(",damaged") and rows[2].endswith(",yes")
+    with (tmp_path / "r.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [row["damaged"] for row in rows] == ["no", "yes"]
 
 
 def test_a_truncated_copy_is_grouped_by_a_scan_and_marked(tmp_path, picture):
@@ -270,3 +281,31 @@ def test_a_truncated_copy_is_grouped_by_a_scan_and_marked(tmp_path, picture):
     keeper, copy = group.members
     assert os.path.basename(keeper.path) == "IMG_0001.jpg" and keeper.keep
     assert copy.relation == Relation.DAMAGED and not copy.keep
+
+
+def test_the_copy_whose_sidecar_holds_the_users_work_is_kept(tmp_path, picture, camera_exif):
+    camera = tmp_path / "DCIM" / "IMG_1001.jpg"
+    camera.parent.mkdir()
+    picture.save(camera, quality=92, exif=camera_exif())
+    edited = tmp_path / "Lightroom" / "holiday copy.jpg"
+    edited.parent.mkdir()
+    picture.save(edited, quality=92)  # same picture, no camera data, a copy's name
+    fp_camera, fp_edited = _fingerprint(camera), _fingerprint(edited)
+    assert build_group(1, [fp_camera, fp_edited]).keeper.path == str(camera)
+    for work in ({"rating": 5}, {"edits": True}, {"keywords": ("family",)}):
+        xmp = Companion(str(edited) + ".xmp", CompanionKind.XMP, 10, 1, **work)
+        worked = replace(fp_edited, companions=(xmp,))
+        group = build_group(1, [fp_camera, worked])
+        assert group.keeper.path == str(edited)
+        assert group.keeper.reason == pv.KEEP_SIDECAR_WORK
+    # A sidecar without the user's work (a Takeout date, an empty XMP) is no reason.
+    bare = Companion(str(edited) + ".json", CompanionKind.TAKEOUT, 10, 1, taken="2021:01:01")
+    assert build_group(1, [fp_camera, replace(fp_edited, companions=(bare,))]).keeper.path == (
+        str(camera)
+    )
+    # Never at the cost of pixels: a smaller copy with edits is not kept over the original.
+    small = tmp_path / "Lightroom" / "small.jpg"
+    picture.resize((240, 180)).save(small, quality=92)
+    xmp = Companion(str(small) + ".xmp", CompanionKind.XMP, 10, 1, rating=5)
+    fp_small = replace(_fingerprint(small), companions=(xmp,))
+    assert build_group(1, [fp_camera, fp_small]).keeper.path == str(camera)

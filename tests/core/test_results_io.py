@@ -6,6 +6,7 @@ import copy
 import csv
 import io
 import json
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from conftest_safety import group, make_library, make_photo, scan_result
 
 from photodedup.core import results_io
-from photodedup.core.models import GroupKind, Relation
+from photodedup.core.models import Companion, CompanionKind, GroupKind, Relation
 from photodedup.core.ranking import KEEP_SIZE
 from photodedup.core.results_io import (
     ResultsError,
@@ -51,7 +52,7 @@ def test_json_has_the_documented_names(result, tmp_path: Path) -> None:
     write_json(result, str(dest))
     data = json.loads(dest.read_text())
     assert set(data) == {"version", "roots", "groups", "errors", "stats", "warnings"}
-    assert data["version"] == 1 and data["roots"] == list(result.roots)
+    assert data["version"] == 2 and data["roots"] == list(result.roots)
     g = data["groups"][0]
     assert set(g) == {"id", "kind", "low_detail", "files"} and g["kind"] == "similar"
     f = g["files"][1]
@@ -236,7 +237,7 @@ HOSTILE = {
     "group not an object": (lambda d: d["groups"].append("x"), "must be an object"),
     "relative root": (lambda d: d.update(roots=["photos"]), "not an absolute path"),
     "no roots": (lambda d: d.update(roots=[]), "roots is empty"),
-    "wrong version": (lambda d: d.update(version=2), "unsupported results version"),
+    "wrong version": (lambda d: d.update(version=3), "unsupported results version"),
     "seconds as string": (lambda d: d["stats"].update(seconds="1"), "must be a number"),
     "negative stats": (lambda d: d["stats"].update(files=-3), "out of range"),
     "error entry not object": (lambda d: d.update(errors=[1]), "must be an object"),
@@ -375,3 +376,88 @@ def test_json_pieces_join_into_the_same_document_on_one_line(result, tmp_path: P
     assert json.loads(compact.read_text()) == json.loads(indented.read_text())
     assert load_results(str(compact)) == load_results(str(indented))
     assert odd.path in {m.path for g in load_results(str(compact)).groups for m in g.members}
+
+
+def _with_companion(result, tmp_path: Path):
+    """The result with an XMP sidecar and a Live Photo video beside its first copy."""
+    member = result.groups[0].members[1]
+    folder = Path(member.path).parent
+    xmp = folder / (Path(member.path).name + ".xmp")
+    xmp.write_text("<x:xmpmeta xmlns:x='adobe:ns:meta/'/>")
+    mov = folder / (Path(member.path).stem + ".MOV")
+    mov.write_bytes(b"video")
+    companions = (
+        Companion(str(xmp), CompanionKind.XMP, 36, 1, rating=5, edits=True, keywords=("a",)),
+        Companion(str(mov), CompanionKind.LIVE_VIDEO, 5, 2, shared_with=(member.path,)),
+    )
+    fp = replace(member.fingerprint, companions=companions)
+    members = (result.groups[0].members[0], replace(member, fingerprint=fp))
+    members += result.groups[0].members[2:]
+    groups = (replace(result.groups[0], members=members), *result.groups[1:])
+    return replace(result, groups=groups), companions
+
+
+def test_companions_round_trip_through_json_and_have_csv_rows(result, tmp_path: Path) -> None:
+    result, companions = _with_companion(result, tmp_path)
+    dest = tmp_path / "r.json"
+    write_json(result, str(dest))
+    files = json.loads(dest.read_text())["groups"][0]["files"]
+    assert files[1]["companions"][0] == {
+        "path": companions[0].path,
+        "kind": "xmp",
+        "size": 36,
+        "mtime_ns": 1,
+        "rating": 5,
+        "keywords": ["a"],
+        "edits": True,
+    }
+    assert "companions" not in files[0]
+    loaded = load_results(str(dest))
+    assert loaded.groups[0].members[1].fingerprint.companions == companions
+    csv_dest = tmp_path / "r.csv"
+    write_csv(result, str(csv_dest))
+    rows = list(csv.DictReader(io.StringIO(csv_dest.read_text())))
+    photo = result.groups[0].members[1].path
+    extra = [r for r in rows if r["companion_of"]]
+    assert [(r["path"], r["companion_of"], r["companion_kind"], r["keep"]) for r in extra] == [
+        (companions[0].path, photo, "xmp", "no"),
+        (companions[1].path, photo, "live_video", "no"),
+    ]
+    assert len(rows) == sum(len(g.members) for g in result.groups) + 2
+
+
+def test_a_version_1_results_file_still_loads(doc, tmp_path: Path) -> None:
+    doc["version"] = 1
+    dest = tmp_path / "old.json"
+    dest.write_text(json.dumps(doc))
+    assert len(load_results(str(dest)).groups) == len(doc["groups"])
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"path": "/etc/passwd.xmp"}, "not beside its photo"),
+        ({"kind": "live_video"}, "not a live_video file"),
+        ({"kind": "script"}, "kind is unknown"),
+        ({"rating": 9}, "out of range"),
+    ],
+)
+def test_hostile_companions_are_refused(doc, tmp_path: Path, change: dict, words: str) -> None:
+    photo = doc["groups"][0]["files"][1]["path"]
+    entry = {"path": photo + ".xmp", "kind": "xmp", "size": 1, "mtime_ns": 1, **change}
+    doc["groups"][0]["files"][1]["companions"] = [entry]
+    dest = tmp_path / "bad.json"
+    dest.write_text(json.dumps(doc))
+    with pytest.raises(ResultsError, match=words):
+        load_results(str(dest))
+
+
+def test_a_companion_not_named_after_its_photo_is_refused(doc, tmp_path: Path) -> None:
+    photo = doc["groups"][0]["files"][1]["path"]
+    other = os.path.join(os.path.dirname(photo), "tax return.json")
+    entry = {"path": other, "kind": "takeout", "size": 1, "mtime_ns": 1}
+    doc["groups"][0]["files"][1]["companions"] = [entry]
+    dest = tmp_path / "bad.json"
+    dest.write_text(json.dumps(doc))
+    with pytest.raises(ResultsError, match="not named as a companion"):
+        load_results(str(dest))

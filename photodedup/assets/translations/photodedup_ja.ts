@@ -103,78 +103,133 @@
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="113"/>
+        <location filename="../../gui/file_card.py" line="85"/>
+        <source>+ Live Photo video, {size}</source>
+        <translation>+ Live Photo の動画、{size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="89"/>
+        <source>+ iPhone edits (.AAE)</source>
+        <translation>+ iPhone の編集 (.AAE)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="92"/>
+        <source>rating {n}</source>
+        <translation>評価 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="94"/>
+        <source>edits</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="97"/>
+        <source>{n} keywords</source>
+        <translation>キーワード {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="100"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="102"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="104"/>
+        <source>+ XMP sidecar</source>
+        <translation>+ XMP サイドカー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="106"/>
+        <source>+ Google Takeout metadata</source>
+        <translation>+ Google Takeout のメタデータ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="109"/>
+        <source>{name}: {details}</source>
+        <translation>{name}：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="146"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="121"/>
+        <location filename="../../gui/file_card.py" line="154"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="136"/>
+        <location filename="../../gui/file_card.py" line="169"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="143"/>
+        <location filename="../../gui/file_card.py" line="176"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="149"/>
+        <location filename="../../gui/file_card.py" line="182"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距離 {d} (類似度 {p}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="158"/>
+        <location filename="../../gui/file_card.py" line="191"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="182"/>
+        <location filename="../../gui/file_card.py" line="216"/>
+        <source>Goes to the trash and comes back with this photo: {path}</source>
+        <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="227"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="185"/>
+        <location filename="../../gui/file_card.py" line="230"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="197"/>
+        <location filename="../../gui/file_card.py" line="242"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="207"/>
+        <location filename="../../gui/file_card.py" line="252"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="210"/>
-        <location filename="../../gui/file_card.py" line="222"/>
+        <location filename="../../gui/file_card.py" line="255"/>
+        <location filename="../../gui/file_card.py" line="267"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="215"/>
+        <location filename="../../gui/file_card.py" line="260"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="220"/>
+        <location filename="../../gui/file_card.py" line="265"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="225"/>
+        <location filename="../../gui/file_card.py" line="270"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="247"/>
+        <location filename="../../gui/file_card.py" line="292"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
@@ -1060,186 +1115,191 @@ Scan again (%1) to check these folders once more.</source>
     </message>
     <message>
         <location filename="../../gui/reasons.py" line="43"/>
+        <source>its sidecar holds your edits, rating or keywords</source>
+        <translation>サイドカーにあなたの編集、評価、キーワードがあります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="44"/>
         <source>camera original: {camera}, taken {time}</source>
         <translation>カメラのオリジナル: {camera}、撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="45"/>
         <source>camera original: {camera}</source>
         <translation>カメラのオリジナル: {camera}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="46"/>
         <source>camera original: taken {time}</source>
         <translation>カメラのオリジナル: 撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="47"/>
         <source>{format} as the camera wrote it; the other copies are conversions</source>
         <translation>カメラが書き込んだ {format}。他のコピーは変換されたものです</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="49"/>
+        <location filename="../../gui/reasons.py" line="50"/>
         <source>lossless {format}; the other copies are compressed</source>
         <translation>可逆圧縮の {format}。他のコピーは圧縮されています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="51"/>
         <source>JPEG with the camera&apos;s own compression tables</source>
         <translation>カメラ独自の圧縮テーブルを持つ JPEG</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="52"/>
         <source>highest JPEG quality: {quality}</source>
         <translation>JPEG 品質が最高: {quality}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="52"/>
+        <location filename="../../gui/reasons.py" line="53"/>
         <source>camera file name: {name}</source>
         <translation>カメラのファイル名: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="53"/>
+        <location filename="../../gui/reasons.py" line="54"/>
         <source>the other copies are named as copies</source>
         <translation>他のコピーはコピーの名前が付いています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="55"/>
         <source>the other copies are in download, messenger, export or backup folders</source>
         <translation>他のコピーはダウンロード、メッセンジャー、エクスポート、バックアップのフォルダーにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="57"/>
+        <location filename="../../gui/reasons.py" line="58"/>
         <source>newest: modified {time}</source>
         <translation>最新: 更新 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="58"/>
+        <location filename="../../gui/reasons.py" line="59"/>
         <source>preferred format: {format}</source>
         <translation>優先する形式: {format}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="59"/>
+        <location filename="../../gui/reasons.py" line="60"/>
         <source>in the preferred folder {name}</source>
         <translation>優先するフォルダー {name} 内</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="60"/>
+        <location filename="../../gui/reasons.py" line="61"/>
         <source>{format} conversion of {name}</source>
         <translation>{name} の {format} 変換</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="61"/>
+        <location filename="../../gui/reasons.py" line="62"/>
         <source>{format} conversion; in a reference folder, kept</source>
         <translation>{format} 変換。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="63"/>
         <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
         <translation>{name} の再エンコードされたコピー (JPEG 品質 {quality})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="64"/>
         <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
         <translation>再エンコードされたコピー (JPEG 品質 {quality})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="66"/>
+        <location filename="../../gui/reasons.py" line="67"/>
         <source>copy with a frame added ({width}x{height}) of {name}</source>
         <translation>{name} に枠を追加したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="67"/>
+        <location filename="../../gui/reasons.py" line="68"/>
         <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
         <translation>枠を追加したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="70"/>
+        <location filename="../../gui/reasons.py" line="71"/>
         <source>damaged copy of {name}</source>
         <translation>{name} の破損したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="71"/>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>damaged copy; in a reference folder, kept</source>
         <translation>破損したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="72"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>sharpest shot of the burst</source>
         <translation>連写の中で最もシャープなショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="73"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>連写の中で最もシャープなショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="74"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>first shot</source>
         <translation>最初のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="75"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>最初のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="76"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>another shot of the burst</source>
         <translation>同じ連写の別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="77"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同じ連写の別のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="78"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="79"/>
+        <location filename="../../gui/reasons.py" line="80"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="82"/>
+        <location filename="../../gui/reasons.py" line="83"/>
         <source>another shot of the burst (same second)</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="83"/>
+        <location filename="../../gui/reasons.py" line="84"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="86"/>
+        <location filename="../../gui/reasons.py" line="87"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="89"/>
+        <location filename="../../gui/reasons.py" line="90"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="94"/>
+        <location filename="../../gui/reasons.py" line="95"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="95"/>
+        <location filename="../../gui/reasons.py" line="96"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="98"/>
+        <location filename="../../gui/reasons.py" line="99"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="101"/>
+        <location filename="../../gui/reasons.py" line="102"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>

@@ -103,78 +103,133 @@
         <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="113"/>
+        <location filename="../../gui/file_card.py" line="85"/>
+        <source>+ Live Photo video, {size}</source>
+        <translation>+ 实况照片视频，{size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="89"/>
+        <source>+ iPhone edits (.AAE)</source>
+        <translation>+ iPhone 编辑 (.AAE)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="92"/>
+        <source>rating {n}</source>
+        <translation>评分 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="94"/>
+        <source>edits</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="97"/>
+        <source>{n} keywords</source>
+        <translation>{n} 个关键词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="100"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="102"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="104"/>
+        <source>+ XMP sidecar</source>
+        <translation>+ XMP 附属文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="106"/>
+        <source>+ Google Takeout metadata</source>
+        <translation>+ Google Takeout 元数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="109"/>
+        <source>{name}: {details}</source>
+        <translation>{name}：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="146"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="121"/>
+        <location filename="../../gui/file_card.py" line="154"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="136"/>
+        <location filename="../../gui/file_card.py" line="169"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="143"/>
+        <location filename="../../gui/file_card.py" line="176"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="149"/>
+        <location filename="../../gui/file_card.py" line="182"/>
         <source>distance {d} ({p}% alike)</source>
         <translation>距离 {d}（相似度 {p}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="158"/>
+        <location filename="../../gui/file_card.py" line="191"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="182"/>
+        <location filename="../../gui/file_card.py" line="216"/>
+        <source>Goes to the trash and comes back with this photo: {path}</source>
+        <translation>与此照片一起移入回收站，也一起恢复：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="227"/>
         <source>Keep only this one</source>
         <translation>仅保留此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="185"/>
+        <location filename="../../gui/file_card.py" line="230"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="197"/>
+        <location filename="../../gui/file_card.py" line="242"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="207"/>
+        <location filename="../../gui/file_card.py" line="252"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="210"/>
-        <location filename="../../gui/file_card.py" line="222"/>
+        <location filename="../../gui/file_card.py" line="255"/>
+        <location filename="../../gui/file_card.py" line="267"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="215"/>
+        <location filename="../../gui/file_card.py" line="260"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="220"/>
+        <location filename="../../gui/file_card.py" line="265"/>
         <source>Mark for trash</source>
         <translation>标记移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="225"/>
+        <location filename="../../gui/file_card.py" line="270"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="247"/>
+        <location filename="../../gui/file_card.py" line="292"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
@@ -1060,186 +1115,191 @@ Scan again (%1) to check these folders once more.</source>
     </message>
     <message>
         <location filename="../../gui/reasons.py" line="43"/>
+        <source>its sidecar holds your edits, rating or keywords</source>
+        <translation>其附属文件保存了你的编辑、评分或关键词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="44"/>
         <source>camera original: {camera}, taken {time}</source>
         <translation>相机原件：{camera}，拍摄于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="45"/>
         <source>camera original: {camera}</source>
         <translation>相机原件：{camera}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="46"/>
         <source>camera original: taken {time}</source>
         <translation>相机原件：拍摄于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="47"/>
         <source>{format} as the camera wrote it; the other copies are conversions</source>
         <translation>相机写入的 {format}；其他副本是转换而来的</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="49"/>
+        <location filename="../../gui/reasons.py" line="50"/>
         <source>lossless {format}; the other copies are compressed</source>
         <translation>无损 {format}；其他副本经过压缩</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="51"/>
         <source>JPEG with the camera&apos;s own compression tables</source>
         <translation>带有相机自身压缩表的 JPEG</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="52"/>
         <source>highest JPEG quality: {quality}</source>
         <translation>JPEG 质量最高：{quality}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="52"/>
+        <location filename="../../gui/reasons.py" line="53"/>
         <source>camera file name: {name}</source>
         <translation>相机文件名：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="53"/>
+        <location filename="../../gui/reasons.py" line="54"/>
         <source>the other copies are named as copies</source>
         <translation>其他副本的名称表明它们是副本</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="55"/>
         <source>the other copies are in download, messenger, export or backup folders</source>
         <translation>其他副本位于下载、聊天软件、导出或备份文件夹中</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="57"/>
+        <location filename="../../gui/reasons.py" line="58"/>
         <source>newest: modified {time}</source>
         <translation>最新：修改于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="58"/>
+        <location filename="../../gui/reasons.py" line="59"/>
         <source>preferred format: {format}</source>
         <translation>首选格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="59"/>
+        <location filename="../../gui/reasons.py" line="60"/>
         <source>in the preferred folder {name}</source>
         <translation>位于首选文件夹 {name} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="60"/>
+        <location filename="../../gui/reasons.py" line="61"/>
         <source>{format} conversion of {name}</source>
         <translation>{name} 的 {format} 转换</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="61"/>
+        <location filename="../../gui/reasons.py" line="62"/>
         <source>{format} conversion; in a reference folder, kept</source>
         <translation>{format} 转换；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="63"/>
         <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
         <translation>{name} 的重新编码副本（JPEG 质量 {quality}）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="64"/>
         <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
         <translation>重新编码的副本（JPEG 质量 {quality}）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="66"/>
+        <location filename="../../gui/reasons.py" line="67"/>
         <source>copy with a frame added ({width}x{height}) of {name}</source>
         <translation>{name} 添加边框的副本（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="67"/>
+        <location filename="../../gui/reasons.py" line="68"/>
         <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
         <translation>添加边框的副本（{width}×{height}）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="70"/>
+        <location filename="../../gui/reasons.py" line="71"/>
         <source>damaged copy of {name}</source>
         <translation>{name} 的损坏副本</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="71"/>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>damaged copy; in a reference folder, kept</source>
         <translation>损坏的副本；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="72"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>sharpest shot of the burst</source>
         <translation>连拍中最清晰的一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="73"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>连拍中最清晰的一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="74"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>first shot</source>
         <translation>第一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="75"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>第一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="76"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>another shot of the burst</source>
         <translation>同一连拍中的另一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="77"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同一连拍中的另一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="78"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="79"/>
+        <location filename="../../gui/reasons.py" line="80"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="82"/>
+        <location filename="../../gui/reasons.py" line="83"/>
         <source>another shot of the burst (same second)</source>
         <translation>同一连拍中的另一张（同一秒内拍摄）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="83"/>
+        <location filename="../../gui/reasons.py" line="84"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同一连拍中的另一张（同一秒内拍摄）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="86"/>
+        <location filename="../../gui/reasons.py" line="87"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="89"/>
+        <location filename="../../gui/reasons.py" line="90"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="94"/>
+        <location filename="../../gui/reasons.py" line="95"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="95"/>
+        <location filename="../../gui/reasons.py" line="96"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="98"/>
+        <location filename="../../gui/reasons.py" line="99"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="101"/>
+        <location filename="../../gui/reasons.py" line="102"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
