@@ -76,14 +76,20 @@ class TrashSelection:
     size: int
 
 
-def trash_job(groups: Iterable[DuplicateGroup], kept: dict[str, bool]) -> Job:
-    """Plan and execute a trash of the files not kept, reporting TrashProgress."""
+def trash_job(
+    groups: Iterable[DuplicateGroup], kept: dict[str, bool], merge_metadata: bool = False
+) -> Job:
+    """Plan and execute a trash of the files not kept, reporting TrashProgress; with
+    ``merge_metadata``, what the trashed copies knew goes to their keeper's XMP sidecar."""
     groups = list(groups)
 
     def job(progress: Callable[[Any], None], cancel: CancelToken) -> TrashOutcome:
         plan = trash.plan_trash(groups, keep=lambda path: kept.get(path, True))
         report = trash.execute_plan(
-            plan, lambda done, total, path: progress(TrashProgress(done, total, path)), cancel
+            plan,
+            lambda done, total, path: progress(TrashProgress(done, total, path)),
+            cancel,
+            merge_metadata,
         )
         return TrashOutcome(plan, report)
 
@@ -152,11 +158,11 @@ class AppController(QObject):
 
         return self._start(JobKind.FIND_COPIES, job, self.copiesFound.emit, self.scanProgress.emit)
 
-    def trash(self, selection: TrashSelection) -> bool:
-        """Move the files ``selection`` does not keep to the trash."""
+    def trash(self, selection: TrashSelection, merge_metadata: bool = False) -> bool:
+        """Move the files ``selection`` does not keep to the trash (see ``trash_job``)."""
         return self._start(
             JobKind.TRASH,
-            trash_job(selection.groups, selection.kept),
+            trash_job(selection.groups, selection.kept, merge_metadata),
             self._trash_done,
             self.trashProgress.emit,
         )

@@ -14,6 +14,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -136,10 +137,20 @@ class ErrorDialog(QDialog):
 class TrashConfirmDialog(QMessageBox):
     """Asks before moving files; Cancel is the default so Enter never trashes by accident."""
 
-    def __init__(self, count: int, size_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, count: int, size_text: str, parent: QWidget | None = None, merge: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Move to trash"))
+        self.merge_box = QCheckBox(
+            self.tr(
+                "Keep their dates, places, ratings and keywords: write what the kept copy "
+                "lacks into its XMP sidecar (the photo itself is not changed)"
+            )
+        )
+        self.merge_box.setChecked(merge)
+        self.setCheckBox(self.merge_box)
         self.setText(
             plural(self.tr("Move %n file(s) (%1) to the trash?", "", count), count).replace(
                 "%1", size_text
@@ -159,6 +170,9 @@ class TrashConfirmDialog(QMessageBox):
 
     def confirmed(self) -> bool:
         return self.clickedButton() is self.move_button
+
+    def merge_metadata(self) -> bool:
+        return self.merge_box.isChecked()
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.find_flow = FindCopiesFlow(
             self.controller, self.dialogs, self.settings, self.scan_panel.options
         )
-        self.trash_flow = TrashFlow(self.controller, self.dialogs)
+        self.trash_flow = TrashFlow(self.controller, self.dialogs, self.settings)
         self.review_files = ReviewFiles(self.controller, self.dialogs, self.settings)
         self.ignore_dialog: IgnoreListDialog | None = None
         self.results_tabs = ResultsTabs(self)

@@ -48,6 +48,7 @@ class Key(StrEnum):
     ROTATIONS = "scan/rotations"
     PREFER_JPEG = "scan/prefer_jpeg"
     KEEPER_RULES = "scan/keeper_rules"
+    MERGE_METADATA = "trash/merge_metadata"
     BURSTS = "scan/bursts"
     EXCLUDES = "scan/excludes"
     WORKERS = "scan/workers"
@@ -148,6 +149,15 @@ class Settings:
     @keeper_rules.setter
     def keeper_rules(self, rules: list[tuple[str, bool]]) -> None:
         self._s.setValue(Key.KEEPER_RULES, [rule if on else f"!{rule}" for rule, on in rules])
+
+    @property
+    def merge_metadata(self) -> bool:
+        """Before a trash, write what the kept copy lacks into its XMP sidecar (off by default)."""
+        return self._bool(Key.MERGE_METADATA, False)
+
+    @merge_metadata.setter
+    def merge_metadata(self, value: bool) -> None:
+        self._s.setValue(Key.MERGE_METADATA, bool(value))
 
     @property
     def bursts(self) -> bool:

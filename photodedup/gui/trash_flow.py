@@ -16,6 +16,7 @@ from photodedup.gui.dialogs import (
     replacing,
 )
 from photodedup.gui.formatting import fill, human_size, plural, sentences
+from photodedup.gui.settings import Settings
 
 
 class TrashFlow(QObject):
@@ -25,10 +26,13 @@ class TrashFlow(QObject):
     them through their buttons: ``confirm_dialog``, ``summary`` and ``history`` hold the open ones.
     """
 
-    def __init__(self, controller: AppController, dialogs: DialogHost) -> None:
+    def __init__(
+        self, controller: AppController, dialogs: DialogHost, settings: Settings | None = None
+    ) -> None:
         super().__init__(controller)
         self._controller = controller
         self._dialogs = dialogs
+        self._settings = settings  # remembers the metadata switch; None: off each time
         self._progress: QProgressDialog | None = None
         self.confirm_dialog: TrashConfirmDialog | None = None
         self.summary: SummaryDialog | None = None
@@ -50,7 +54,12 @@ class TrashFlow(QObject):
             return
         self.confirm_dialog = replacing(
             self.confirm_dialog,
-            TrashConfirmDialog(selection.count, human_size(selection.size), self._dialogs.widget),
+            TrashConfirmDialog(
+                selection.count,
+                human_size(selection.size),
+                self._dialogs.widget,
+                merge=self._settings is not None and self._settings.merge_metadata,
+            ),
         )
         self.confirm_dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -59,7 +68,10 @@ class TrashFlow(QObject):
             if dialog is None:
                 return
             dialog.deleteLater()
-            if dialog.confirmed() and self._controller.trash(selection):
+            merge = dialog.merge_metadata()
+            if self._settings is not None:
+                self._settings.merge_metadata = merge
+            if dialog.confirmed() and self._controller.trash(selection, merge):
                 self._show_progress(self.tr("Moving files to the trash..."), selection.count)
 
         self.confirm_dialog.finished.connect(answered)
@@ -161,6 +173,17 @@ class TrashFlow(QObject):
             parts.append(
                 plural(self.tr("Skipped %n file(s).", "", len(report.skipped)), len(report.skipped))
             )
+        if report.written:
+            parts.append(
+                plural(
+                    self.tr(
+                        "Their dates, places, ratings and keywords were kept in %n sidecar(s).",
+                        "",
+                        len(report.written),
+                    ),
+                    len(report.written),
+                )
+            )
         if report.moved:
             parts.append(self.tr("Edit > Undo last trash puts them back."))
         headline = sentences(*parts)
@@ -169,6 +192,7 @@ class TrashFlow(QObject):
             Section(self.tr("Skipped"), report.skipped),
             Section(self.tr("Not touched"), refused),
             Section(self.tr("Moved to the trash"), [(p, "") for p in report.moved]),
+            Section(self.tr("Metadata kept in"), [(p, "") for p in report.written]),
         ]
         return SummaryDialog(self.tr("Trash finished"), headline, sections, self._dialogs.widget)
 

@@ -142,3 +142,48 @@ def test_review_files_save_and_open_keep_the_marks(
     assert loaded == ["Review opened from review.json."]
     assert all(controller.duplicates.is_kept(m.path) for m in first.members)
     assert [g.id for g in controller.duplicates.groups] == [g.id for g in review.groups]
+
+
+SIDECAR = """<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF
+ xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+ <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmp:Rating="4">
+  <dc:subject><rdf:Bag><rdf:li>Paris</rdf:li></rdf:Bag></dc:subject>
+ </rdf:Description></rdf:RDF></x:xmpmeta>"""
+
+
+def test_trash_flow_keeps_the_trashed_copies_metadata_when_asked(
+    qtbot, controller, host, tmp_path, user_dirs
+) -> None:
+    pyexiv2 = pytest.importorskip("pyexiv2")
+    from fixtures_shell import Library, textured_photo
+
+    root = tmp_path / "photos"
+    (root / "old").mkdir(parents=True)
+    textured_photo(3, (400, 300)).save(root / "IMG_0003.jpg", quality=95)
+    copy = root / "old" / "IMG_0003.jpg"
+    textured_photo(3, (200, 150)).save(copy, quality=80)  # smaller: never the keeper
+    (root / "old" / "IMG_0003.xmp").write_text(SIDECAR)
+    library = Library(root, [{str(root / "IMG_0003.jpg"), str(copy)}], [], [])
+    settings = user_dirs.settings()
+    flow = TrashFlow(controller, host, settings)
+    scanned(qtbot, controller, library, user_dirs)
+
+    flow.trash()
+    dialog = flow.confirm_dialog
+    assert dialog is not None and not dialog.merge_box.isChecked()  # off until asked for
+    dialog.merge_box.setChecked(True)
+    with qtbot.waitSignal(controller.trashed, timeout=30_000) as trashed:
+        dialog.move_button.click()
+    sidecar = root / "IMG_0003.jpg.xmp"
+    assert trashed.args[0].report.written == [str(sidecar)]
+    with pyexiv2.Image(str(sidecar)) as img:
+        back = img.read_xmp()
+    assert (back["Xmp.xmp.Rating"], back["Xmp.dc.subject"]) == ("4", ["Paris"])
+    assert "kept in 1 sidecar" in flow.summary.headline.text()
+    assert settings.merge_metadata  # remembered for the next trash
+
+    with qtbot.waitSignal(controller.restored, timeout=30_000):
+        flow.undo_last()
+    assert not sidecar.exists() and copy.exists()
+    assert (root / "old" / "IMG_0003.xmp").read_text() == SIDECAR

@@ -4,33 +4,33 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="68"/>
+        <location filename="../../gui/dialogs.py" line="69"/>
         <source>About PhotoDedup</source>
         <extracomment>Distribution names of the libraries PhotoDedup is built on, shown in About.</extracomment>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="72"/>
+        <location filename="../../gui/dialogs.py" line="73"/>
         <source>Finds duplicate photos in your folders and moves the extra copies to the trash, safely and undoably.</source>
         <translation>フォルダー内の重複した写真を見つけ、余分なコピーを安全にゴミ箱へ移動します。いつでも元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="78"/>
+        <location filename="../../gui/dialogs.py" line="79"/>
         <source>Licence: %1</source>
         <translation>ライセンス: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="81"/>
+        <location filename="../../gui/dialogs.py" line="82"/>
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="81"/>
+        <location filename="../../gui/dialogs.py" line="82"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="92"/>
+        <location filename="../../gui/dialogs.py" line="93"/>
         <source>Built with:</source>
         <translation>使用しているライブラリ:</translation>
     </message>
@@ -303,17 +303,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="105"/>
+        <location filename="../../gui/dialogs.py" line="106"/>
         <source>PhotoDedup: something went wrong</source>
         <translation>PhotoDedup: 問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="117"/>
+        <location filename="../../gui/dialogs.py" line="118"/>
         <source>The details were also written to %1</source>
         <translation>詳細は %1 にも書き出されました</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="123"/>
+        <location filename="../../gui/dialogs.py" line="124"/>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
     </message>
@@ -525,59 +525,59 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="252"/>
         <source>Trash history</source>
         <translation>ゴミ箱の履歴</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>Moved</source>
         <translation>移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>Put back</source>
         <translation>復元済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="261"/>
+        <location filename="../../gui/dialogs.py" line="275"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup がゴミ箱へ移動したファイルです。「復元」を押すと、その回のファイルを元の場所に戻します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="264"/>
+        <location filename="../../gui/dialogs.py" line="278"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup はまだファイルをゴミ箱へ移動していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="275"/>
+        <location filename="../../gui/dialogs.py" line="289"/>
         <source>Batch %1</source>
         <translation>バッチ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="277"/>
+        <location filename="../../gui/dialogs.py" line="291"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="282"/>
+        <location filename="../../gui/dialogs.py" line="296"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>この回の %n 個のファイルを元の場所に戻します</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="285"/>
+        <location filename="../../gui/dialogs.py" line="299"/>
         <source>Nothing left to put back from this batch</source>
         <translation>この回で元に戻せるファイルは残っていません</translation>
     </message>
@@ -1719,17 +1719,17 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="183"/>
+        <location filename="../../gui/dialogs.py" line="197"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="183"/>
+        <location filename="../../gui/dialogs.py" line="197"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="205"/>
+        <location filename="../../gui/dialogs.py" line="219"/>
         <source>Copy list</source>
         <translation>一覧をコピー</translation>
     </message>
@@ -1737,20 +1737,25 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashConfirmDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="142"/>
-        <location filename="../../gui/dialogs.py" line="155"/>
+        <location filename="../../gui/dialogs.py" line="145"/>
+        <location filename="../../gui/dialogs.py" line="166"/>
         <source>Move to trash</source>
         <translation>ゴミ箱へ移動</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="148"/>
+        <source>Keep their dates, places, ratings and keywords: write what the kept copy lacks into its XMP sidecar (the photo itself is not changed)</source>
+        <translation>撮影日時、場所、評価、キーワードを残す: 残すコピーにないものをその XMP サイドカーに書き込みます (写真そのものは変更しません)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="144"/>
+        <location filename="../../gui/dialogs.py" line="155"/>
         <source>Move %n file(s) (%1) to the trash?</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="150"/>
+        <location filename="../../gui/dialogs.py" line="161"/>
         <source>Each file is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
         <translation>各ファイルは移動の直前にもう一度確認され、グループで残すコピーがなくなっている場合は移動しません。「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
@@ -1758,110 +1763,122 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="81"/>
+        <location filename="../../gui/trash_flow.py" line="93"/>
         <source>The trash history cannot be read.</source>
         <translation>ゴミ箱の履歴を読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="63"/>
+        <location filename="../../gui/trash_flow.py" line="75"/>
         <source>Moving files to the trash...</source>
         <translation>ファイルをゴミ箱へ移動しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="75"/>
+        <location filename="../../gui/trash_flow.py" line="87"/>
         <source>Putting files back...</source>
         <translation>ファイルを元に戻しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="94"/>
+        <location filename="../../gui/trash_flow.py" line="106"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="112"/>
+        <location filename="../../gui/trash_flow.py" line="124"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>%1 を移動しています (%2 / %3)...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="141"/>
+        <location filename="../../gui/trash_flow.py" line="153"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>ゴミ箱への移動を停止しました。移動済みのファイルは履歴に記録されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="143"/>
+        <location filename="../../gui/trash_flow.py" line="155"/>
         <source>Could not put the files back.</source>
         <translation>ファイルを元に戻せませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="157"/>
+        <location filename="../../gui/trash_flow.py" line="169"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="162"/>
+        <location filename="../../gui/trash_flow.py" line="174"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルをスキップしました。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="180"/>
+        <source>Their dates, places, ratings and keywords were kept in %n sidecar(s).</source>
+        <translation>
+            <numerusform>撮影日時、場所、評価、キーワードを %n 個のサイドカーに残しました。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="165"/>
+        <location filename="../../gui/trash_flow.py" line="188"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="169"/>
+        <location filename="../../gui/trash_flow.py" line="192"/>
         <source>Skipped</source>
         <translation>スキップしたファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="170"/>
+        <location filename="../../gui/trash_flow.py" line="193"/>
         <source>Not touched</source>
         <translation>移動しなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="171"/>
+        <location filename="../../gui/trash_flow.py" line="194"/>
         <source>Moved to the trash</source>
         <translation>ゴミ箱へ移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="173"/>
+        <location filename="../../gui/trash_flow.py" line="195"/>
+        <source>Metadata kept in</source>
+        <translation>メタデータの保存先</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="197"/>
         <source>Trash finished</source>
         <translation>ゴミ箱への移動が完了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="180"/>
+        <location filename="../../gui/trash_flow.py" line="204"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="186"/>
+        <location filename="../../gui/trash_flow.py" line="210"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="191"/>
+        <location filename="../../gui/trash_flow.py" line="215"/>
         <source>Scan again to review them.</source>
         <translation>確認するにはもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="193"/>
+        <location filename="../../gui/trash_flow.py" line="217"/>
         <source>Not put back</source>
         <translation>元に戻せなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="194"/>
+        <location filename="../../gui/trash_flow.py" line="218"/>
         <source>Put back</source>
         <translation>元に戻したファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="196"/>
+        <location filename="../../gui/trash_flow.py" line="220"/>
         <source>Undo trash</source>
         <translation>ゴミ箱への移動を元に戻す</translation>
     </message>

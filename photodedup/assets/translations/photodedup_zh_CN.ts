@@ -4,33 +4,33 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="68"/>
+        <location filename="../../gui/dialogs.py" line="69"/>
         <source>About PhotoDedup</source>
         <extracomment>Distribution names of the libraries PhotoDedup is built on, shown in About.</extracomment>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="72"/>
+        <location filename="../../gui/dialogs.py" line="73"/>
         <source>Finds duplicate photos in your folders and moves the extra copies to the trash, safely and undoably.</source>
         <translation>查找文件夹中的重复照片，并将多余的副本安全地移到回收站，随时可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="78"/>
+        <location filename="../../gui/dialogs.py" line="79"/>
         <source>Licence: %1</source>
         <translation>许可证：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="81"/>
+        <location filename="../../gui/dialogs.py" line="82"/>
         <source>Library</source>
         <translation>库</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="81"/>
+        <location filename="../../gui/dialogs.py" line="82"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="92"/>
+        <location filename="../../gui/dialogs.py" line="93"/>
         <source>Built with:</source>
         <translation>基于以下库构建：</translation>
     </message>
@@ -303,17 +303,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="105"/>
+        <location filename="../../gui/dialogs.py" line="106"/>
         <source>PhotoDedup: something went wrong</source>
         <translation>PhotoDedup：出现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="117"/>
+        <location filename="../../gui/dialogs.py" line="118"/>
         <source>The details were also written to %1</source>
         <translation>详细信息也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="123"/>
+        <location filename="../../gui/dialogs.py" line="124"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -525,59 +525,59 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="238"/>
+        <location filename="../../gui/dialogs.py" line="252"/>
         <source>Trash history</source>
         <translation>回收站历史</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>Moved</source>
         <translation>已移动</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="256"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="261"/>
+        <location filename="../../gui/dialogs.py" line="275"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup 移到回收站的文件。“恢复”会把一批文件放回原处。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="264"/>
+        <location filename="../../gui/dialogs.py" line="278"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup 尚未将任何文件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="275"/>
+        <location filename="../../gui/dialogs.py" line="289"/>
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="277"/>
+        <location filename="../../gui/dialogs.py" line="291"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="282"/>
+        <location filename="../../gui/dialogs.py" line="296"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>将此批次的 %n 个文件放回原处</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="285"/>
+        <location filename="../../gui/dialogs.py" line="299"/>
         <source>Nothing left to put back from this batch</source>
         <translation>此批次已没有可放回的文件</translation>
     </message>
@@ -1719,17 +1719,17 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="183"/>
+        <location filename="../../gui/dialogs.py" line="197"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="183"/>
+        <location filename="../../gui/dialogs.py" line="197"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="205"/>
+        <location filename="../../gui/dialogs.py" line="219"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
@@ -1737,20 +1737,25 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashConfirmDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="142"/>
-        <location filename="../../gui/dialogs.py" line="155"/>
+        <location filename="../../gui/dialogs.py" line="145"/>
+        <location filename="../../gui/dialogs.py" line="166"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="148"/>
+        <source>Keep their dates, places, ratings and keywords: write what the kept copy lacks into its XMP sidecar (the photo itself is not changed)</source>
+        <translation>保留它们的日期、地点、评分和关键词：将保留的副本所缺少的内容写入其 XMP 附属文件（照片本身不会被修改）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="144"/>
+        <location filename="../../gui/dialogs.py" line="155"/>
         <source>Move %n file(s) (%1) to the trash?</source>
         <translation>
             <numerusform>要将 %n 个文件 (%1) 移到回收站吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="150"/>
+        <location filename="../../gui/dialogs.py" line="161"/>
         <source>Each file is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
         <translation>每个文件在移动前都会再次检查；如果其所在组保留的副本已不存在，则不会移动。可以通过“编辑”&gt;“撤销上次移到回收站”将其放回。</translation>
     </message>
@@ -1758,110 +1763,122 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="81"/>
+        <location filename="../../gui/trash_flow.py" line="93"/>
         <source>The trash history cannot be read.</source>
         <translation>无法读取回收站历史。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="63"/>
+        <location filename="../../gui/trash_flow.py" line="75"/>
         <source>Moving files to the trash...</source>
         <translation>正在将文件移到回收站...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="75"/>
+        <location filename="../../gui/trash_flow.py" line="87"/>
         <source>Putting files back...</source>
         <translation>正在放回文件...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="94"/>
+        <location filename="../../gui/trash_flow.py" line="106"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="112"/>
+        <location filename="../../gui/trash_flow.py" line="124"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>正在移动 %1（%2 / %3）...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="141"/>
+        <location filename="../../gui/trash_flow.py" line="153"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>已停止移到回收站。已移动的文件记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="143"/>
+        <location filename="../../gui/trash_flow.py" line="155"/>
         <source>Could not put the files back.</source>
         <translation>无法放回文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="157"/>
+        <location filename="../../gui/trash_flow.py" line="169"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>已将 %n 个文件 (%1) 移到回收站。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="162"/>
+        <location filename="../../gui/trash_flow.py" line="174"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>跳过了 %n 个文件。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="180"/>
+        <source>Their dates, places, ratings and keywords were kept in %n sidecar(s).</source>
+        <translation>
+            <numerusform>已将日期、地点、评分和关键词保存在 %n 个附属文件中。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="165"/>
+        <location filename="../../gui/trash_flow.py" line="188"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>“编辑”&gt;“撤销上次移到回收站”可将其放回。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="169"/>
+        <location filename="../../gui/trash_flow.py" line="192"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="170"/>
+        <location filename="../../gui/trash_flow.py" line="193"/>
         <source>Not touched</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="171"/>
+        <location filename="../../gui/trash_flow.py" line="194"/>
         <source>Moved to the trash</source>
         <translation>已移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="173"/>
+        <location filename="../../gui/trash_flow.py" line="195"/>
+        <source>Metadata kept in</source>
+        <translation>元数据保存在</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="197"/>
         <source>Trash finished</source>
         <translation>移到回收站已完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="180"/>
+        <location filename="../../gui/trash_flow.py" line="204"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>已放回 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="186"/>
+        <location filename="../../gui/trash_flow.py" line="210"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>有 %n 个文件无法放回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="191"/>
+        <location filename="../../gui/trash_flow.py" line="215"/>
         <source>Scan again to review them.</source>
         <translation>请重新扫描以审阅它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="193"/>
+        <location filename="../../gui/trash_flow.py" line="217"/>
         <source>Not put back</source>
         <translation>未放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="194"/>
+        <location filename="../../gui/trash_flow.py" line="218"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="196"/>
+        <location filename="../../gui/trash_flow.py" line="220"/>
         <source>Undo trash</source>
         <translation>撤销移到回收站</translation>
     </message>
