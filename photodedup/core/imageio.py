@@ -51,7 +51,7 @@ class DecodeError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """A photo decoded for fingerprinting: small grayscale pixels plus facts about the file."""
+    """A photo decoded for fingerprinting: small pixels plus facts about the file."""
 
     gray: Image.Image  # mode "L", upright, reduced (but never below DRAFT_SIZE where possible)
     width: int  # full size as displayed (after orientation)
@@ -59,6 +59,9 @@ class Decoded:
     format: str
     taken: str
     camera: str
+    # The same pixels in colour (mode "RGB" or "YCbCr", same size as ``gray``); None for a
+    # grayscale file.
+    colour: Image.Image | None = None
 
 
 def ensure_plugins() -> None:
@@ -126,25 +129,37 @@ def _exif_facts(img: Image.Image) -> tuple[int, str, str]:
     return orientation, taken, camera[:100]
 
 
-def _to_gray(img: Image.Image) -> Image.Image:
-    """Grayscale with transparency flattened onto white, high bit depths scaled (not clipped)."""
+_GRAY_MODES = ("1", "L", "LA", "La", "I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+
+
+def _to_gray(img: Image.Image) -> tuple[Image.Image, Image.Image | None]:
+    """Grayscale and colour (None for a grayscale file), transparency flattened onto white,
+    high bit depths scaled (not clipped)."""
     if img.mode == "L":
-        return img  # what a JPEG's luma-only draft gives: convert() would only copy it
+        return img, None  # what a grayscale JPEG gives: convert() would only copy it
+    if img.mode == "YCbCr":
+        # A JPEG's DCT-scaled draft: its Y channel is exactly the luma-only decode.
+        return img.getchannel(0), img
     if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         arr = np.asarray(img, dtype=np.float64)
         top = 65535.0 if img.mode.startswith("I;16") else max(float(arr.max()), 1.0)
         if img.mode == "I" and top <= 255:
             top = 255.0
-        return Image.fromarray(np.clip(arr * (255.0 / top), 0, 255).astype(np.uint8), "L")
+        return Image.fromarray(np.clip(arr * (255.0 / top), 0, 255).astype(np.uint8), "L"), None
     if img.mode == "LAB":
-        return img.getchannel("L")
+        return img.getchannel("L"), img.convert("RGB")
+    colour = img.mode not in _GRAY_MODES
     if img.mode == "P":
         img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+        colour = True
     if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
         rgba = img if img.mode == "RGBA" else img.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         img = Image.alpha_composite(white, rgba)
-    return img.convert("L")
+    gray = img.convert("L")
+    if not colour:
+        return gray, None
+    return gray, img if img.mode == "RGB" else img.convert("RGB")
 
 
 def _raw_preview(data: bytes, name: str) -> tuple[Image.Image, int, int, int, str, str, str]:
@@ -177,12 +192,13 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         if getattr(img, "n_frames", 1) > 1:
             img.seek(0)
         if fmt == "JPEG" and img.mode in ("RGB", "L", "YCbCr"):
-            # Luma only, DCT-scaled: several times faster than a full colour decode.
-            img.draft("L", (DRAFT_SIZE, DRAFT_SIZE))
+            # DCT-scaled, and YCbCr as stored: no conversion to RGB (BENCHMARKS.md has what
+            # the colour costs over the luma-only decode).
+            img.draft("YCbCr" if img.mode != "L" else "L", (DRAFT_SIZE, DRAFT_SIZE))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             img.load()
-            gray = _to_gray(img)
+            gray, colour = _to_gray(img)
     except DecodeError:
         raise
     except Image.DecompressionBombError:
@@ -196,11 +212,15 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         raise DecodeError("not enough memory to decode this image") from None
     if gray.width > 4 * DRAFT_SIZE or gray.height > 4 * DRAFT_SIZE:
         # Formats without DCT scaling: shrink once so later steps stay cheap.
-        gray = ImageOps.contain(gray, (2 * DRAFT_SIZE, 2 * DRAFT_SIZE), Image.Resampling.BOX)
+        box = (2 * DRAFT_SIZE, 2 * DRAFT_SIZE)
+        gray = ImageOps.contain(gray, box, Image.Resampling.BOX)
+        if colour is not None:
+            colour = colour.resize(gray.size, Image.Resampling.BOX)
     transpose = _TRANSPOSE.get(orientation)
     if transpose is not None:
         gray = gray.transpose(transpose)
-    return Decoded(gray, width, height, fmt or "UNKNOWN", taken, camera)
+        colour = colour.transpose(transpose) if colour is not None else None
+    return Decoded(gray, width, height, fmt or "UNKNOWN", taken, camera, colour)
 
 
 def _read_file(path: str) -> bytes:

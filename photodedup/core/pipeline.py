@@ -14,18 +14,10 @@ import pybktree
 
 from .bursts import burst_groups
 from .cache import FingerprintCache
-from .discovery import discover
+from .discovery import discover, is_under
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
-from .matching import (
-    Partners,
-    best_variant,
-    different_shots,
-    group_indices,
-    same_shape,
-    thumbs_match,
-    verified,
-)
+from .matching import Partners, best_variant, candidate_components, different_shots, split_groups
 from .models import (
     Cancelled,
     CancelToken,
@@ -40,7 +32,8 @@ from .models import (
     Stage,
 )
 from .pool import FingerprintPool
-from .ranking import build_group
+from .ranking import _order_key, build_group
+from .verify import same_shape, thumbs_match, verified
 
 #: Progress reports are throttled to this interval (10 Hz) at the source.
 PROGRESS_INTERVAL = 0.1
@@ -184,7 +177,7 @@ def _run_scan(
         fps.sort(key=lambda fp: fp.path)
         partners = _ignore_partners(options, warnings)
         try:
-            index_groups, _links = group_indices(
+            components, links = candidate_components(
                 fps,
                 options.threshold,
                 options.rotations,
@@ -194,7 +187,18 @@ def _run_scan(
                 lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
             )
         except Cancelled:
-            index_groups = []
+            components, links = [], []
+
+        def keeper_first(component: list[int]) -> list[int]:
+            # build_group's choice: a file in a reference folder, then ranking's order.
+            def rank(i: int) -> tuple:
+                fp = fps[i]
+                is_ref = any(is_under(fp.path, r) for r in options.references)
+                return (not is_ref, _order_key(fp, options.prefer_jpeg))
+
+            return sorted(component, key=rank)
+
+        index_groups = split_groups(fps, components, links, keeper_first)
         built = [
             build_group(
                 0,
@@ -318,7 +322,7 @@ def find_copies(
             close = (
                 verified(p, d, options.threshold, turned=v != 0)
                 and same_shape(target, fps[i], v)
-                and thumbs_match(target, fps[i], v)
+                and thumbs_match(target, fps[i], v, len(fps))
             )
             if close and not fps[i].flat and not different_shots(target, fps[i]):
                 hits[i] = min(hits.get(i, p), p)

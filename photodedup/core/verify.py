@@ -1,0 +1,203 @@
+"""Verify candidate pairs on their pictures: hash agreement, shape, then luma and colour layouts.
+
+The numbers behind every limit are in docs/matching.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .fingerprint import CHROMA_SIDE, THUMB_SIDE
+from .models import Fingerprint
+
+#: Verification limit on pHash + dHash distance, as a multiple of the threshold.
+VERIFY_FACTOR = 2.5
+
+#: A turned copy's thumbnail, turned back, correlates with the original's at 0.999 or more on
+#: both corpora; two quadrants of one round photo, mirrored, reached 0.983.
+TURNED_MIN_CORRELATION = 0.99
+#: Upright copies keep the picture's layout: their 16x16 thumbnails correlate at 0.70 or more
+#: on our corpora (a watermark; crops 0.84), while look-alikes whose hashes agree (smooth
+#: generated pictures) mostly fall below 0.6.
+UPRIGHT_MIN_CORRELATION = 0.6
+
+#: Colour photos: the Cb and Cr planes of copies correlate at 0.949 or more on our corpora
+#: (a 4 % crop; every other edit 0.96 or more), unrelated pictures whose hashes and luma agree
+#: at 0.66 or less (11,333 such pairs in a generated 100,000-file library).
+MIN_COLOUR_CORRELATION = 0.85
+
+#: The 32x32 luma correlation asked of a pair grows with the library (``fine_limit``): from
+#: FINE_BASE at FINE_FROM files or fewer, by FINE_PER_DECADE for each tenfold more, to FINE_MAX.
+FINE_BASE = 0.6
+FINE_FROM = 1_000
+FINE_PER_DECADE = 0.1
+FINE_MAX = 0.9
+
+#: Copies keep their shape (a 4 % crop or a thin frame changes it by a few %): a landscape
+#: photo and a portrait one are never copies, however alike their hashes.
+MAX_ASPECT_CHANGE = 1.25
+
+_LUMA = THUMB_SIDE * THUMB_SIDE
+_CHROMA = 2 * CHROMA_SIDE * CHROMA_SIDE
+_PAIRS_AT_ONCE = 2048
+
+
+def verify_limit(threshold: int) -> int:
+    """The most pHash + dHash bits an upright pair may differ by, for a threshold."""
+    return int(VERIFY_FACTOR * threshold)
+
+
+def verified(
+    phash_distance: int | np.ndarray,
+    dhash_distance: int | np.ndarray,
+    threshold: int,
+    turned: bool | np.ndarray = False,
+) -> bool | np.ndarray:
+    """Whether candidate pairs' hashes agree (works on ints and on numpy arrays alike).
+
+    Upright, both hashes must agree together: their sum within VERIFY_FACTOR * threshold.
+    (dHash alone within half the threshold would find a watermarked copy whose pHash moved
+    32 bits, but on smooth, low-contrast pictures dHash is nearly constant: a generated
+    10,000-photo library then showed 53 false pairs at pHash 26-34, dHash 3-4.)
+
+    ``turned`` pairs (one photo rotated or mirrored) must agree within ``threshold`` on the
+    sum: comparing 8 orientations gives chance 8 tries, and round, centred compositions
+    (a globe, an eye) look alike upside down. Turned copies are plain transforms of the same
+    pixels: on both corpora they sit at 3 bits or less, look-alikes at 15 or more (see also
+    ``thumbs_match``).
+    """
+    total = phash_distance + dhash_distance
+    return np.where(turned, total <= threshold, total <= verify_limit(threshold))
+
+
+def _involved(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The photos in pairs (a[i], b[i]), each once, and each side's position among them."""
+    used, pos = np.unique(np.concatenate([a, b]), return_inverse=True)
+    return used, pos[: len(a)], pos[len(a) :]
+
+
+def _turned(y: np.ndarray, variant: np.ndarray) -> np.ndarray:
+    """Each grid y[i] ((n, side, side)) turned by variant[i]."""
+    y = y.copy()
+    for v in np.unique(variant).tolist():
+        sel = variant == v
+        # The order of fingerprint.orientation_variants: turns of the block, then of its mirror.
+        base = y[sel] if v < 4 else np.flip(y[sel], axis=2)
+        y[sel] = np.rot90(base, v % 4, axes=(1, 2))
+    return y
+
+
+def _correlation(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Per pair, x[i] against y[i] ((n, planes, side, side)): the planes' means taken out,
+    one joint scale (a saturation change scales both chroma planes alike)."""
+    x = x - x.mean(axis=(2, 3), keepdims=True)
+    y = y - y.mean(axis=(2, 3), keepdims=True)
+    xx, yy = (x * x).sum(axis=(1, 2, 3)), (y * y).sum(axis=(1, 2, 3))
+    norm = np.sqrt(xx * yy)
+    return np.where(norm > 0, (x * y).sum(axis=(1, 2, 3)) / np.where(norm > 0, norm, 1.0), -1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutScores:
+    """Per pair: how alike the two pictures are, b turned to a (NaN where not measurable)."""
+
+    coarse: np.ndarray  # luma correlation at 16x16
+    fine: np.ndarray  # luma correlation at 32x32
+    colour: np.ndarray  # Cb+Cr correlation at 8x8; NaN when either photo has no colour
+    real: np.ndarray  # both have thumbnails (a results file's fingerprints have none)
+
+
+#: Chroma planes varying less than this (RMS, in 8-bit levels) carry no colour to compare: a
+#: grayscale photo saved in colour, or a gray copy of a colour one.
+MIN_CHROMA_RMS = 2.0
+
+
+def layout_scores(
+    fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
+) -> LayoutScores:
+    """The layout scores of pairs (fps[a[i]], fps[b[i]] turned by variant[i]), all at once."""
+    used, pa, pb = _involved(a, b)
+    thumbs = [fps[i].thumb for i in used.tolist()]
+    real = np.array([len(t) in (_LUMA, _LUMA + _CHROMA) for t in thumbs], dtype=bool)
+    has_chroma = np.array([len(t) == _LUMA + _CHROMA for t in thumbs], dtype=bool)
+    luma_bytes = (t[:_LUMA] if ok else bytes(_LUMA) for t, ok in zip(thumbs, real, strict=True))
+    luma = np.frombuffer(b"".join(luma_bytes), np.uint8).reshape(-1, 1, THUMB_SIDE, THUMB_SIDE)
+    pairs = zip(thumbs, has_chroma, strict=True)
+    chroma_bytes = (t[_LUMA:] if c else bytes(_CHROMA) for t, c in pairs)
+    chroma = np.frombuffer(b"".join(chroma_bytes), np.uint8)
+    chroma = chroma.reshape(-1, 2, CHROMA_SIDE, CHROMA_SIDE)
+    rms = chroma.astype(np.float64).std(axis=(2, 3)).max(axis=1)
+    coloured = has_chroma & (rms >= MIN_CHROMA_RMS)
+    n = len(a)
+    coarse, fine, colour = np.empty(n), np.empty(n), np.full(n, np.nan)
+    for s in range(0, n, _PAIRS_AT_ONCE):  # a few MB of floating-point temporaries
+        part = slice(s, s + _PAIRS_AT_ONCE)
+        v = variant[part]
+        x = luma[pa[part]].astype(np.float64)
+        y = _turned(luma[pb[part]][:, 0].astype(np.float64), v)[:, None]
+        fine[part] = _correlation(x, y)
+        # 16x16 by 2x2 means: the thumbnail these checks were measured on before 32x32.
+        half = (x.shape[0], 1, THUMB_SIDE // 2, 2, THUMB_SIDE // 2, 2)
+        coarse[part] = _correlation(x.reshape(half).mean(axis=(3, 5)), y.reshape(half).mean((3, 5)))
+        both = coloured[pa[part]] & coloured[pb[part]]
+        if both.any():
+            cx = chroma[pa[part]][both].astype(np.float64)
+            cy = chroma[pb[part]][both].astype(np.float64)
+            vb = v[both]
+            cy = np.stack([_turned(cy[:, k], vb) for k in range(2)], axis=1)
+            out = colour[part]
+            out[both] = _correlation(cx, cy)
+            colour[part] = out
+    return LayoutScores(coarse, fine, colour, real[pa] & real[pb])
+
+
+def fine_limit(library_size: int) -> float:
+    """The least 32x32 luma correlation a pair needs in a library of this many photos."""
+    decades = np.log10(max(library_size, FINE_FROM) / FINE_FROM)
+    return float(min(FINE_BASE + FINE_PER_DECADE * decades, FINE_MAX))
+
+
+def layouts_match(
+    fps: Sequence[Fingerprint],
+    a: np.ndarray,
+    b: np.ndarray,
+    variant: np.ndarray,
+    library_size: int,
+) -> np.ndarray:
+    """Per pair: fps[b[i]] turned by variant[i] shows fps[a[i]]'s picture.
+
+    Upright copies keep the picture's layout at 16x16 (UPRIGHT_MIN_CORRELATION) and at 32x32
+    (``fine_limit``, stricter in a larger library), and its colours (MIN_COLOUR_CORRELATION,
+    when both photos have colour: a gray copy is compared on luma). Turned copies are plain
+    transforms of the same pixels, held to TURNED_MIN_CORRELATION at 16x16.
+    """
+    s = layout_scores(fps, a, b, variant)
+    coarse = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
+    colour = np.isnan(s.colour) | (np.nan_to_num(s.colour) >= MIN_COLOUR_CORRELATION)
+    return s.real & (s.coarse >= coarse) & (s.fine >= fine_limit(library_size)) & colour
+
+
+def thumbs_match(a: Fingerprint, b: Fingerprint, variant: int, library_size: int) -> bool:
+    """b seen in orientation ``variant`` shows a's picture (see ``layouts_match``)."""
+    one = np.array([variant])
+    return bool(layouts_match([a, b], np.array([0]), np.array([1]), one, library_size)[0])
+
+
+def same_shapes(
+    fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
+) -> np.ndarray:
+    """Per pair: a's aspect ratio within MAX_ASPECT_CHANGE of b's, as b is turned."""
+    used, pa, pb = _involved(a, b)
+    sizes = np.array([(fps[i].width, fps[i].height) for i in used.tolist()], dtype=np.float64)
+    ratio = np.log(np.maximum(sizes.reshape(-1, 2), 1.0)) @ np.array([1.0, -1.0])
+    ra, rb = ratio[pa], ratio[pb]
+    quarter = (variant % 2) == 1  # 90 and 270 degree turns swap width and height
+    return np.abs(ra - np.where(quarter, -rb, rb)) <= np.log(MAX_ASPECT_CHANGE)
+
+
+def same_shape(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
+    """a's aspect ratio is within MAX_ASPECT_CHANGE of b's, b turned by ``variant``."""
+    return bool(same_shapes([a, b], np.array([0]), np.array([1]), np.array([variant]))[0])
