@@ -29,6 +29,12 @@ UPRIGHT_MIN_CORRELATION = 0.6
 #: at 0.66 or less (11,333 such pairs in a generated 100,000-file library).
 MIN_COLOUR_CORRELATION = 0.85
 
+#: Graphics (``GRAPHIC_FLATNESS``): copies' 32x32 luma, tone-fitted, differs in its worst 2x2
+#: block by at most 0.2 of the tonal range (a 128 px icon halved: 0.197; re-encodes 0.12),
+#: while slides, cards and icons of one family differ by 0.08 to 0.9, most above 0.2. Photos
+#: are exempt: a crop or a watermark moves their texture by up to 0.8.
+MAX_GRAPHIC_RESIDUAL = 0.2
+
 #: The 32x32 luma correlation asked of a pair grows with the library (``fine_limit``): from
 #: FINE_BASE at FINE_FROM files or fewer, by FINE_PER_DECADE for each tenfold more, to FINE_MAX.
 FINE_BASE = 0.6
@@ -107,12 +113,43 @@ class LayoutScores:
     coarse: np.ndarray  # luma correlation at 16x16
     fine: np.ndarray  # luma correlation at 32x32
     colour: np.ndarray  # Cb+Cr correlation at 8x8; NaN when either photo has no colour
+    residual: np.ndarray  # 32x32 luma after a tone fit: worst 2x2 block, share of the range
+    graphic: np.ndarray  # either picture is mostly flat areas (``flatness``)
     real: np.ndarray  # both have thumbnails (a results file's fingerprints have none)
 
 
 #: Chroma planes varying less than this (RMS, in 8-bit levels) carry no colour to compare: a
 #: grayscale photo saved in colour, or a gray copy of a colour one.
 MIN_CHROMA_RMS = 2.0
+
+#: A 32x32 luma thumbnail whose pixels are this share or more flat (their right and lower
+#: neighbours within 2 levels) is a graphic (icon, slide, card, chart: 0.35 to 0.77 in
+#: benchmarks/graphics.py). Photos' texture keeps them lower, but a fundus photo's black
+#: surround reaches 0.26, and a crop moves its edge (residual 0.49).
+GRAPHIC_FLATNESS = 0.3
+
+
+def flatness(luma: np.ndarray) -> np.ndarray:
+    """Per thumbnail ((n, side, side)): the share of pixels in flat areas."""
+    luma = luma.astype(np.int16)
+    right = np.abs(np.diff(luma, axis=2))[:, :-1, :] <= 2
+    down = np.abs(np.diff(luma, axis=1))[:, :, :-1] <= 2
+    return (right & down).mean(axis=(1, 2))
+
+
+def _residual(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Per pair ((n, side, side)): y mapped onto x's tones by a least-squares line, the worst
+    2x2 block's mean difference as a share of x's tonal range (2nd to 98th percentile)."""
+    flat_x, flat_y = x.reshape(len(x), -1), y.reshape(len(y), -1)
+    mx, my = flat_x.mean(axis=1, keepdims=True), flat_y.mean(axis=1, keepdims=True)
+    vy = ((flat_y - my) ** 2).sum(axis=1, keepdims=True)
+    gain = np.where(vy > 0, ((flat_x - mx) * (flat_y - my)).sum(axis=1, keepdims=True), 0.0)
+    gain = gain / np.where(vy > 0, vy, 1.0)
+    off = np.abs(flat_x - (mx + gain * (flat_y - my))).reshape(x.shape)
+    side = x.shape[1] // 2
+    blocks = off.reshape(len(x), side, 2, side, 2).mean(axis=(2, 4)).max(axis=(1, 2))
+    spread = np.percentile(flat_x, 98, axis=1) - np.percentile(flat_x, 2, axis=1)
+    return blocks / (spread + 1.0)
 
 
 def layout_scores(
@@ -131,14 +168,17 @@ def layout_scores(
     chroma = chroma.reshape(-1, 2, CHROMA_SIDE, CHROMA_SIDE)
     rms = chroma.astype(np.float64).std(axis=(2, 3)).max(axis=1)
     coloured = has_chroma & (rms >= MIN_CHROMA_RMS)
+    flat = flatness(luma[:, 0]) >= GRAPHIC_FLATNESS
     n = len(a)
-    coarse, fine, colour = np.empty(n), np.empty(n), np.full(n, np.nan)
+    coarse, fine, residual = np.empty(n), np.empty(n), np.empty(n)
+    colour = np.full(n, np.nan)
     for s in range(0, n, _PAIRS_AT_ONCE):  # a few MB of floating-point temporaries
         part = slice(s, s + _PAIRS_AT_ONCE)
         v = variant[part]
         x = luma[pa[part]].astype(np.float64)
         y = _turned(luma[pb[part]][:, 0].astype(np.float64), v)[:, None]
         fine[part] = _correlation(x, y)
+        residual[part] = _residual(x[:, 0], y[:, 0])
         # 16x16 by 2x2 means: the thumbnail these checks were measured on before 32x32.
         half = (x.shape[0], 1, THUMB_SIDE // 2, 2, THUMB_SIDE // 2, 2)
         coarse[part] = _correlation(x.reshape(half).mean(axis=(3, 5)), y.reshape(half).mean((3, 5)))
@@ -151,7 +191,8 @@ def layout_scores(
             out = colour[part]
             out[both] = _correlation(cx, cy)
             colour[part] = out
-    return LayoutScores(coarse, fine, colour, real[pa] & real[pb])
+    graphic = flat[pa] | flat[pb]
+    return LayoutScores(coarse, fine, colour, residual, graphic, real[pa] & real[pb])
 
 
 def fine_limit(library_size: int) -> float:
@@ -177,7 +218,9 @@ def layouts_match(
     s = layout_scores(fps, a, b, variant)
     coarse = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
     colour = np.isnan(s.colour) | (np.nan_to_num(s.colour) >= MIN_COLOUR_CORRELATION)
-    return s.real & (s.coarse >= coarse) & (s.fine >= fine_limit(library_size)) & colour
+    graphic = ~s.graphic | (s.residual <= MAX_GRAPHIC_RESIDUAL)
+    fine = s.fine >= fine_limit(library_size)
+    return s.real & (s.coarse >= coarse) & fine & colour & graphic
 
 
 def thumbs_match(a: Fingerprint, b: Fingerprint, variant: int, library_size: int) -> bool:

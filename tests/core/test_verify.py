@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from photodedup.core import verify
 from photodedup.core.fingerprint import (
@@ -16,6 +16,7 @@ from photodedup.core.fingerprint import (
 from photodedup.core.models import Fingerprint
 from photodedup.core.verify import (
     fine_limit,
+    flatness,
     layout_scores,
     layouts_match,
     same_shape,
@@ -141,3 +142,41 @@ def test_real_files_recoloured_or_gray(tmp_path, new_photo):
     assert not thumbs_match(a, b, 0, SMALL_LIBRARY)
     assert len(gray.thumb) == THUMB_SIDE * THUMB_SIDE  # no colour stored for a gray file
     assert thumbs_match(a, gray, 0, SMALL_LIBRARY)
+
+
+def _icon(colour: tuple[int, int, int]) -> Image.Image:
+    img = Image.new("RGB", (128, 128), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle([8, 8, 120, 120], radius=24, fill=colour)
+    d.ellipse([36, 36, 92, 92], fill=(255, 255, 255))
+    return img
+
+
+def _chart(heights: list[int]) -> Image.Image:
+    img = Image.new("RGB", (400, 300), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    d.line([(30, 20), (30, 270), (380, 270)], fill=(0, 0, 0), width=2)
+    for k, h in enumerate(heights):
+        d.rectangle([50 + 80 * k, 270 - h, 100 + 80 * k, 270], fill=(40, 80, 200))
+    return img
+
+
+def test_graphics_of_one_family_are_told_apart_and_their_copies_are_not(tmp_path):
+    _icon((200, 40, 40)).save(tmp_path / "red.png")
+    _icon((230, 170, 20)).save(tmp_path / "orange.png")
+    _icon((200, 40, 40)).save(tmp_path / "red_copy.jpg", quality=75)
+    heights = [120, 200, 90, 160]
+    _chart(heights).save(tmp_path / "chart.png")
+    _chart([*heights[:2], 150, heights[3]]).save(tmp_path / "other_chart.png")
+    _chart(heights).resize((200, 150), Image.Resampling.LANCZOS).save(tmp_path / "chart_small.png")
+    names = ("red.png", "orange.png", "red_copy.jpg", "chart.png", "other_chart.png")
+    red, orange, red_copy, chart, other = (fingerprint_path(str(tmp_path / n)) for n in names)
+    small = fingerprint_path(str(tmp_path / "chart_small.png"))
+    for x, y in ((red, orange), (chart, other)):  # the hashes cannot tell these apart
+        assert (x.phash ^ y.phash).bit_count() + (x.dhash ^ y.dhash).bit_count() <= 25
+    assert not thumbs_match(red, orange, 0, SMALL_LIBRARY)  # same light and shade, other hue
+    assert thumbs_match(red, red_copy, 0, SMALL_LIBRARY)
+    grid = np.frombuffer(chart.thumb[: THUMB_SIDE * THUMB_SIDE], np.uint8)
+    assert flatness(grid.reshape(1, THUMB_SIDE, THUMB_SIDE))[0] >= verify.GRAPHIC_FLATNESS
+    assert not thumbs_match(chart, other, 0, SMALL_LIBRARY)  # one bar differs
+    assert thumbs_match(chart, small, 0, SMALL_LIBRARY)
