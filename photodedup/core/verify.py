@@ -113,7 +113,8 @@ class LayoutScores:
     coarse: np.ndarray  # luma correlation at 16x16
     fine: np.ndarray  # luma correlation at 32x32
     colour: np.ndarray  # Cb+Cr correlation at 8x8; NaN when either photo has no colour
-    residual: np.ndarray  # 32x32 luma after a tone fit: worst 2x2 block, share of the range
+    residual: np.ndarray  # 32x32 luma after a tone fit: worst 2x2 block, share of the range;
+    # NaN unless ``graphic``
     graphic: np.ndarray  # either picture is mostly flat areas (``flatness``)
     real: np.ndarray  # both have thumbnails (a results file's fingerprints have none)
 
@@ -123,7 +124,7 @@ class LayoutScores:
 MIN_CHROMA_RMS = 2.0
 
 #: A 32x32 luma thumbnail whose pixels are this share or more flat (their right and lower
-#: neighbours within 2 levels) is a graphic (icon, slide, card, chart: 0.35 to 0.77 in
+#: neighbours within 2 levels) is a graphic (icon, slide, card, chart: mostly 0.35 to 0.77 in
 #: benchmarks/graphics.py). Photos' texture keeps them lower, but a fundus photo's black
 #: surround reaches 0.26, and a crop moves its edge (residual 0.49).
 GRAPHIC_FLATNESS = 0.3
@@ -132,9 +133,14 @@ GRAPHIC_FLATNESS = 0.3
 def flatness(luma: np.ndarray) -> np.ndarray:
     """Per thumbnail ((n, side, side)): the share of pixels in flat areas."""
     luma = luma.astype(np.int16)
-    right = np.abs(np.diff(luma, axis=2))[:, :-1, :] <= 2
-    down = np.abs(np.diff(luma, axis=1))[:, :, :-1] <= 2
-    return (right & down).mean(axis=(1, 2))
+    right = np.abs(luma[:, :-1, 1:] - luma[:, :-1, :-1]) <= 2
+    down = np.abs(luma[:, 1:, :-1] - luma[:, :-1, :-1]) <= 2
+    return np.count_nonzero(right & down, axis=(1, 2)) / right[0].size
+
+
+def _halved(x: np.ndarray) -> np.ndarray:
+    """Each grid of x ((n, side, side)) reduced to half its side by 2x2 sums."""
+    return x[:, ::2, ::2] + x[:, 1::2, ::2] + x[:, ::2, 1::2] + x[:, 1::2, 1::2]
 
 
 def _residual(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -146,8 +152,7 @@ def _residual(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     gain = np.where(vy > 0, ((flat_x - mx) * (flat_y - my)).sum(axis=1, keepdims=True), 0.0)
     gain = gain / np.where(vy > 0, vy, 1.0)
     off = np.abs(flat_x - (mx + gain * (flat_y - my))).reshape(x.shape)
-    side = x.shape[1] // 2
-    blocks = off.reshape(len(x), side, 2, side, 2).mean(axis=(2, 4)).max(axis=(1, 2))
+    blocks = _halved(off).max(axis=(1, 2)) / 4
     spread = np.percentile(flat_x, 98, axis=1) - np.percentile(flat_x, 2, axis=1)
     return blocks / (spread + 1.0)
 
@@ -170,7 +175,7 @@ def layout_scores(
     coloured = has_chroma & (rms >= MIN_CHROMA_RMS)
     flat = flatness(luma[:, 0]) >= GRAPHIC_FLATNESS
     n = len(a)
-    coarse, fine, residual = np.empty(n), np.empty(n), np.empty(n)
+    coarse, fine, residual = np.empty(n), np.empty(n), np.full(n, np.nan)
     colour = np.full(n, np.nan)
     for s in range(0, n, _PAIRS_AT_ONCE):  # a few MB of floating-point temporaries
         part = slice(s, s + _PAIRS_AT_ONCE)
@@ -178,10 +183,13 @@ def layout_scores(
         x = luma[pa[part]].astype(np.float64)
         y = _turned(luma[pb[part]][:, 0].astype(np.float64), v)[:, None]
         fine[part] = _correlation(x, y)
-        residual[part] = _residual(x[:, 0], y[:, 0])
-        # 16x16 by 2x2 means: the thumbnail these checks were measured on before 32x32.
-        half = (x.shape[0], 1, THUMB_SIDE // 2, 2, THUMB_SIDE // 2, 2)
-        coarse[part] = _correlation(x.reshape(half).mean(axis=(3, 5)), y.reshape(half).mean((3, 5)))
+        # 16x16 by 2x2 sums: the thumbnail these checks were measured on before 32x32.
+        coarse[part] = _correlation(_halved(x[:, 0])[:, None], _halved(y[:, 0])[:, None])
+        graphic = flat[pa[part]] | flat[pb[part]]
+        if graphic.any():  # the residual only matters for graphics (and costs a percentile)
+            out = residual[part]
+            out[graphic] = _residual(x[graphic, 0], y[graphic, 0])
+            residual[part] = out
         both = coloured[pa[part]] & coloured[pb[part]]
         if both.any():
             cx = chroma[pa[part]][both].astype(np.float64)
@@ -218,7 +226,7 @@ def layouts_match(
     s = layout_scores(fps, a, b, variant)
     coarse = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
     colour = np.isnan(s.colour) | (np.nan_to_num(s.colour) >= MIN_COLOUR_CORRELATION)
-    graphic = ~s.graphic | (s.residual <= MAX_GRAPHIC_RESIDUAL)
+    graphic = ~s.graphic | (np.nan_to_num(s.residual, nan=np.inf) <= MAX_GRAPHIC_RESIDUAL)
     fine = s.fine >= fine_limit(library_size)
     return s.real & (s.coarse >= coarse) & fine & colour & graphic
 
