@@ -48,7 +48,7 @@ MAX_ASPECT_CHANGE = 1.25
 
 _LUMA = THUMB_SIDE * THUMB_SIDE
 _CHROMA = 2 * CHROMA_SIDE * CHROMA_SIDE
-_PAIRS_AT_ONCE = 2048
+_PAIRS_AT_ONCE = 512
 
 
 def verify_limit(threshold: int) -> int:
@@ -173,11 +173,14 @@ def layout_scores(
     chroma = chroma.reshape(-1, 2, CHROMA_SIDE, CHROMA_SIDE)
     rms = chroma.astype(np.float64).std(axis=(2, 3)).max(axis=1)
     coloured = has_chroma & (rms >= MIN_CHROMA_RMS)
-    flat = flatness(luma[:, 0]) >= GRAPHIC_FLATNESS
+    # In runs, like the pairs below: int16 copies of 100,000 thumbnails would take 200 MB.
+    runs = range(0, len(luma), _PAIRS_AT_ONCE)
+    flat = np.concatenate([flatness(luma[s : s + _PAIRS_AT_ONCE, 0]) for s in runs] or [[]])
+    flat = flat >= GRAPHIC_FLATNESS
     n = len(a)
     coarse, fine, residual = np.empty(n), np.empty(n), np.full(n, np.nan)
     colour = np.full(n, np.nan)
-    for s in range(0, n, _PAIRS_AT_ONCE):  # a few MB of floating-point temporaries
+    for s in range(0, n, _PAIRS_AT_ONCE):  # some 30 MB of floating-point temporaries
         part = slice(s, s + _PAIRS_AT_ONCE)
         v = variant[part]
         x = luma[pa[part]].astype(np.float64)
@@ -220,8 +223,10 @@ def layouts_match(
 
     Upright copies keep the picture's layout at 16x16 (UPRIGHT_MIN_CORRELATION) and at 32x32
     (``fine_limit``, stricter in a larger library), and its colours (MIN_COLOUR_CORRELATION,
-    when both photos have colour: a gray copy is compared on luma). Turned copies are plain
-    transforms of the same pixels, held to TURNED_MIN_CORRELATION at 16x16.
+    when both photos have colour: a gray copy is compared on luma). Graphics (either side
+    mostly flat) must also match pixel for pixel at 32x32, tones fitted (MAX_GRAPHIC_RESIDUAL).
+    Turned copies are plain transforms of the same pixels, held to TURNED_MIN_CORRELATION at
+    16x16.
     """
     s = layout_scores(fps, a, b, variant)
     coarse = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
