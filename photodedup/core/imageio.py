@@ -162,6 +162,16 @@ def _to_gray(img: Image.Image) -> tuple[Image.Image, Image.Image | None]:
     return gray, img if img.mode == "RGB" else img.convert("RGB")
 
 
+def _stored_as_ycbcr(jpeg: Image.Image) -> bool:
+    """Whether a 3-component JPEG holds YCbCr, by libjpeg's own rule: a JFIF marker says so,
+    then an Adobe marker's transform (0 is RGB), then component ids R, G, B mean RGB."""
+    if "jfif" in jpeg.info:
+        return True
+    if "adobe_transform" in jpeg.info:
+        return jpeg.info["adobe_transform"] != 0
+    return [c[0] for c in getattr(jpeg, "layer", [])] != [ord("R"), ord("G"), ord("B")]
+
+
 def _raw_preview(data: bytes, name: str) -> tuple[Image.Image, int, int, int, str, str, str]:
     """A RAW's preview as (image, orientation, width, height, format, taken, camera)."""
     try:
@@ -193,8 +203,10 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
             img.seek(0)
         if fmt == "JPEG" and img.mode in ("RGB", "L", "YCbCr"):
             # DCT-scaled, and YCbCr as stored: no conversion to RGB (BENCHMARKS.md has what
-            # the colour costs over the luma-only decode).
-            img.draft("YCbCr" if img.mode != "L" else "L", (DRAFT_SIZE, DRAFT_SIZE))
+            # the colour costs over the luma-only decode). libjpeg cannot turn a JPEG stored
+            # in RGB into YCbCr: those are read on luma alone, as gray files are.
+            ycbcr = img.mode != "L" and _stored_as_ycbcr(img)
+            img.draft("YCbCr" if ycbcr else "L", (DRAFT_SIZE, DRAFT_SIZE))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             img.load()

@@ -144,6 +144,16 @@ def test_real_files_recoloured_or_gray(tmp_path, new_photo):
     assert thumbs_match(a, gray, 0, SMALL_LIBRARY)
 
 
+def test_a_jpeg_stored_in_rgb_is_read_on_luma_and_still_matches(tmp_path, new_photo):
+    img = new_photo(12)
+    img.save(tmp_path / "ycbcr.jpg", quality=90)
+    img.save(tmp_path / "rgb.jpg", quality=90, keep_rgb=True)  # Adobe marker, transform 0
+    ycbcr, rgb = (fingerprint_path(str(tmp_path / n)) for n in ("ycbcr.jpg", "rgb.jpg"))
+    assert isinstance(rgb, Fingerprint)  # libjpeg cannot decode it to YCbCr: not asked to
+    assert len(ycbcr.thumb) > len(rgb.thumb) == THUMB_SIDE * THUMB_SIDE
+    assert thumbs_match(ycbcr, rgb, 0, SMALL_LIBRARY)
+
+
 def _icon(colour: tuple[int, int, int]) -> Image.Image:
     img = Image.new("RGB", (128, 128), (255, 255, 255))
     d = ImageDraw.Draw(img)
