@@ -27,8 +27,9 @@ import photos
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
 from photodedup.core.fingerprint import fingerprint_bytes, fingerprint_path
-from photodedup.core.matching import best_variant, verify_limit
+from photodedup.core.matching import best_variant
 from photodedup.core.models import DEFAULT_THRESHOLD, Fingerprint
+from photodedup.core.verify import verify_limit
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCORE = Path(os.environ.get("PHOTODEDUP_SCORE", SHARED / "tools" / "score.py"))

@@ -7,8 +7,8 @@
 Hashes are spread like real photos' hashes: each is a real photo's pHash/dHash pair (the
 package photos and the dev corpus) with every bit flipped with probability FLIP, so they
 cluster as real ones do instead of being uniform; PLANTED of them get a near-copy. Each
-photo gets a 16x16 layout thumbnail: random for the originals, the source's with a little noise
-for the copies, so the verification's layout check runs as in a real scan.
+photo gets a 32x32 luma thumbnail (no colour): random for the originals, the source's with a
+little noise for the copies, so the verification's layout check runs as in a real scan.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ import numpy as np
 import pybktree
 
 from photodedup.core.fingerprint import THUMB_SIDE, fingerprint_path
-from photodedup.core.matching import group_indices, thumbs_match, verify_limit
+from photodedup.core.matching import candidate_components, split_groups
 from photodedup.core.models import DEFAULT_THRESHOLD, Fingerprint
 from photodedup.core.search import radius_pairs
+from photodedup.core.verify import thumbs_match, verify_limit
 
 FLIP = 0.3
 PLANTED = 0.02
@@ -68,7 +69,7 @@ def synthetic(n: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
 
 
 def thumbnails(n: int, src: np.ndarray, seed: int = 1) -> np.ndarray:
-    """(n, 256) uint8 layouts: random for originals, the source's + noise for planted copies."""
+    """(n, THUMB_SIDE**2) uint8 layouts: random; planted copies are their source + noise."""
     rng = np.random.default_rng(seed)
     out = rng.integers(0, 256, size=(n, THUMB_SIDE * THUMB_SIDE), dtype=np.uint8)
     noise = rng.integers(-8, 9, size=(len(src), out.shape[1]))
@@ -103,7 +104,7 @@ def brute_neighbours(h: np.ndarray, fps: list[Fingerprint], i: int) -> set[int]:
     dd = np.bitwise_count(h[:, 1] ^ h[i, 1])
     ok = ((pd <= t) | (dd <= t)) & (pd.astype(int) + dd <= lim)
     ok[i] = False
-    return {int(j) for j in np.flatnonzero(ok) if thumbs_match(fps[i], fps[j], 0)}
+    return {int(j) for j in np.flatnonzero(ok) if thumbs_match(fps[i], fps[j], 0, len(fps))}
 
 
 def _maxrss_mb() -> int:
@@ -116,7 +117,8 @@ def run_grouping(n: int, sample: int) -> None:
     fps = fingerprints(h, thumbnails(n, src))
     t1 = time.perf_counter()
     rss_before = _maxrss_mb()
-    groups, links = group_indices(fps, DEFAULT_THRESHOLD, rotations=False)
+    components, links = candidate_components(fps, DEFAULT_THRESHOLD, rotations=False)
+    groups = split_groups(fps, components, links, sorted)
     t2 = time.perf_counter()
     rss_after = _maxrss_mb()
     adj: dict[int, set[int]] = {}

@@ -1,4 +1,4 @@
-"""Fingerprint one photo: content digest, pHash of 8 orientations, dHash, a tiny thumbnail."""
+"""Fingerprint one photo: content digest, pHash of 8 orientations, dHash, a small thumbnail."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from .models import Fingerprint, Problem
 #: Files larger than this are not read (no photo is this big; a disk image might be).
 MAX_FILE_BYTES = 1 << 30
 
-#: Side of the grayscale thumbnail kept for verifying candidate pairs.
-THUMB_SIDE = 16
+#: Side of the luma thumbnail kept for verifying candidate pairs (the pHash's own 32x32).
+THUMB_SIDE = 32
+#: Side of the two chroma planes (Cb, Cr) stored after the luma thumbnail of a colour photo.
+CHROMA_SIDE = 8
 
 #: Photos are box-reduced to about this short side before the hashes' own resizes.
 HASH_SOURCE_SIDE = 128
@@ -217,6 +219,18 @@ def border_box(arr: np.ndarray) -> tuple[int, int, int, int] | None:
     return left, top, right, bottom
 
 
+def _chroma(colour: Image.Image, box: tuple[int, int, int, int] | None) -> bytes:
+    """The Cb and Cr planes (CHROMA_SIDE square each) of the picture inside its frame."""
+    if box is not None:
+        colour = colour.crop(box)
+    # Averaging first, then converting: YCbCr is a linear map of RGB, so the order only
+    # changes rounding, and the conversion then touches 64 pixels instead of thousands.
+    small = colour.resize((CHROMA_SIDE, CHROMA_SIDE), Image.Resampling.BOX)
+    if small.mode != "YCbCr":
+        small = small.convert("YCbCr")
+    return small.getchannel(1).tobytes() + small.getchannel(2).tobytes()
+
+
 def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Fingerprint:
     """Fingerprint a photo from its bytes; raises DecodeError with a reason for people."""
     decoded = decode_for_hash(data, path)
@@ -232,6 +246,7 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
         # The picture's own size in full-size pixels: a framed copy is not a larger photo.
         content_width = round((box[2] - box[0]) * decoded.width / decoded.gray.width)
         content_height = round((box[3] - box[1]) * decoded.height / decoded.gray.height)
+    chroma = b"" if decoded.colour is None else _chroma(decoded.colour, box)
     # The hashes need 32x32 and 9x8: box-reduce to about 128 px first, so the LANCZOS
     # resizes (most of the time spent on a small photo) work on a few thousand pixels.
     factor = min(gray.size) // HASH_SOURCE_SIDE
@@ -242,7 +257,6 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
     small = gray.resize((32, 32), Image.Resampling.LANCZOS)
     pixels32 = _pixels(small)
     low = low_frequencies(pixels32)
-    thumb = small.resize((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BOX)
     return Fingerprint(
         path=path,
         size=size,
@@ -256,7 +270,7 @@ def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Finge
         # to ImageHash on turned images.
         phashes=phash_variants(low),
         dhashes=dhash_variants(gray),
-        thumb=thumb.tobytes(),
+        thumb=small.tobytes() + chroma,
         flat=is_flat(pixels32, low),
         taken=decoded.taken,
         camera=decoded.camera,

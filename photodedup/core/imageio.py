@@ -70,7 +70,7 @@ class DecodeError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """A photo decoded for fingerprinting: small grayscale pixels plus facts about the file."""
+    """A photo decoded for fingerprinting: small pixels plus facts about the file."""
 
     gray: Image.Image  # mode "L", upright, reduced (but never below DRAFT_SIZE where possible)
     width: int  # full size as displayed (after orientation)
@@ -81,6 +81,9 @@ class Decoded:
     quality: int = 0  # JPEG quality on libjpeg's scale (0: not a JPEG)
     custom_tables: bool = False  # JPEG tables that are not libjpeg's scaled standard ones
     damaged: bool = False  # decoded in part, or with a broken file structure
+    # The same pixels in colour (mode "RGB" or "YCbCr", same size as ``gray``); None for a
+    # grayscale file.
+    colour: Image.Image | None = None
 
 
 def jpeg_quality(luma_table: object) -> tuple[int, bool]:
@@ -203,25 +206,47 @@ def _exif_facts(img: Image.Image) -> tuple[int, str, str]:
     return orientation, taken, camera[:100]
 
 
-def _to_gray(img: Image.Image) -> Image.Image:
-    """Grayscale with transparency flattened onto white, high bit depths scaled (not clipped)."""
+_GRAY_MODES = ("1", "L", "LA", "La", "I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+
+
+def _to_gray(img: Image.Image) -> tuple[Image.Image, Image.Image | None]:
+    """Grayscale and colour (None for a grayscale file), transparency flattened onto white,
+    high bit depths scaled (not clipped)."""
     if img.mode == "L":
-        return img  # what a JPEG's luma-only draft gives: convert() would only copy it
+        return img, None  # what a grayscale JPEG gives: convert() would only copy it
+    if img.mode == "YCbCr":
+        # A JPEG's DCT-scaled draft: its Y channel is exactly the luma-only decode.
+        return img.getchannel(0), img
     if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         arr = np.asarray(img, dtype=np.float64)
         top = 65535.0 if img.mode.startswith("I;16") else max(float(arr.max()), 1.0)
         if img.mode == "I" and top <= 255:
             top = 255.0
-        return Image.fromarray(np.clip(arr * (255.0 / top), 0, 255).astype(np.uint8), "L")
+        return Image.fromarray(np.clip(arr * (255.0 / top), 0, 255).astype(np.uint8), "L"), None
     if img.mode == "LAB":
-        return img.getchannel("L")
+        return img.getchannel("L"), img.convert("RGB")
+    colour = img.mode not in _GRAY_MODES
     if img.mode == "P":
         img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+        colour = True
     if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
         rgba = img if img.mode == "RGBA" else img.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         img = Image.alpha_composite(white, rgba)
-    return img.convert("L")
+    gray = img.convert("L")
+    if not colour:
+        return gray, None
+    return gray, img if img.mode == "RGB" else img.convert("RGB")
+
+
+def _stored_as_ycbcr(jpeg: Image.Image) -> bool:
+    """Whether a 3-component JPEG holds YCbCr, by libjpeg's own rule: a JFIF marker says so,
+    then an Adobe marker's transform (0 is RGB), then component ids R, G, B mean RGB."""
+    if "jfif" in jpeg.info:
+        return True
+    if "adobe_transform" in jpeg.info:
+        return jpeg.info["adobe_transform"] != 0
+    return [c[0] for c in getattr(jpeg, "layer", [])] != [ord("R"), ord("G"), ord("B")]
 
 
 def _raw_preview(data: bytes, name: str) -> tuple[Image.Image, int, int, int, str, str, str] | None:
@@ -269,18 +294,22 @@ def _decoded_share(gray: Image.Image) -> float:
     return 1.0 - tail / len(uniform)
 
 
-def _load_gray(img: Image.Image, fmt: str) -> tuple[Image.Image, bool]:
-    """Decode to grayscale; a truncated file is decoded as far as it goes, flagged damaged."""
+def _load_gray(img: Image.Image, fmt: str) -> tuple[Image.Image, Image.Image | None, bool]:
+    """Decode to (gray, colour or None, truncated); a truncated JPEG, PNG or BMP is decoded as
+    far as it goes, and flagged."""
     if getattr(img, "n_frames", 1) > 1:
         img.seek(0)
     if fmt == "JPEG" and img.mode in ("RGB", "L", "YCbCr"):
-        # Luma only, DCT-scaled: several times faster than a full colour decode.
-        img.draft("L", (DRAFT_SIZE, DRAFT_SIZE))
+        # DCT-scaled, and YCbCr as stored: no conversion to RGB (BENCHMARKS.md has what
+        # the colour costs over the luma-only decode). libjpeg cannot turn a JPEG stored
+        # in RGB into YCbCr: those are read on luma alone, as gray files are.
+        ycbcr = img.mode != "L" and _stored_as_ycbcr(img)
+        img.draft("YCbCr" if ycbcr else "L", (DRAFT_SIZE, DRAFT_SIZE))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             img.load()
-            return _to_gray(img), False
+            return (*_to_gray(img), False)
         except (OSError, EOFError) as exc:
             truncated = "truncated" in str(exc).lower() or isinstance(exc, EOFError)
             if not truncated or fmt not in _PARTIAL_FORMATS:
@@ -292,12 +321,12 @@ def _load_gray(img: Image.Image, fmt: str) -> tuple[Image.Image, bool]:
             img.load()
         finally:
             ImageFile.LOAD_TRUNCATED_IMAGES = False
-        gray = _to_gray(img)
+        gray, colour = _to_gray(img)
     if gray.mode != "L" or gray.im.mode != "L":
         raise DecodeError("file is truncated or damaged")
     if _decoded_share(gray) < MIN_DECODED_SHARE:
         raise DecodeError("file is truncated or damaged")
-    return gray, True
+    return gray, colour, True
 
 
 def decode_for_hash(data: bytes, name: str = "") -> Decoded:
@@ -323,7 +352,7 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
             quality, custom = jpeg_quality(getattr(img, "quantization", {}).get(0, ()))
         damaged = fmt == "PNG" and png_damaged(data)
     try:
-        gray, truncated = _load_gray(img, fmt)
+        gray, colour, truncated = _load_gray(img, fmt)
     except DecodeError:
         raise
     except Image.DecompressionBombError:
@@ -337,10 +366,14 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         raise DecodeError("not enough memory to decode this image") from None
     if gray.width > 4 * DRAFT_SIZE or gray.height > 4 * DRAFT_SIZE:
         # Formats without DCT scaling: shrink once so later steps stay cheap.
-        gray = ImageOps.contain(gray, (2 * DRAFT_SIZE, 2 * DRAFT_SIZE), Image.Resampling.BOX)
+        box = (2 * DRAFT_SIZE, 2 * DRAFT_SIZE)
+        gray = ImageOps.contain(gray, box, Image.Resampling.BOX)
+        if colour is not None:
+            colour = colour.resize(gray.size, Image.Resampling.BOX)
     transpose = _TRANSPOSE.get(orientation)
     if transpose is not None:
         gray = gray.transpose(transpose)
+        colour = colour.transpose(transpose) if colour is not None else None
     return Decoded(
         gray,
         width,
@@ -351,6 +384,7 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         quality=quality,
         custom_tables=custom,
         damaged=damaged or truncated,
+        colour=colour,
     )
 
 

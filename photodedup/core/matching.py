@@ -1,17 +1,17 @@
-"""Find duplicate groups: exact digests, then perceptual candidates verified, then union-find.
-
-Two stages (docs/matching.md has the measurements behind the numbers):
+"""Find duplicate groups: exact digests, perceptual candidates verified, components, stars.
 
 1. Candidates: pairs whose pHash OR whose dHash is within ``threshold`` bits (exact radius
    search, see search.py). Each hash alone misses some edits: a watermark moves pHash by up
    to 20 bits but dHash by 3; a 4 % crop moves dHash by 11 but pHash by 10.
-2. Verification (``verified``): the two hashes must agree together: pHash + dHash distance
-   (128 bits) at most ``VERIFY_FACTOR * threshold``. Unrelated photos sit near 64 on that
-   sum; on the dev corpus the closest unrelated pair was at 34 while the farthest true copy
-   was at 23.
+2. Verification (verify.py): both hashes together, the shape, then the pictures' luma and
+   colour layouts, stricter in a larger library.
+3. ``candidate_components``: union-find over verified links, never joining two capture times
+   nor files the user called different. Look-alikes chain through one another here.
+4. ``split_groups``: each component cut into stars around keepers, so every member of a group
+   is itself verified against its first file.
 
 Near-uniform ("flat") photos carry too little detail for either hash, so they join a group
-only through identical bytes or identical decoded pixels.
+only through identical bytes or identical decoded pixels. docs/matching.md has the numbers.
 """
 
 from __future__ import annotations
@@ -19,16 +19,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 import numpy as np
 
-from .fingerprint import THUMB_SIDE
 from .models import CancelToken, Fingerprint
 from .search import Progress as SearchProgress
 from .search import popcount, radius_pairs
-
-#: Verification limit on pHash + dHash distance, as a multiple of the threshold.
-VERIFY_FACTOR = 2.5
+from .verify import layouts_match, same_shapes, verified
 
 #: For a content digest, the digests of the photos the user called different from it.
 Partners = Callable[[str], Collection[str]]
@@ -69,114 +67,6 @@ class UnionFind:
         order = np.argsort(root, kind="stable")
         bounds = np.flatnonzero(np.diff(root[order])) + 1
         return [g.tolist() for g in np.split(order, bounds) if len(g) > 1]
-
-
-def verify_limit(threshold: int) -> int:
-    """The most pHash + dHash bits an upright pair may differ by, for a threshold."""
-    return int(VERIFY_FACTOR * threshold)
-
-
-def verified(
-    phash_distance: int | np.ndarray,
-    dhash_distance: int | np.ndarray,
-    threshold: int,
-    turned: bool | np.ndarray = False,
-) -> bool | np.ndarray:
-    """Whether candidate pairs are copies (works on ints and on numpy arrays alike).
-
-    Upright, both hashes must agree together: their sum within VERIFY_FACTOR * threshold.
-    (dHash alone within half the threshold would find a watermarked copy whose pHash moved
-    32 bits, but on smooth, low-contrast pictures dHash is nearly constant: a generated
-    10,000-photo library then showed 53 false pairs at pHash 26-34, dHash 3-4.)
-
-    ``turned`` pairs (one photo rotated or mirrored) must agree within ``threshold`` on the
-    sum: comparing 8 orientations gives chance 8 tries, and round, centred compositions
-    (a globe, an eye) look alike upside down. Turned copies are plain transforms of the same
-    pixels: on both corpora they sit at 3 bits or less, look-alikes at 15 or more (see also
-    ``thumbs_match``).
-    """
-    total = phash_distance + dhash_distance
-    return np.where(turned, total <= threshold, total <= verify_limit(threshold))
-
-
-#: A turned copy's thumbnail, turned back, correlates with the original's at 0.999 or more on
-#: both corpora; two quadrants of one round photo, mirrored, reached 0.983.
-TURNED_MIN_CORRELATION = 0.99
-#: Upright copies keep the picture's layout: their 16x16 thumbnails correlate at 0.70 or more
-#: on our corpora (a watermark; crops 0.84), while look-alikes whose hashes agree (smooth
-#: generated pictures) mostly fall below 0.6.
-UPRIGHT_MIN_CORRELATION = 0.6
-
-
-_PAIRS_AT_ONCE = 2048
-
-
-def _correlations(x: np.ndarray, y: np.ndarray, variant: np.ndarray) -> np.ndarray:
-    """Per pair: correlation of layouts x[i] and y[i] turned by variant[i] ((n, side, side))."""
-    y = y.copy()
-    for v in np.unique(variant).tolist():
-        sel = variant == v
-        # The order of fingerprint.orientation_variants: turns of the block, then of its mirror.
-        base = y[sel] if v < 4 else np.flip(y[sel], axis=2)
-        y[sel] = np.rot90(base, v % 4, axes=(1, 2))
-    x = x - x.mean(axis=(1, 2), keepdims=True)
-    y = y - y.mean(axis=(1, 2), keepdims=True)
-    norm = np.sqrt((x * x).sum(axis=(1, 2)) * (y * y).sum(axis=(1, 2)))
-    return np.where(norm > 0, (x * y).sum(axis=(1, 2)) / np.where(norm > 0, norm, 1.0), -1.0)
-
-
-def _involved(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The photos in pairs (a[i], b[i]), each once, and each side's position among them."""
-    used, pos = np.unique(np.concatenate([a, b]), return_inverse=True)
-    return used, pos[: len(a)], pos[len(a) :]
-
-
-def _layouts_match(
-    fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
-) -> np.ndarray:
-    """Per pair: ``thumbs_match(fps[a], fps[b], variant)``, all pairs at once."""
-    size = THUMB_SIDE * THUMB_SIDE
-    used, pa, pb = _involved(a, b)
-    thumbs = [fps[i].thumb for i in used.tolist()]
-    # Loaded from a results file: no thumbnail to compare, so no match.
-    real = np.array([len(t) == size for t in thumbs], dtype=bool)
-    flat = b"".join(t if len(t) == size else bytes(size) for t in thumbs)
-    grid = np.frombuffer(flat, np.uint8).reshape(-1, THUMB_SIDE, THUMB_SIDE)
-    corr = np.empty(len(a))
-    for s in range(0, len(a), _PAIRS_AT_ONCE):  # a few MB of floating-point temporaries
-        part = slice(s, s + _PAIRS_AT_ONCE)
-        x, y = grid[pa[part]].astype(np.float64), grid[pb[part]].astype(np.float64)
-        corr[part] = _correlations(x, y, variant[part])
-    least = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
-    return real[pa] & real[pb] & (corr >= least)
-
-
-def thumbs_match(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
-    """b seen in orientation ``variant`` has a's thumbnail (exactly, when turned)."""
-    one = np.array([variant])
-    return bool(_layouts_match([a, b], np.array([0]), np.array([1]), one)[0])
-
-
-#: Copies keep their shape (a 4 % crop or a thin frame changes it by a few %): a landscape
-#: photo and a portrait one are never copies, however alike their hashes.
-MAX_ASPECT_CHANGE = 1.25
-
-
-def _same_shape(
-    fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray, variant: np.ndarray
-) -> np.ndarray:
-    """Per pair: a's aspect ratio within MAX_ASPECT_CHANGE of b's, as b is turned."""
-    used, pa, pb = _involved(a, b)
-    sizes = np.array([(fps[i].width, fps[i].height) for i in used.tolist()], dtype=np.float64)
-    ratio = np.log(np.maximum(sizes.reshape(-1, 2), 1.0)) @ np.array([1.0, -1.0])
-    ra, rb = ratio[pa], ratio[pb]
-    quarter = (variant % 2) == 1  # 90 and 270 degree turns swap width and height
-    return np.abs(ra - np.where(quarter, -rb, rb)) <= np.log(MAX_ASPECT_CHANGE)
-
-
-def same_shape(a: Fingerprint, b: Fingerprint, variant: int) -> bool:
-    """a's aspect ratio is within MAX_ASPECT_CHANGE of b's, b turned by ``variant``."""
-    return bool(_same_shape([a, b], np.array([0]), np.array([1]), np.array([variant]))[0])
 
 
 def moments_differ(a: str, b: str) -> bool:
@@ -249,9 +139,9 @@ def similar_links(
     dd = popcount(dh[qi, 0] ^ dh[b, variant]).astype(np.int64)
     ok = verified(pd, dd, threshold, turned=variant != 0)
     (near,) = np.nonzero(ok)
-    ok[near] = _same_shape(sub, qi[near], b[near], variant[near])
+    ok[near] = same_shapes(sub, qi[near], b[near], variant[near])
     (near,) = np.nonzero(ok)
-    ok[near] = _layouts_match(sub, qi[near], b[near], variant[near])
+    ok[near] = layouts_match(sub, qi[near], b[near], variant[near], len(fps))
     links: dict[tuple[int, int], Link] = {}
     for a_, b_, p_, d_, v_ in zip(
         qi[ok].tolist(),
@@ -323,7 +213,7 @@ class _CannotLinkUnion:
         return True
 
 
-def group_indices(
+def candidate_components(
     fps: Sequence[Fingerprint],
     threshold: int,
     rotations: bool,
@@ -331,12 +221,17 @@ def group_indices(
     cancel: CancelToken | None = None,
     progress: SearchProgress | None = None,
 ) -> tuple[list[list[int]], list[Link]]:
-    """Connected components (2+ files) of identical bytes, identical pixels and verified links.
+    """Connected components (2+ files) of identical bytes, identical pixels and verified links,
+    with the verified links inside them.
+
+    These are candidates, not groups: look-alikes chain through one another (A like B, B like
+    C), so ``split_groups`` cuts each component into groups around keepers.
 
     Threshold 0 means identical files only: same bytes, nothing else. ``partners`` gives, for
     a content digest, the digests the user called different photos ("not a duplicate"): no
     component ever holds such a pair. Links are joined strongest first (identical bytes, then
     identical pixels, then closest hashes), so a refused link costs the weakest connection.
+    Every returned link joins two files of one component (so no rule keeps them apart).
     Raises Cancelled soon after ``cancel`` is set; ``progress`` hears the share done.
     """
     uf = _CannotLinkUnion(fps, partners)
@@ -352,13 +247,96 @@ def group_indices(
             if fp.pixel_digest and (j := first.setdefault(fp.pixel_digest, i)) != i:
                 uf.union(j, i, same_picture=True)
     links = similar_links(fps, threshold, rotations, cancel, progress) if threshold > 0 else []
-    accepted = []
-    for link in sorted(
-        links, key=lambda k: (k.phash_distance + k.dhash_distance, k.variant != 0, k.a, k.b)
-    ):
-        if uf.union(link.a, link.b):
-            accepted.append(link)
-    return uf.uf.components(), accepted
+    links.sort(key=lambda k: (k.phash_distance + k.dhash_distance, k.variant != 0, k.a, k.b))
+    for link in links:
+        uf.union(link.a, link.b)
+    find = uf.uf.find
+    return uf.uf.components(), [k for k in links if find(k.a) == find(k.b)]
+
+
+#: ``split_groups``' distance of files with identical bytes, then identical pixels: closer
+#: than any perceptual link (whose pHash + dHash distance is 0 or more).
+_SAME_BYTES, _SAME_PIXELS = -2, -1
+
+
+def split_groups(
+    fps: Sequence[Fingerprint],
+    components: Sequence[Sequence[int]],
+    links: Sequence[Link],
+    order: Callable[[list[int]], list[int]],
+) -> list[list[int]]:
+    """Groups in which every file is a direct copy of the first, its centre.
+
+    ``order(component)`` lists a component's files best keeper first. Walking that order, a
+    file directly linked (a verified link, identical bytes or identical pixels) to a centre
+    already chosen is a member, any other file becomes a centre. Then every member joins the
+    centre it is closest to (identical bytes, then identical pixels, then the smallest
+    pHash + dHash distance; the earlier centre on a tie). Each group lists its centre first,
+    then its members in ``order``; a file is in one group at most, lone centres are dropped.
+    """
+    near: dict[int, dict[int, int]] = {}
+    for k in links:
+        d = k.phash_distance + k.dhash_distance
+        for x, y in ((k.a, k.b), (k.b, k.a)):
+            row = near.setdefault(x, {})
+            row[y] = min(row.get(y, d), d)
+    groups = []
+    for comp in components:
+        ordered = order(list(comp))
+        rank: dict[int, int] = {}  # centre -> its place among the component's centres
+        by_bytes: dict[str, int] = {}  # two centres never share bytes or pixels: the later
+        by_pixels: dict[str, int] = {}  # one would have been the earlier one's member
+        for i in ordered:
+            fp = fps[i]
+            linked = (
+                (fp.digest and fp.digest in by_bytes)
+                or (fp.pixel_digest and fp.pixel_digest in by_pixels)
+                or any(c in rank for c in near.get(i, ()))
+            )
+            if not linked:
+                rank[i] = len(rank)
+                if fp.digest:
+                    by_bytes[fp.digest] = i
+                if fp.pixel_digest:
+                    by_pixels[fp.pixel_digest] = i
+        members: list[list[int]] = [[c] for c in rank]
+        for i in ordered:
+            if i in rank:
+                continue
+            fp = fps[i]
+            options = [(d, rank[c]) for c, d in near.get(i, {}).items() if c in rank]
+            if fp.pixel_digest and (c := by_pixels.get(fp.pixel_digest)) is not None:
+                options.append((_SAME_PIXELS, rank[c]))
+            if fp.digest and (c := by_bytes.get(fp.digest)) is not None:
+                options.append((_SAME_BYTES, rank[c]))
+            members[min(options)[1]].append(i)
+        groups.extend(m for m in members if len(m) > 1)
+    return groups
+
+
+def group_indices(
+    fps: Sequence[Fingerprint],
+    threshold: int,
+    rotations: bool,
+    partners: Partners | None = None,
+    cancel: CancelToken | None = None,
+    progress: SearchProgress | None = None,
+    key: Callable[[Fingerprint], Any] | None = None,
+) -> tuple[list[list[int]], list[Link]]:
+    """Duplicate groups in one call: ``candidate_components`` cut by ``split_groups``.
+
+    Keepers are chosen by ``key`` over the fingerprints (smallest first), or by index without
+    one. Returns the groups and the verified links inside them.
+    """
+    components, links = candidate_components(fps, threshold, rotations, partners, cancel, progress)
+
+    def order(comp: list[int]) -> list[int]:
+        return sorted(comp) if key is None else sorted(comp, key=lambda i: (key(fps[i]), i))
+
+    groups = split_groups(fps, components, links, order)
+    where = {i: n for n, g in enumerate(groups) for i in g}
+    inside = [k for k in links if k.a in where and where[k.a] == where.get(k.b)]
+    return groups, inside
 
 
 def best_variant(a: Fingerprint, b: Fingerprint, rotations: bool) -> tuple[int, int, int]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 #: Bump when decoding or hashing changes, so cached fingerprints are recomputed.
-ALGORITHM_VERSION = 5
+ALGORITHM_VERSION = 6
 
 #: Camera RAW files: fingerprinted from their embedded JPEG preview (see core/raw.py).
 RAW_EXTENSIONS = frozenset(
@@ -133,8 +133,9 @@ class Fingerprint:
     """Everything the engine knows about one decoded photo.
 
     ``phashes`` and ``dhashes`` hold the hashes of the 8 orientations (index 0 is the
-    photo as displayed; ``fingerprint.orientation_variants`` gives the order); ``thumb`` is a
-    16x16 grayscale thumbnail (256 bytes).
+    photo as displayed; ``fingerprint.orientation_variants`` gives the order); ``thumb`` is the
+    32x32 luma thumbnail of the picture inside its frame (1,024 bytes), followed for a colour
+    photo by its 8x8 Cb and Cr planes (128 bytes); empty when loaded from a results file.
     """
 
     path: str

@@ -16,15 +16,7 @@ from .companions import with_facts
 from .discovery import discover
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
-from .matching import (
-    Partners,
-    best_variant,
-    different_shots,
-    group_indices,
-    same_shape,
-    thumbs_match,
-    verified,
-)
+from .matching import Partners, best_variant, candidate_components, different_shots, split_groups
 from .models import (
     Cancelled,
     CancelToken,
@@ -40,7 +32,8 @@ from .models import (
     Stage,
 )
 from .pool import FingerprintPool
-from .ranking import build_group
+from .ranking import build_group, keeper_order, rule_steps
+from .verify import same_shape, thumbs_match, verified
 
 #: Progress reports are throttled to this interval (10 Hz) at the source.
 PROGRESS_INTERVAL = 0.1
@@ -169,7 +162,7 @@ def run_scan(
         fps.sort(key=lambda fp: fp.path)
         partners = _ignore_partners(options, warnings)
         try:
-            index_groups, _links = group_indices(
+            components, links = candidate_components(
                 fps,
                 options.threshold,
                 options.rotations,
@@ -179,15 +172,29 @@ def run_scan(
                 lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
             )
         except Cancelled:
-            index_groups = []
+            components, links = [], []
+
+        # What a grouped photo's sidecars hold (a rule weighs it) is read for these files only.
+        for i in {i for component in components for i in component}:
+            fps[i] = _read_sidecars(fps[i])
+        steps = rule_steps(options.keeper_rules, options.prefer_jpeg)
+
+        def keeper_first(component: list[int]) -> list[int]:
+            # The centres of the groups are the files the keeper rules prefer.
+            position = {id(fps[i]): i for i in component}
+            ordered = keeper_order([fps[i] for i in component], steps, options.references)
+            return [position[id(fp)] for fp in ordered]
+
+        index_groups = split_groups(fps, components, links, keeper_first)
         built = [
             build_group(
                 0,
-                [_read_sidecars(fps[i]) for i in idx],
+                [fps[i] for i in idx],
                 options.references,
                 options.rotations,
                 options.prefer_jpeg,
                 options.keeper_rules,
+                centre_first=True,
             )
             for idx in index_groups
         ]
@@ -304,7 +311,7 @@ def find_copies(
             close = (
                 verified(p, d, options.threshold, turned=v != 0)
                 and same_shape(target, fps[i], v)
-                and thumbs_match(target, fps[i], v)
+                and thumbs_match(target, fps[i], v, len(fps))
             )
             if close and not fps[i].flat and not different_shots(target, fps[i]):
                 hits[i] = min(hits.get(i, p), p)

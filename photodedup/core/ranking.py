@@ -339,16 +339,22 @@ def build_group(
     rotations: bool = False,
     prefer_jpeg: bool = False,
     rules: Sequence[str] = DEFAULT_RULES,
+    centre_first: bool = False,
 ) -> DuplicateGroup:
     """Rank the files of one group: keeper(s) first, each with a reason and its relation.
 
     The keeper is the file the rules prefer (by default the original, from the evidence in
     core/provenance.py); a file in a reference folder is kept over every rule. A damaged
-    file is the keeper only when every copy is damaged, and it is then never marked.
+    file is the keeper only when every copy is damaged, and it is then never marked. With
+    ``centre_first``, ``fps[0]`` is the group's centre (every other file was verified against
+    it: see matching.split_groups) and stays the keeper unless a reference file is there.
     """
     steps = rule_steps(rules, prefer_jpeg)
     ordered = keeper_order(fps, steps, references)
     refs = [fp for fp in ordered if _in_reference(fp, references)]
+    if centre_first and (not refs or fps[0] in refs):
+        ordered.remove(fps[0])
+        ordered.insert(0, fps[0])
     keeper = ordered[0]
     if refs:
         why = explain(KEEP_REFERENCE)
