@@ -317,3 +317,35 @@ def test_a_volume_without_a_usable_trash_is_named(
     (nas / f".Trash-{os.getuid()}").mkdir()
     read_only(nas, request)
     assert xdg_trash.volumes_without_trash([str(photo)]) == []
+
+
+def test_companions_move_with_their_photo_and_come_back(
+    trash_env: TrashEnv, tmp_path: Path, new_photo
+) -> None:
+    from sidecar_files import takeout_json, write, xmp
+
+    from photodedup.core.models import ScanOptions
+    from photodedup.core.pipeline import run_scan
+
+    root = tmp_path / "Pictures"
+    (root / "Backup").mkdir(parents=True)
+    new_photo(4, (160, 120)).save(root / "DSC_0002.jpg", quality=95)
+    write(root / "DSC_0002.jpg.xmp", xmp(keywords=("family",)))
+    shutil.copyfile(root / "DSC_0002.jpg", root / "Backup" / "DSC_0002.jpg")
+    write(root / "Backup" / "DSC_0002.xmp", xmp(rating=1))
+    write(root / "Backup" / "DSC_0002.jpg.json", takeout_json("DSC_0002.jpg"))
+    options = ScanOptions(roots=(str(root),), cache_dir=str(tmp_path / "cache"), workers=1)
+    result = run_scan(options)
+    (g,) = result.groups
+    assert g.keeper.path == str(root / "DSC_0002.jpg")
+    before = snapshot(root)
+    dest = tmp_path / "extras"
+    report = execute_move(plan_trash(result.groups), str(dest), result.roots)
+    assert report.skipped == []
+    assert set(snapshot(dest)) == {
+        str(dest / "Pictures" / "Backup" / name)
+        for name in ("DSC_0002.jpg", "DSC_0002.xmp", "DSC_0002.jpg.json")
+    }
+    assert set(snapshot(root)) == {str(root / "DSC_0002.jpg"), str(root / "DSC_0002.jpg.xmp")}
+    assert journal.restore(report.batch_id).failed == []
+    assert snapshot(root) == before and snapshot(dest) == {}
