@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 import photodedup
-from photodedup.core.journal import Batch
+from photodedup.core.journal import TRASH, Batch
 from photodedup.gui.formatting import fill, human_time, plural
 
 DialogT = TypeVar("DialogT", bound=QWidget)
@@ -337,7 +337,9 @@ class HistoryDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     batch_time(batch.created),
-                    str(batch.moved),
+                    str(batch.moved)
+                    if batch.action == TRASH
+                    else fill(self.tr("%1 to a folder"), batch.moved),
                     str(batch.skipped),
                     str(batch.restored),
                 ]

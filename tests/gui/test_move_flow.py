@@ -87,6 +87,10 @@ def test_move_button_moves_the_marked_files_and_undo_puts_them_back(
     assert f"to {dest}." in summary.headline.text()
     assert not win.move_button.isEnabled()  # every group resolved: nothing marked any more
     summary.close()
+    win.menus.history_action.trigger()
+    history = win.trash_flow.history
+    assert history.tree.topLevelItem(0).text(1) == f"{len(marked)} to a folder"
+    history.close()
 
     with qtbot.waitSignal(win.controller.restored, timeout=30_000):
         win.menus.undo_action.trigger()

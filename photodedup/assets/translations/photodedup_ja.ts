@@ -560,24 +560,29 @@
         <translation>PhotoDedup はまだファイルをゴミ箱へ移動していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="345"/>
+        <location filename="../../gui/dialogs.py" line="342"/>
+        <source>%1 to a folder</source>
+        <translation>%1 (フォルダーへ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="347"/>
         <source>Batch %1</source>
         <translation>バッチ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="347"/>
+        <location filename="../../gui/dialogs.py" line="349"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="352"/>
+        <location filename="../../gui/dialogs.py" line="354"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>この回の %n 個のファイルを元の場所に戻します</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="355"/>
+        <location filename="../../gui/dialogs.py" line="357"/>
         <source>Nothing left to put back from this batch</source>
         <translation>この回で元に戻せるファイルは残っていません</translation>
     </message>

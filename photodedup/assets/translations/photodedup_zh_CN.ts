@@ -560,24 +560,29 @@
         <translation>PhotoDedup 尚未将任何文件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="345"/>
+        <location filename="../../gui/dialogs.py" line="342"/>
+        <source>%1 to a folder</source>
+        <translation>%1 (移到文件夹)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="347"/>
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="347"/>
+        <location filename="../../gui/dialogs.py" line="349"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="352"/>
+        <location filename="../../gui/dialogs.py" line="354"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>将此批次的 %n 个文件放回原处</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="355"/>
+        <location filename="../../gui/dialogs.py" line="357"/>
         <source>Nothing left to put back from this batch</source>
         <translation>此批次已没有可放回的文件</translation>
     </message>
