@@ -1,4 +1,4 @@
-"""Command line subcommands that act on results: trash, journal, restore."""
+"""Command line subcommands that act on results: trash, move, journal, restore."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import os
 import sys
 import threading
 from collections import Counter
+from collections.abc import Callable
 
-from photodedup.core import journal
+from photodedup.core import journal, move_to_folder, xdg_trash
 from photodedup.core.journal import JournalError
-from photodedup.core.models import CancelToken
+from photodedup.core.models import CancelToken, ScanResult
 from photodedup.core.ranking import human_size
 from photodedup.core.results_io import ResultsError, load_results
 from photodedup.core.trash import TrashPlan, TrashProgress, TrashReport, execute_plan, plan_trash
@@ -22,7 +23,7 @@ EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``trash``, ``journal`` and ``restore`` to the photodedup-cli parser."""
+    """Add ``trash``, ``move``, ``journal`` and ``restore`` to the photodedup-cli parser."""
     p = subparsers.add_parser(
         "trash",
         help="send the files a results file marks keep: false to the system trash",
@@ -47,6 +48,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_trash)
 
+    m = subparsers.add_parser(
+        "move",
+        help="move the files a results file marks keep: false to a folder (no trash needed)",
+        description=(
+            "Like 'trash', for volumes without a usable trash (network shares, some removable "
+            "drives) or to look through the extra copies again: each marked file, with its "
+            "companions, goes to DEST/<scanned folder's name>/<its path under that folder>; a "
+            "name already taken gets ' (2)'. Across volumes each file is copied, compared "
+            "byte for byte, then removed. DEST may not be inside a scanned folder. Without "
+            "--yes, only print the plan. 'restore' puts the files back."
+        ),
+    )
+    m.add_argument("results", metavar="RESULTS.json", help="a file written by 'scan --json'")
+    m.add_argument("dest", metavar="DEST", help="the folder to move the files into")
+    m.add_argument(
+        "--yes", action="store_true", help="move the files (default: only print the plan)"
+    )
+    m.set_defaults(func=cmd_move)
+
     j = subparsers.add_parser("journal", help="list the trash batches that can be restored")
     j.set_defaults(func=cmd_journal)
 
@@ -57,7 +77,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     r.set_defaults(func=cmd_restore)
 
 
-def _print_plan(plan: TrashPlan) -> None:
+def _print_plan(plan: TrashPlan, verb: str = "trash") -> None:
     by_group: dict[int, list] = {}
     for item in plan.items:
         by_group.setdefault(item.group_id, []).append(item)
@@ -66,18 +86,18 @@ def _print_plan(plan: TrashPlan) -> None:
         print(f"Group {group_id}: keep {first.keeper} ({first.keeper_reason})")
         for item in items:
             why = f": {item.reason}" if item.reason else ""
-            verb = "  + with it" if item.companion_of else "trash"
-            print(f"  {verb} {item.path} ({human_size(item.size)}){why}")
+            label = "  + with it" if item.companion_of else verb
+            print(f"  {label} {item.path} ({human_size(item.size)}){why}")
     for refused in plan.refused:
         print(f"Refused group {refused.group_id}: {refused.reason}")
         for path in refused.paths:
             print(f"  untouched {path}")
 
 
-def _progress_printer() -> TrashProgress:
+def _progress_printer(where: str = "the trash") -> TrashProgress:
     def show(done: int, total: int, current: str) -> None:
         name = os.path.basename(current)
-        sys.stderr.write(f"\r\x1b[KMoving to the trash: {done}/{total} {name}")
+        sys.stderr.write(f"\r\x1b[KMoving to {where}: {done}/{total} {name}")
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -86,7 +106,7 @@ def _progress_printer() -> TrashProgress:
 
 
 def _execute_interruptible(
-    plan: TrashPlan, progress: TrashProgress | None, merge_metadata: bool = False
+    run: Callable[[CancelToken], TrashReport],
 ) -> tuple[TrashReport, bool]:
     """Run the batch in a worker so Ctrl-C cancels it between files; (report, interrupted).
 
@@ -99,7 +119,7 @@ def _execute_interruptible(
 
     def work() -> None:
         try:
-            outcome.append(execute_plan(plan, progress, cancel, merge_metadata))
+            outcome.append(run(cancel))
         except BaseException as exc:  # handed to the main thread below
             outcome.append(exc)
         finally:
@@ -123,8 +143,8 @@ def _execute_interruptible(
     return result, interrupted
 
 
-def _print_report(report: TrashReport) -> None:
-    print(f"Moved {len(report.moved)} file(s) to the trash, skipped {len(report.skipped)}.")
+def _print_report(report: TrashReport, where: str = "the trash") -> None:
+    print(f"Moved {len(report.moved)} file(s) to {where}, skipped {len(report.skipped)}.")
     if report.skipped:
         counts = Counter(reason for _, reason in report.skipped)
         for reason, count in counts.most_common():
@@ -139,11 +159,8 @@ def _print_report(report: TrashReport) -> None:
 
 def cmd_trash(args: argparse.Namespace) -> int:
     """Print the trash plan of a results file, or carry it out with --yes."""
-    try:
-        # Groups that keep nothing are refused one by one by the plan, not the whole file.
-        result = load_results(args.results, require_keeper=False)
-    except ResultsError as exc:
-        print(f"photodedup-cli: refused: {exc}", file=sys.stderr)
+    result = _load(args.results)
+    if result is None:
         return EXIT_REFUSED
     plan = plan_trash(result.groups)
     if not args.yes:
@@ -158,13 +175,68 @@ def cmd_trash(args: argparse.Namespace) -> int:
     if not plan.items:
         print("Nothing to move.")
         return EXIT_OK
+    # Before the batch, not file by file halfway through it.
+    if no_trash := xdg_trash.volumes_without_trash(i.path for i in plan.items):
+        print(
+            f"photodedup-cli: nothing moved: no usable trash on {', '.join(no_trash)} "
+            "(a network share or read-only volume?). Move the files to a folder instead: "
+            f"photodedup-cli move {args.results} DEST --yes",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
     progress = _progress_printer() if sys.stderr.isatty() else None
     try:
-        report, interrupted = _execute_interruptible(plan, progress, args.merge_metadata)
+        report, interrupted = _execute_interruptible(
+            lambda cancel: execute_plan(plan, progress, cancel, args.merge_metadata)
+        )
     except JournalError as exc:
         print(f"photodedup-cli: nothing moved: {exc}", file=sys.stderr)
         return EXIT_FAILED
     _print_report(report)
+    return EXIT_INTERRUPTED if interrupted else EXIT_OK
+
+
+def _load(path: str) -> ScanResult | None:
+    try:
+        # Groups that keep nothing are refused one by one by the plan, not the whole file.
+        return load_results(path, require_keeper=False)
+    except ResultsError as exc:
+        print(f"photodedup-cli: refused: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    """Print the plan of a move to DEST, or carry it out with --yes."""
+    result = _load(args.results)
+    if result is None:
+        return EXIT_REFUSED
+    dest = os.path.abspath(os.path.expanduser(args.dest))
+    problem = move_to_folder.destination_problem(dest, result.roots, create=args.yes)
+    if problem:
+        print(f"photodedup-cli: refused: {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    plan = plan_trash(result.groups)
+    if not args.yes:
+        _print_plan(plan, verb="move")
+        print(
+            f"{len(plan.items)} file(s), {human_size(plan.total_bytes)}, would move to {dest}; "
+            f"{len(plan.refused)} group(s) refused. Run again with --yes to move them."
+        )
+        return EXIT_OK
+    for refused in plan.refused:
+        print(f"Refused group {refused.group_id}: {refused.reason}")
+    if not plan.items:
+        print("Nothing to move.")
+        return EXIT_OK
+    progress = _progress_printer(dest) if sys.stderr.isatty() else None
+    try:
+        report, interrupted = _execute_interruptible(
+            lambda cancel: move_to_folder.execute_move(plan, dest, result.roots, progress, cancel)
+        )
+    except (JournalError, move_to_folder.DestinationError) as exc:
+        print(f"photodedup-cli: nothing moved: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    _print_report(report, dest)
     return EXIT_INTERRUPTED if interrupted else EXIT_OK
 
 
@@ -179,7 +251,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
         print("No trash batches yet.")
         return EXIT_OK
     for b in batches:
-        state = []
+        state = ["to a folder"] if b.action == journal.MOVE else []
         if b.restored:
             state.append(f"restored {b.restored}")
         if not b.finished:

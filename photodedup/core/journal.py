@@ -18,7 +18,7 @@ import platformdirs
 
 from photodedup.core import xdg_trash
 
-SCHEMA_VERSION = 2  # 2: entries.previous, for the files PhotoDedup writes
+SCHEMA_VERSION = 3  # 2: entries.previous, for the files PhotoDedup writes; 3: batches.action
 BUSY_TIMEOUT_S = 30.0
 
 _SCHEMA = """
@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS batches (
     id TEXT PRIMARY KEY,
     created TEXT NOT NULL,
     platform TEXT NOT NULL,
-    finished INTEGER NOT NULL DEFAULT 0
+    finished INTEGER NOT NULL DEFAULT 0,
+    action TEXT NOT NULL DEFAULT 'trash'
 );
 CREATE TABLE IF NOT EXISTS entries (
     batch_id TEXT NOT NULL REFERENCES batches(id),
@@ -53,6 +54,11 @@ CREATE TABLE IF NOT EXISTS restores (
     reason TEXT NOT NULL DEFAULT ''
 );
 """
+
+
+#: A batch's action: to the system trash, or to a folder the user chose.
+TRASH = "trash"
+MOVE = "move"
 
 
 class JournalError(RuntimeError):
@@ -104,6 +110,7 @@ class Batch:
     pending: int
     restored: int  # files put back so far
     finished: bool
+    action: str = TRASH
 
 
 @dataclass(slots=True)
@@ -167,6 +174,8 @@ class Journal:
         columns = {r[1] for r in self._db.execute("PRAGMA table_info(entries)")}
         if "previous" not in columns:  # a journal of version 1
             self._db.execute("ALTER TABLE entries ADD COLUMN previous BLOB")
+        if "action" not in {r[1] for r in self._db.execute("PRAGMA table_info(batches)")}:
+            self._db.execute("ALTER TABLE batches ADD COLUMN action TEXT NOT NULL DEFAULT 'trash'")
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -184,15 +193,18 @@ class Journal:
         except sqlite3.Error as exc:
             raise JournalError(f"cannot write the trash journal {self.path}: {exc}") from exc
 
-    def begin_batch(self, files: Iterable[tuple[str, int, int, str]]) -> str:
-        """Record a batch of (path, size, mtime_ns, digest) as pending, in one transaction."""
+    def begin_batch(self, files: Iterable[tuple[str, int, int, str]], action: str = TRASH) -> str:
+        """Record a batch of (path, size, mtime_ns, digest) as pending, in one transaction.
+
+        ``action``: TRASH, or MOVE (``trash_path`` is then the file in the chosen folder).
+        """
         batch_id = time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(3)
         now = _now()
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute(
-                "INSERT INTO batches (id, created, platform) VALUES (?, ?, ?)",
-                (batch_id, now, sys.platform),
+                "INSERT INTO batches (id, created, platform, action) VALUES (?, ?, ?, ?)",
+                (batch_id, now, sys.platform, action),
             )
             self._db.executemany(
                 "INSERT INTO entries (batch_id, seq, path, size, mtime_ns, digest, outcome,"
@@ -209,10 +221,12 @@ class Journal:
             raise JournalError(f"cannot write the trash journal {self.path}: {exc}") from exc
         return batch_id
 
-    def set_digest(self, batch_id: str, seq: int, digest: str) -> None:
+    def set_digest(self, batch_id: str, seq: int, digest: str, target: str = "") -> None:
+        """Before a file moves: the digest of its bytes and, when known, where it goes."""
         self._write(
-            "UPDATE entries SET digest = ?, updated = ? WHERE batch_id = ? AND seq = ?",
-            (digest, _now(), batch_id, seq),
+            "UPDATE entries SET digest = ?, trash_path = ?, updated = ?"
+            " WHERE batch_id = ? AND seq = ?",
+            (digest, target, _now(), batch_id, seq),
         )
 
     def record(
@@ -280,7 +294,7 @@ class Journal:
         rows = self._db.execute(
             "SELECT b.id, b.created, b.finished, COUNT(e.seq),"
             " SUM(e.outcome = ?), SUM(e.outcome = ?), SUM(e.outcome = ?),"
-            " SUM(e.restored_to != '')"
+            " SUM(e.restored_to != ''), b.action"
             " FROM batches b LEFT JOIN entries e ON e.batch_id = b.id"
             " GROUP BY b.rowid ORDER BY b.rowid DESC",
             (Outcome.MOVED.value, Outcome.SKIPPED.value, Outcome.PENDING.value),
@@ -295,9 +309,14 @@ class Journal:
                 skipped=r[5] or 0,
                 pending=r[6] or 0,
                 restored=r[7] or 0,
+                action=r[8],
             )
             for r in rows
         ]
+
+    def action(self, batch_id: str) -> str:
+        row = self._db.execute("SELECT action FROM batches WHERE id = ?", (batch_id,)).fetchone()
+        return row[0] if row else TRASH
 
     def last_batch_id(self) -> str | None:
         row = self._db.execute("SELECT id FROM batches ORDER BY rowid DESC LIMIT 1").fetchone()
@@ -371,6 +390,11 @@ def restore(batch_id: str | None = None, *, platform: str | None = None) -> Rest
                 raise JournalError("the trash journal has no batch to restore")
         entries = journal.entries(batch_id)
         undone = _undo_writes(journal, batch_id, entries)
+        if journal.action(batch_id) == MOVE:
+            # Imported here: move_to_folder builds on this module.
+            from photodedup.core.move_to_folder import move_back
+
+            return move_back(journal, batch_id, entries, undone)
         if platform in ("win32", "darwin"):
             report = _unsupported(batch_id, entries, platform)
             report.restored[:0], report.failed[:0] = undone.restored, undone.failed

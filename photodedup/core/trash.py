@@ -8,6 +8,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from send2trash import send2trash
 
@@ -87,6 +88,35 @@ class TrashReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
     written: list[str] = field(default_factory=list)  # kept copies' sidecars given metadata
+
+
+class Mover(Protocol):
+    """Where a batch sends files: the system trash, or a folder (core/move_to_folder.py)."""
+
+    action: str  # journalled with the batch: restore reads it
+    failure: str  # "could not be <failure>: <why>"
+
+    def target(self, path: str) -> str:
+        """Where ``path`` will go, journalled before it moves ("" when only known after)."""
+        ...
+
+    def move(self, path: str, target: str) -> str:
+        """Move ``path`` (to ``target``); where it went ("" when unknown). Raises on failure."""
+        ...
+
+
+class SystemTrash:
+    """send2trash, and where it put the file."""
+
+    action = "trash"
+    failure = "moved to the trash"
+
+    def target(self, path: str) -> str:
+        return ""
+
+    def move(self, path: str, target: str) -> str:
+        send2trash(path)
+        return _trash_location(path)
 
 
 def _moving(
@@ -297,8 +327,9 @@ def execute_plan(
     progress: TrashProgress | None = None,
     cancel: CancelToken | None = None,
     merge_metadata: bool = False,
+    mover: Mover | None = None,
 ) -> TrashReport:
-    """Move the plan's files to the trash, journalled; skip (with a reason) what is not safe.
+    """Move the plan's files to the trash (or ``mover``), journalled; skip what is not safe.
 
     With ``merge_metadata``, what the moved copies knew and their keeper lacks is then
     written to the keeper's XMP sidecar (core/merge.py), in the same batch.
@@ -309,8 +340,11 @@ def execute_plan(
         return TrashReport(batch_id="")
     # Read before anything moves: the copies are in the trash afterwards.
     known = [(s, merge.gather(s)) for s in plan.merges] if merge_metadata else []
+    mover = mover or SystemTrash()
     with Journal() as journal:
-        batch_id = journal.begin_batch((i.path, i.size, i.mtime_ns, i.digest) for i in items)
+        batch_id = journal.begin_batch(
+            ((i.path, i.size, i.mtime_ns, i.digest) for i in items), mover.action
+        )
         report = TrashReport(batch_id=batch_id)
         moved: set[str] = set()  # the photos moved so far: their companions may follow
         foreign: set[str] = set()  # Live Photo videos whose identifier is not their photo's
@@ -336,7 +370,9 @@ def execute_plan(
                 v for v in videos.get(item.path, ()) if live_photo.mismatched(item.path, v)
             )
             try:
-                outcome, reason, where = _move_one(journal, batch_id, seq, item, moved, foreign)
+                outcome, reason, where = _move_one(
+                    journal, batch_id, seq, item, moved, foreign, mover
+                )
             except JournalError as exc:
                 # Without a journal a move could not be undone: stop moving, keep reporting.
                 stopped = f"not moved: {exc}"
@@ -406,6 +442,7 @@ def _move_one(
     item: TrashItem,
     moved: set[str],
     foreign: set[str],
+    mover: Mover,
 ) -> tuple[Outcome, str, str]:
     reason = _check_companion(item, moved, foreign) if item.companion_of else _check_file(item)
     if reason:
@@ -416,11 +453,15 @@ def _move_one(
         return Outcome.SKIPPED, f"cannot be read: {exc.strerror or exc}", ""
     if item.digest and digest != item.digest:
         return Outcome.SKIPPED, "changed since the scan (content differs)", ""
-    # The digest of the very bytes about to move is committed before they move.
-    journal.set_digest(batch_id, seq, digest)
     try:
-        send2trash(item.path)
+        target = mover.target(item.path)
+    except OSError as exc:
+        return Outcome.SKIPPED, f"could not be {mover.failure}: {exc.strerror or exc}", ""
+    # The digest of the very bytes about to move, and where they go, are committed first.
+    journal.set_digest(batch_id, seq, digest, target)
+    try:
+        where = mover.move(item.path, target)
     except Exception as exc:  # send2trash raises OSError, TrashPermissionError and others
         detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return Outcome.SKIPPED, f"could not be moved to the trash: {detail}", ""
-    return Outcome.MOVED, "", _trash_location(item.path)
+        return Outcome.SKIPPED, f"could not be {mover.failure}: {detail}", ""
+    return Outcome.MOVED, "", where

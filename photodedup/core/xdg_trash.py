@@ -6,6 +6,8 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -43,6 +45,50 @@ def _mount_point(path: str) -> str:
             break
         path = parent
     return path
+
+
+def _writable_dir(path: str) -> bool:
+    return os.path.isdir(path) and os.access(path, os.W_OK | os.X_OK)
+
+
+def _volume_trash_usable(top: str) -> bool:
+    """Whether send2trash finds a trash it may write to on the volume mounted at ``top``."""
+    uid = str(os.getuid())
+    shared = os.path.join(top, ".Trash")
+    with contextlib.suppress(OSError):
+        st = os.lstat(shared)
+        # The freedesktop.org rules: a real directory with the sticky bit, then one per user.
+        if stat.S_ISDIR(st.st_mode) and st.st_mode & stat.S_ISVTX:
+            mine = os.path.join(shared, uid)
+            if _writable_dir(mine) or (not os.path.lexists(mine) and _writable_dir(shared)):
+                return True
+    own = os.path.join(top, ".Trash-" + uid)
+    return _writable_dir(own) if os.path.lexists(own) else _writable_dir(top)
+
+
+def _home_device() -> int:
+    return os.stat(os.path.realpath(os.path.expanduser("~"))).st_dev
+
+
+def volumes_without_trash(paths: Iterable[str]) -> list[str]:
+    """The mount points of ``paths`` where no trash can take them, checked before a batch.
+
+    Files on the home volume go to the home trash; elsewhere send2trash needs a trash on the
+    volume itself (a read-only or network share often has none). Always empty on Windows and
+    macOS, where the system's own trash decides.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return []
+    home = _home_device()
+    tops: dict[int, str] = {}
+    for folder in {os.path.dirname(p) for p in paths}:
+        try:
+            dev = os.stat(folder).st_dev
+        except OSError:
+            continue  # gone: the batch skips its files anyway
+        if dev != home and dev not in tops:
+            tops[dev] = _mount_point(folder)
+    return sorted(top for top in tops.values() if not _volume_trash_usable(top))
 
 
 def trash_roots(originals: Iterable[str]) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from photodedup.core import journal, pipeline, trash
+from photodedup.core import journal, move_to_folder, pipeline, trash
 from photodedup.core.models import (
     CancelToken,
     DuplicateGroup,
@@ -38,6 +38,7 @@ class JobKind(Enum):
     SCAN = "scan"
     FIND_COPIES = "find copies"
     TRASH = "trash"
+    MOVE = "move to folder"
     RESTORE = "restore"
 
 
@@ -54,6 +55,7 @@ class TrashProgress:
 class TrashOutcome:
     plan: trash.TrashPlan
     report: trash.TrashReport
+    dest: str = ""  # the folder of a move; "" for the trash
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,26 @@ def trash_job(
             merge_metadata,
         )
         return TrashOutcome(plan, report)
+
+    return job
+
+
+def move_job(
+    groups: Iterable[DuplicateGroup], kept: dict[str, bool], dest: str, roots: tuple[str, ...]
+) -> Job:
+    """Plan a trash of the files not kept and move them under ``dest`` instead."""
+    groups = list(groups)
+
+    def job(progress: Callable[[Any], None], cancel: CancelToken) -> TrashOutcome:
+        plan = trash.plan_trash(groups, keep=lambda path: kept.get(path, True))
+        report = move_to_folder.execute_move(
+            plan,
+            dest,
+            roots,
+            lambda done, total, path: progress(TrashProgress(done, total, path)),
+            cancel,
+        )
+        return TrashOutcome(plan, report, dest)
 
     return job
 
@@ -167,8 +189,18 @@ class AppController(QObject):
             self.trashProgress.emit,
         )
 
+    def move(self, selection: TrashSelection, dest: str) -> bool:
+        """Move the files ``selection`` does not keep under ``dest`` (see ``move_job``)."""
+        roots = self.result.roots if self.result is not None else ()
+        return self._start(
+            JobKind.MOVE,
+            move_job(selection.groups, selection.kept, dest, roots),
+            self._trash_done,
+            self.trashProgress.emit,
+        )
+
     def restore(self, batch_id: str | None) -> bool:
-        """Put back a trash batch (None: the last one)."""
+        """Put back a trash or move batch (None: the last one)."""
 
         def job(_progress: Callable[[Any], None], _cancel: CancelToken) -> journal.RestoreReport:
             return journal.restore(batch_id)
@@ -221,7 +253,8 @@ class AppController(QObject):
 
     def _trash_done(self, outcome: TrashOutcome) -> None:
         log.info(
-            "Trash batch %s: %d moved, %d skipped",
+            "%s batch %s: %d moved, %d skipped",
+            "Move" if outcome.dest else "Trash",
             outcome.report.batch_id,
             len(outcome.report.moved),
             len(outcome.report.skipped),

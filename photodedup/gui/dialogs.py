@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 import photodedup
-from photodedup.core.journal import Batch
+from photodedup.core.journal import TRASH, Batch
 from photodedup.gui.formatting import fill, human_time, plural
 
 DialogT = TypeVar("DialogT", bound=QWidget)
@@ -175,6 +175,62 @@ class TrashConfirmDialog(QMessageBox):
         return self.merge_box.isChecked()
 
 
+class MoveConfirmDialog(QMessageBox):
+    """Asks before moving files to a folder; Cancel is the default, as for the trash."""
+
+    def __init__(
+        self, count: int, size_text: str, dest: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Move to folder"))
+        self.setText(
+            fill(
+                plural(self.tr("Move %n file(s) (%1) to %2?", "", count), count),
+                size_text,
+                dest,
+            )
+        )
+        self.setInformativeText(
+            self.tr(
+                "Each file keeps its folders under the name of the folder it was scanned in, "
+                "is checked again before it is moved, and no file is moved when its group's "
+                "kept copy is gone. You can put them back with Edit > Undo last trash."
+            )
+        )
+        self.move_button = self.addButton(self.tr("Move"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(cancel)
+
+    def confirmed(self) -> bool:
+        return self.clickedButton() is self.move_button
+
+
+class NoTrashDialog(QMessageBox):
+    """Says, before a trash starts, which volumes have no trash, and offers a folder instead."""
+
+    def __init__(self, volumes: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("No trash here"))
+        self.setText(fill(self.tr("There is no usable trash on %1."), ", ".join(volumes)))
+        self.setInformativeText(
+            self.tr(
+                "This happens on network shares and on some removable or read-only drives. "
+                "Nothing was moved. You can move the extra copies to a folder of your choice "
+                "instead, and put them back with Edit > Undo last trash."
+            )
+        )
+        self.move_button = self.addButton(
+            self.tr("Move to folder..."), QMessageBox.ButtonRole.AcceptRole
+        )
+        cancel = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(cancel)
+
+    def move_chosen(self) -> bool:
+        return self.clickedButton() is self.move_button
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """One titled list in a summary: (path, note) rows."""
@@ -281,7 +337,9 @@ class HistoryDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     batch_time(batch.created),
-                    str(batch.moved),
+                    str(batch.moved)
+                    if batch.action == TRASH
+                    else fill(self.tr("%1 to a folder"), batch.moved),
                     str(batch.skipped),
                     str(batch.restored),
                 ]

@@ -88,8 +88,12 @@ class MainWindow(QMainWindow):
         self.trash_button.setToolTip(
             self.tr("Move the files marked for trash to the system trash (asks first)")
         )
+        self.move_button = QPushButton(self.tr("Move to folder..."), self)
+        self.move_button.setMinimumHeight(34)
+        self.move_button.setToolTip(self.tr("Move the marked files to a folder you choose"))
         bottom = QHBoxLayout()
         bottom.addStretch(1)
+        bottom.addWidget(self.move_button)
         bottom.addWidget(self.trash_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -152,6 +156,7 @@ class MainWindow(QMainWindow):
         controller.jobEnded.connect(self._job_running)
         self.results_tabs.marksChanged.connect(controller.marks_changed)
         self.trash_button.clicked.connect(self.trash_flow.trash)
+        self.move_button.clicked.connect(self.trash_flow.move)
 
     # -- jobs ------------------------------------------------------------------------------
 
@@ -178,7 +183,7 @@ class MainWindow(QMainWindow):
 
     def _job_running(self, kind: JobKind) -> None:
         running = self.controller.job is not None
-        if kind is JobKind.TRASH or kind is JobKind.RESTORE:
+        if kind in (JobKind.TRASH, JobKind.MOVE, JobKind.RESTORE):
             # Marks are frozen while a batch runs: the batch acts on what the user confirmed.
             self.results_tabs.setEnabled(not running)
         elif not running and kind in PANEL_JOBS:
@@ -236,6 +241,8 @@ class MainWindow(QMainWindow):
         self.trash_button.setText(text if count else self.tr("Move 0 files to trash"))
         self.trash_button.setEnabled(count > 0 and not self.controller.busy)
         self.trash_button.setVisible(has_result)
+        self.move_button.setEnabled(self.trash_button.isEnabled())
+        self.move_button.setVisible(has_result)
 
     def show_ignore_list(self) -> None:
         """The decisions "these are different photos", to review and remove."""

@@ -70,6 +70,7 @@ class WindowMenus(QObject):
         self.undo_action = self._action(
             self.tr("Undo last trash"), flows.trash_flow.undo_last, key(key.StandardKey.Undo)
         )
+        self.move_action = self._action(self.tr("Move to folder..."), flows.trash_flow.move)
         self.auto_action = self._action(
             self.tr("Auto-select all"), lambda: tabs.duplicates.auto_select()
         )
@@ -117,7 +118,7 @@ class WindowMenus(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
+        edit_menu.addActions([self.undo_action, self.move_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.auto_action, self.prefer_action, self.clear_action])
         edit_menu.addSeparator()
@@ -141,6 +142,7 @@ class WindowMenus(QObject):
         self.open_action.setEnabled(not busy)
         self.add_folder_action.setEnabled(not busy)
         for action in (
+            self.move_action,
             self.save_action,
             self.export_action,
             self.auto_action,

@@ -1,15 +1,24 @@
-"""Trash the marked files, undo the last trash and show the history, off the GUI thread."""
+"""Trash the marked files or move them to a folder, undo and show the history, off the GUI
+thread. A trash onto a volume without a usable trash offers the folder before it starts."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from photodedup.core import journal
-from photodedup.gui.controller import AppController, JobKind, TrashOutcome, TrashProgress
+from photodedup.core import journal, move_to_folder, xdg_trash
+from photodedup.gui.controller import (
+    AppController,
+    JobKind,
+    TrashOutcome,
+    TrashProgress,
+    TrashSelection,
+)
 from photodedup.gui.dialogs import (
     DialogHost,
     HistoryDialog,
+    MoveConfirmDialog,
+    NoTrashDialog,
     Section,
     SummaryDialog,
     TrashConfirmDialog,
@@ -20,10 +29,11 @@ from photodedup.gui.settings import Settings
 
 
 class TrashFlow(QObject):
-    """The trash, undo and history commands, over the controller.
+    """The trash, move to folder, undo and history commands, over the controller.
 
     Dialogs are opened window-modal without a nested event loop, so a test (or a person) answers
-    them through their buttons: ``confirm_dialog``, ``summary`` and ``history`` hold the open ones.
+    them through their buttons: ``confirm_dialog``, ``no_trash``, ``move_dialog``, ``summary``
+    and ``history`` hold the open ones. The folder is asked with QFileDialog, like other flows.
     """
 
     def __init__(
@@ -35,6 +45,8 @@ class TrashFlow(QObject):
         self._settings = settings  # remembers the metadata switch; None: off each time
         self._progress: QProgressDialog | None = None
         self.confirm_dialog: TrashConfirmDialog | None = None
+        self.no_trash: NoTrashDialog | None = None
+        self.move_dialog: MoveConfirmDialog | None = None
         self.summary: SummaryDialog | None = None
         self.history: HistoryDialog | None = None
         controller.trashProgress.connect(self._on_progress)
@@ -51,6 +63,11 @@ class TrashFlow(QObject):
         # while the batch is under way.
         selection = self._controller.trash_selection()
         if selection.count == 0:
+            return
+        # Before the batch, not file by file: a share without a trash gets the folder offered.
+        marked = (p for p, keep in selection.kept.items() if not keep)
+        if volumes := xdg_trash.volumes_without_trash(marked):
+            self._offer_move(volumes)
             return
         self.confirm_dialog = replacing(
             self.confirm_dialog,
@@ -76,6 +93,62 @@ class TrashFlow(QObject):
 
         self.confirm_dialog.finished.connect(answered)
         self.confirm_dialog.open()
+
+    def _offer_move(self, volumes: list[str]) -> None:
+        self.no_trash = replacing(self.no_trash, NoTrashDialog(volumes, self._dialogs.widget))
+        self.no_trash.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered() -> None:
+            dialog, self.no_trash = self.no_trash, None
+            if dialog is not None:
+                dialog.deleteLater()
+                if dialog.move_chosen():
+                    self.move()
+
+        self.no_trash.finished.connect(answered)
+        self.no_trash.open()
+
+    # -- move to folder --------------------------------------------------------------------
+
+    def move(self) -> None:
+        """Ask for a folder, check it can take the files, confirm, then move them there."""
+        result = self._controller.result
+        if result is None or self._controller.busy:
+            return
+        selection = self._controller.trash_selection()
+        if selection.count == 0:
+            self._dialogs.show_status(self.tr("No file is marked to be moved."))
+            return
+        dest = QFileDialog.getExistingDirectory(
+            self._dialogs.widget, self.tr("Move the marked files to this folder")
+        )
+        if not dest:
+            return
+        problem = move_to_folder.destination_problem(dest, result.roots)
+        if problem:
+            self._dialogs.show_error(self.tr("The files cannot be moved to this folder."), problem)
+            return
+        self._confirm_move(selection, dest)
+
+    def _confirm_move(self, selection: TrashSelection, dest: str) -> None:
+        self.move_dialog = replacing(
+            self.move_dialog,
+            MoveConfirmDialog(
+                selection.count, human_size(selection.size), dest, self._dialogs.widget
+            ),
+        )
+        self.move_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered() -> None:
+            dialog, self.move_dialog = self.move_dialog, None
+            if dialog is None:
+                return
+            dialog.deleteLater()
+            if dialog.confirmed() and self._controller.move(selection, dest):
+                self._show_progress(fill(self.tr("Moving files to %1..."), dest), selection.count)
+
+        self.move_dialog.finished.connect(answered)
+        self.move_dialog.open()
 
     # -- undo and history ------------------------------------------------------------------
 
@@ -151,6 +224,8 @@ class TrashFlow(QObject):
     def _failed(self, kind: JobKind, message: str) -> None:
         if kind is JobKind.TRASH:
             text = self.tr("The trash was stopped. Files already moved are in the journal.")
+        elif kind is JobKind.MOVE:
+            text = self.tr("The move was stopped. Files already moved are in the journal.")
         elif kind is JobKind.RESTORE:
             text = self.tr("Could not put the files back.")
         else:
@@ -164,11 +239,11 @@ class TrashFlow(QObject):
         report, plan = outcome.report, outcome.plan
         moved = set(report.moved)
         moved_bytes = sum(i.size for i in plan.items if i.path in moved)
-        parts = [
-            plural(
-                self.tr("Moved %n file(s) (%1) to the trash.", "", len(moved)), len(moved)
-            ).replace("%1", human_size(moved_bytes))
-        ]
+        if outcome.dest:
+            done = self.tr("Moved %n file(s) (%1) to %2.", "", len(moved))
+        else:
+            done = self.tr("Moved %n file(s) (%1) to the trash.", "", len(moved))
+        parts = [fill(plural(done, len(moved)), human_size(moved_bytes), outcome.dest)]
         if report.skipped:
             parts.append(
                 plural(self.tr("Skipped %n file(s).", "", len(report.skipped)), len(report.skipped))
@@ -191,10 +266,16 @@ class TrashFlow(QObject):
         sections = [
             Section(self.tr("Skipped"), report.skipped),
             Section(self.tr("Not touched"), refused),
-            Section(self.tr("Moved to the trash"), [(p, "") for p in report.moved]),
+            Section(
+                fill(self.tr("Moved to %1"), outcome.dest)
+                if outcome.dest
+                else self.tr("Moved to the trash"),
+                [(p, "") for p in report.moved],
+            ),
             Section(self.tr("Metadata kept in"), [(p, "") for p in report.written]),
         ]
-        return SummaryDialog(self.tr("Trash finished"), headline, sections, self._dialogs.widget)
+        title = self.tr("Move finished") if outcome.dest else self.tr("Trash finished")
+        return SummaryDialog(title, headline, sections, self._dialogs.widget)
 
     def _restore_summary(self, report: journal.RestoreReport) -> SummaryDialog:
         if report.message:

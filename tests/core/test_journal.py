@@ -356,7 +356,10 @@ def test_a_version_1_journal_is_upgraded_and_keeps_its_batches(tmp_path: Path) -
 
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)
-    db.executescript(journal_module._SCHEMA.replace("    previous BLOB,\n", ""))
+    old = journal_module._SCHEMA.replace("    previous BLOB,\n", "")
+    old = old.replace(",\n    action TEXT NOT NULL DEFAULT 'trash'", "")
+    assert "action" not in old
+    db.executescript(old)
     db.execute("INSERT INTO batches (id, created, platform) VALUES ('b1', 'then', 'linux')")
     db.execute(
         "INSERT INTO entries (batch_id, seq, path, size, mtime_ns, digest, outcome, updated)"
@@ -370,3 +373,6 @@ def test_a_version_1_journal_is_upgraded_and_keeps_its_batches(tmp_path: Path) -
         assert (entry.path, entry.outcome, entry.previous) == ("/p/a.jpg", Outcome.MOVED, None)
         seq = j.begin_write("b1", "/p/k.jpg.xmp", b"old")
         assert j.entries("b1")[seq].previous == b"old"
+        # Batches from before "move to folder" went to the trash.
+        assert j.action("b1") == journal_module.TRASH
+        assert [b.action for b in j.batches()] == [journal_module.TRASH]

@@ -525,59 +525,64 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="252"/>
+        <location filename="../../gui/dialogs.py" line="308"/>
         <source>Trash history</source>
         <translation>ゴミ箱の履歴</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>Moved</source>
         <translation>移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>Put back</source>
         <translation>復元済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="275"/>
+        <location filename="../../gui/dialogs.py" line="331"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup がゴミ箱へ移動したファイルです。「復元」を押すと、その回のファイルを元の場所に戻します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="278"/>
+        <location filename="../../gui/dialogs.py" line="334"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup はまだファイルをゴミ箱へ移動していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="289"/>
+        <location filename="../../gui/dialogs.py" line="342"/>
+        <source>%1 to a folder</source>
+        <translation>%1 (フォルダーへ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="347"/>
         <source>Batch %1</source>
         <translation>バッチ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="291"/>
+        <location filename="../../gui/dialogs.py" line="349"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="296"/>
+        <location filename="../../gui/dialogs.py" line="354"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>この回の %n 個のファイルを元の場所に戻します</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="299"/>
+        <location filename="../../gui/dialogs.py" line="357"/>
         <source>Nothing left to put back from this batch</source>
         <translation>この回で元に戻せるファイルは残っていません</translation>
     </message>
@@ -795,7 +800,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -810,7 +815,17 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="91"/>
+        <source>Move to folder...</source>
+        <translation>フォルダーへ移動...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="93"/>
+        <source>Move the marked files to a folder you choose</source>
+        <translation>印を付けたファイルを選んだフォルダーへ移動します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -819,7 +834,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -828,31 +843,79 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
+    </message>
+</context>
+<context>
+    <name>MoveConfirmDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="186"/>
+        <source>Move to folder</source>
+        <translation>フォルダーへ移動</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="189"/>
+        <source>Move %n file(s) (%1) to %2?</source>
+        <translation>
+            <numerusform>%n 個のファイル (%1) を %2 へ移動しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="196"/>
+        <source>Each file keeps its folders under the name of the folder it was scanned in, is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
+        <translation>各ファイルは、スキャンしたフォルダーの名前の下に元のフォルダー構成のまま置かれます。移動の直前にもう一度確認され、グループの残すコピーがなくなっている場合は移動されません。「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="201"/>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+</context>
+<context>
+    <name>NoTrashDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="215"/>
+        <source>No trash here</source>
+        <translation>ゴミ箱がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="216"/>
+        <source>There is no usable trash on %1.</source>
+        <translation>%1 には使えるゴミ箱がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="219"/>
+        <source>This happens on network shares and on some removable or read-only drives. Nothing was moved. You can move the extra copies to a folder of your choice instead, and put them back with Edit &gt; Undo last trash.</source>
+        <translation>ネットワーク共有や、一部のリムーバブルドライブ・読み取り専用ドライブで起こります。何も移動していません。代わりに余分なコピーを選んだフォルダーへ移動でき、「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="225"/>
+        <source>Move to folder...</source>
+        <translation>フォルダーへ移動...</translation>
     </message>
 </context>
 <context>
@@ -1719,17 +1782,17 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="197"/>
+        <location filename="../../gui/dialogs.py" line="253"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="197"/>
+        <location filename="../../gui/dialogs.py" line="253"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="219"/>
+        <location filename="../../gui/dialogs.py" line="275"/>
         <source>Copy list</source>
         <translation>一覧をコピー</translation>
     </message>
@@ -1763,122 +1826,164 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="93"/>
+        <location filename="../../gui/trash_flow.py" line="166"/>
         <source>The trash history cannot be read.</source>
         <translation>ゴミ箱の履歴を読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="75"/>
+        <location filename="../../gui/trash_flow.py" line="92"/>
         <source>Moving files to the trash...</source>
         <translation>ファイルをゴミ箱へ移動しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="87"/>
+        <location filename="../../gui/trash_flow.py" line="120"/>
+        <source>No file is marked to be moved.</source>
+        <translation>移動する印の付いたファイルはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="123"/>
+        <source>Move the marked files to this folder</source>
+        <translation>印を付けたファイルをこのフォルダーへ移動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="129"/>
+        <source>The files cannot be moved to this folder.</source>
+        <translation>このフォルダーへはファイルを移動できません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="148"/>
+        <source>Moving files to %1...</source>
+        <translation>%1 へファイルを移動しています...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="160"/>
         <source>Putting files back...</source>
         <translation>ファイルを元に戻しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="106"/>
+        <location filename="../../gui/trash_flow.py" line="179"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="124"/>
+        <location filename="../../gui/trash_flow.py" line="197"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>%1 を移動しています (%2 / %3)...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="153"/>
+        <location filename="../../gui/trash_flow.py" line="226"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>ゴミ箱への移動を停止しました。移動済みのファイルは履歴に記録されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="155"/>
+        <location filename="../../gui/trash_flow.py" line="228"/>
+        <source>The move was stopped. Files already moved are in the journal.</source>
+        <translation>移動を中止しました。移動済みのファイルは記録に残っています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="230"/>
         <source>Could not put the files back.</source>
         <translation>ファイルを元に戻せませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="169"/>
+        <location filename="../../gui/trash_flow.py" line="243"/>
+        <source>Moved %n file(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n 個のファイル (%1) を %2 へ移動しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="245"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="174"/>
+        <location filename="../../gui/trash_flow.py" line="249"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルをスキップしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="180"/>
+        <location filename="../../gui/trash_flow.py" line="255"/>
         <source>Their dates, places, ratings and keywords were kept in %n sidecar(s).</source>
         <translation>
             <numerusform>撮影日時、場所、評価、キーワードを %n 個のサイドカーに残しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="188"/>
+        <location filename="../../gui/trash_flow.py" line="263"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="192"/>
+        <location filename="../../gui/trash_flow.py" line="267"/>
         <source>Skipped</source>
         <translation>スキップしたファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="193"/>
+        <location filename="../../gui/trash_flow.py" line="268"/>
         <source>Not touched</source>
         <translation>移動しなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="194"/>
+        <location filename="../../gui/trash_flow.py" line="270"/>
+        <source>Moved to %1</source>
+        <translation>%1 へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="272"/>
         <source>Moved to the trash</source>
         <translation>ゴミ箱へ移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="195"/>
+        <location filename="../../gui/trash_flow.py" line="275"/>
         <source>Metadata kept in</source>
         <translation>メタデータの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="197"/>
+        <location filename="../../gui/trash_flow.py" line="277"/>
         <source>Trash finished</source>
         <translation>ゴミ箱への移動が完了しました</translation>
     </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="277"/>
+        <source>Move finished</source>
+        <translation>移動が完了しました</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="204"/>
+        <location filename="../../gui/trash_flow.py" line="285"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="210"/>
+        <location filename="../../gui/trash_flow.py" line="291"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="215"/>
+        <location filename="../../gui/trash_flow.py" line="296"/>
         <source>Scan again to review them.</source>
         <translation>確認するにはもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="217"/>
+        <location filename="../../gui/trash_flow.py" line="298"/>
         <source>Not put back</source>
         <translation>元に戻せなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="218"/>
+        <location filename="../../gui/trash_flow.py" line="299"/>
         <source>Put back</source>
         <translation>元に戻したファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="220"/>
+        <location filename="../../gui/trash_flow.py" line="301"/>
         <source>Undo trash</source>
         <translation>ゴミ箱への移動を元に戻す</translation>
     </message>
@@ -1931,92 +2036,97 @@ Scan again (%1) to check these folders once more.</source>
         <translation>直前のゴミ箱への移動を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74"/>
+        <location filename="../../gui/menus.py" line="73"/>
+        <source>Move to folder...</source>
+        <translation>フォルダーへ移動...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>Auto-select all</source>
         <translation>すべて自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>Prefer folder...</source>
         <translation>優先するフォルダー...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Clear all marks</source>
         <translation>すべての指定を解除</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Photos marked as different...</source>
         <translation>別々の写真として指定した写真...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82"/>
+        <location filename="../../gui/menus.py" line="83"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83"/>
+        <location filename="../../gui/menus.py" line="84"/>
         <source>History...</source>
         <translation>履歴...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup のウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87"/>
+        <location filename="../../gui/menus.py" line="88"/>
         <source>About PhotoDedup</source>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91"/>
+        <location filename="../../gui/menus.py" line="92"/>
         <source>Scan the folders (%1)</source>
         <translation>フォルダーをスキャン (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="95"/>
+        <location filename="../../gui/menus.py" line="96"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="113"/>
+        <location filename="../../gui/menus.py" line="114"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119"/>
+        <location filename="../../gui/menus.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="125"/>
+        <location filename="../../gui/menus.py" line="126"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="128"/>
+        <location filename="../../gui/menus.py" line="129"/>
         <source>Language (after a restart)</source>
         <translation>言語 (再起動後に適用)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="130"/>
+        <location filename="../../gui/menus.py" line="131"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133"/>
+        <location filename="../../gui/menus.py" line="134"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="166"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="167"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>

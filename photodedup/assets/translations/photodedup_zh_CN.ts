@@ -525,59 +525,64 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="252"/>
+        <location filename="../../gui/dialogs.py" line="308"/>
         <source>Trash history</source>
         <translation>回收站历史</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>Moved</source>
         <translation>已移动</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="256"/>
+        <location filename="../../gui/dialogs.py" line="312"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="275"/>
+        <location filename="../../gui/dialogs.py" line="331"/>
         <source>Files PhotoDedup moved to the trash. Restore puts a batch back.</source>
         <translation>PhotoDedup 移到回收站的文件。“恢复”会把一批文件放回原处。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="278"/>
+        <location filename="../../gui/dialogs.py" line="334"/>
         <source>PhotoDedup has not moved any file to the trash yet.</source>
         <translation>PhotoDedup 尚未将任何文件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="289"/>
+        <location filename="../../gui/dialogs.py" line="342"/>
+        <source>%1 to a folder</source>
+        <translation>%1 (移到文件夹)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="347"/>
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="291"/>
+        <location filename="../../gui/dialogs.py" line="349"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="296"/>
+        <location filename="../../gui/dialogs.py" line="354"/>
         <source>Put the %n file(s) of this batch back where they were</source>
         <translation>
             <numerusform>将此批次的 %n 个文件放回原处</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="299"/>
+        <location filename="../../gui/dialogs.py" line="357"/>
         <source>Nothing left to put back from this batch</source>
         <translation>此批次已没有可放回的文件</translation>
     </message>
@@ -795,7 +800,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -810,7 +815,17 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
         <translation>将标记的文件移到系统回收站（会先询问）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="91"/>
+        <source>Move to folder...</source>
+        <translation>移到文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="93"/>
+        <source>Move the marked files to a folder you choose</source>
+        <translation>将标记的文件移到您选择的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -819,7 +834,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -828,31 +843,79 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>No duplicates found: every photo in these folders is unique.</source>
         <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>Finishing...</source>
         <translation>即将完成...</translation>
+    </message>
+</context>
+<context>
+    <name>MoveConfirmDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="186"/>
+        <source>Move to folder</source>
+        <translation>移到文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="189"/>
+        <source>Move %n file(s) (%1) to %2?</source>
+        <translation>
+            <numerusform>要将 %n 个文件 (%1) 移到 %2 吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="196"/>
+        <source>Each file keeps its folders under the name of the folder it was scanned in, is checked again before it is moved, and no file is moved when its group&apos;s kept copy is gone. You can put them back with Edit &gt; Undo last trash.</source>
+        <translation>每个文件都放在其扫描文件夹名称之下，并保留原有的文件夹结构；移动前会再次检查，若该组保留的副本已不存在则不会移动。可通过“编辑”&gt;“撤销上次移到回收站”将其放回。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="201"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+</context>
+<context>
+    <name>NoTrashDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="215"/>
+        <source>No trash here</source>
+        <translation>此处没有回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="216"/>
+        <source>There is no usable trash on %1.</source>
+        <translation>%1 上没有可用的回收站。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="219"/>
+        <source>This happens on network shares and on some removable or read-only drives. Nothing was moved. You can move the extra copies to a folder of your choice instead, and put them back with Edit &gt; Undo last trash.</source>
+        <translation>网络共享以及某些可移动或只读驱动器上会出现这种情况。没有移动任何文件。您可以改为将多余的副本移到您选择的文件夹，并可通过“编辑”&gt;“撤销上次移到回收站”将其放回。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="225"/>
+        <source>Move to folder...</source>
+        <translation>移到文件夹...</translation>
     </message>
 </context>
 <context>
@@ -1719,17 +1782,17 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="197"/>
+        <location filename="../../gui/dialogs.py" line="253"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="197"/>
+        <location filename="../../gui/dialogs.py" line="253"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="219"/>
+        <location filename="../../gui/dialogs.py" line="275"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
@@ -1763,122 +1826,164 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="93"/>
+        <location filename="../../gui/trash_flow.py" line="166"/>
         <source>The trash history cannot be read.</source>
         <translation>无法读取回收站历史。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="75"/>
+        <location filename="../../gui/trash_flow.py" line="92"/>
         <source>Moving files to the trash...</source>
         <translation>正在将文件移到回收站...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="87"/>
+        <location filename="../../gui/trash_flow.py" line="120"/>
+        <source>No file is marked to be moved.</source>
+        <translation>没有标记要移动的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="123"/>
+        <source>Move the marked files to this folder</source>
+        <translation>将标记的文件移到此文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="129"/>
+        <source>The files cannot be moved to this folder.</source>
+        <translation>无法将文件移到此文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="148"/>
+        <source>Moving files to %1...</source>
+        <translation>正在将文件移到 %1...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="160"/>
         <source>Putting files back...</source>
         <translation>正在放回文件...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="106"/>
+        <location filename="../../gui/trash_flow.py" line="179"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="124"/>
+        <location filename="../../gui/trash_flow.py" line="197"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>正在移动 %1（%2 / %3）...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="153"/>
+        <location filename="../../gui/trash_flow.py" line="226"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>已停止移到回收站。已移动的文件记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="155"/>
+        <location filename="../../gui/trash_flow.py" line="228"/>
+        <source>The move was stopped. Files already moved are in the journal.</source>
+        <translation>移动已停止。已移动的文件都记录在日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="230"/>
         <source>Could not put the files back.</source>
         <translation>无法放回文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="169"/>
+        <location filename="../../gui/trash_flow.py" line="243"/>
+        <source>Moved %n file(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>已将 %n 个文件 (%1) 移到 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/trash_flow.py" line="245"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>已将 %n 个文件 (%1) 移到回收站。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="174"/>
+        <location filename="../../gui/trash_flow.py" line="249"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>跳过了 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="180"/>
+        <location filename="../../gui/trash_flow.py" line="255"/>
         <source>Their dates, places, ratings and keywords were kept in %n sidecar(s).</source>
         <translation>
             <numerusform>已将日期、地点、评分和关键词保存在 %n 个附属文件中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="188"/>
+        <location filename="../../gui/trash_flow.py" line="263"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>“编辑”&gt;“撤销上次移到回收站”可将其放回。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="192"/>
+        <location filename="../../gui/trash_flow.py" line="267"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="193"/>
+        <location filename="../../gui/trash_flow.py" line="268"/>
         <source>Not touched</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="194"/>
+        <location filename="../../gui/trash_flow.py" line="270"/>
+        <source>Moved to %1</source>
+        <translation>已移到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="272"/>
         <source>Moved to the trash</source>
         <translation>已移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="195"/>
+        <location filename="../../gui/trash_flow.py" line="275"/>
         <source>Metadata kept in</source>
         <translation>元数据保存在</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="197"/>
+        <location filename="../../gui/trash_flow.py" line="277"/>
         <source>Trash finished</source>
         <translation>移到回收站已完成</translation>
     </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="277"/>
+        <source>Move finished</source>
+        <translation>移动完成</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="204"/>
+        <location filename="../../gui/trash_flow.py" line="285"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>已放回 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="210"/>
+        <location filename="../../gui/trash_flow.py" line="291"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>有 %n 个文件无法放回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="215"/>
+        <location filename="../../gui/trash_flow.py" line="296"/>
         <source>Scan again to review them.</source>
         <translation>请重新扫描以审阅它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="217"/>
+        <location filename="../../gui/trash_flow.py" line="298"/>
         <source>Not put back</source>
         <translation>未放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="218"/>
+        <location filename="../../gui/trash_flow.py" line="299"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="220"/>
+        <location filename="../../gui/trash_flow.py" line="301"/>
         <source>Undo trash</source>
         <translation>撤销移到回收站</translation>
     </message>
@@ -1931,92 +2036,97 @@ Scan again (%1) to check these folders once more.</source>
         <translation>撤销上次移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74"/>
+        <location filename="../../gui/menus.py" line="73"/>
+        <source>Move to folder...</source>
+        <translation>移到文件夹...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>Auto-select all</source>
         <translation>全部自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>Prefer folder...</source>
         <translation>优先文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Clear all marks</source>
         <translation>清除所有标记</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Photos marked as different...</source>
         <translation>标记为不同的照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82"/>
+        <location filename="../../gui/menus.py" line="83"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83"/>
+        <location filename="../../gui/menus.py" line="84"/>
         <source>History...</source>
         <translation>历史记录...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup 网站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87"/>
+        <location filename="../../gui/menus.py" line="88"/>
         <source>About PhotoDedup</source>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91"/>
+        <location filename="../../gui/menus.py" line="92"/>
         <source>Scan the folders (%1)</source>
         <translation>扫描文件夹 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="95"/>
+        <location filename="../../gui/menus.py" line="96"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="113"/>
+        <location filename="../../gui/menus.py" line="114"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119"/>
+        <location filename="../../gui/menus.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="125"/>
+        <location filename="../../gui/menus.py" line="126"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="128"/>
+        <location filename="../../gui/menus.py" line="129"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="130"/>
+        <location filename="../../gui/menus.py" line="131"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133"/>
+        <location filename="../../gui/menus.py" line="134"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="166"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="167"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
