@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -135,6 +136,24 @@ def make_photo_groups(tmp_path: Path) -> list[DuplicateGroup]:
             ),
         ),
     ]
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread():
+    """Garbage is collected on the GUI thread only, as in the app (gui/gc_policy.py).
+
+    With automatic collection on, a collection can start on a job's thread and finalise a
+    Qt wrapper left in a reference cycle by an earlier test there; its timers, still listed
+    on the GUI thread, then fire at a deleted object (a SIGSEGV seen after the move-flow
+    tests). The test's own cycles are collected here, after pytest-qt closed its widgets.
+    """
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    yield
+    gc.collect()
+    if enabled:
+        gc.enable()
 
 
 @pytest.fixture
