@@ -27,6 +27,7 @@ from photodedup.gui.find_copies import FindCopiesFlow
 from photodedup.gui.formatting import human_size, plural
 from photodedup.gui.ignore_list_dialog import IgnoreListDialog
 from photodedup.gui.menus import WindowMenus, shortcut_text
+from photodedup.gui.outcome import nothing_found_text
 from photodedup.gui.problems_view import ProblemsDock
 from photodedup.gui.results_tabs import ResultsTabs
 from photodedup.gui.review_files import ReviewFiles
@@ -217,9 +218,7 @@ class MainWindow(QMainWindow):
                 ).replace("%1", shortcut_text(self.scan_action.shortcut()))
             )
         elif result is not None:
-            self._show_empty(
-                self.tr("No duplicates found: every photo in these folders is unique.")
-            )
+            self._show_empty(nothing_found_text(result))
         else:
             self.stack.setCurrentWidget(self.empty_label)
 

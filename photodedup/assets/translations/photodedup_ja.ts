@@ -93,209 +93,219 @@
         <translation>残す候補より解像度が低い ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="71"/>
+        <location filename="../../gui/file_card.py" line="72"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>残す候補よりファイルが小さい ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="75"/>
+        <location filename="../../gui/file_card.py" line="76"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
         <location filename="../../gui/file_card.py" line="85"/>
+        <source>Looks the same</source>
+        <translation>見た目は同じ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="87"/>
+        <source>Very similar</source>
+        <translation>とてもよく似ている</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="90"/>
+        <source>Somewhat similar</source>
+        <translation>やや似ている</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="94"/>
+        <source>The fingerprints of this copy and the keeper differ in %n bit(s) of {bits}</source>
+        <translation>このコピーと残すファイルの指紋は {bits} ビット中 %n ビット異なります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="107"/>
         <source>+ Live Photo video, {size}</source>
         <translation>+ Live Photo の動画、{size}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="89"/>
+        <location filename="../../gui/file_card.py" line="111"/>
         <source>+ iPhone edits (.AAE)</source>
         <translation>+ iPhone の編集 (.AAE)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="92"/>
+        <location filename="../../gui/file_card.py" line="114"/>
         <source>rating {n}</source>
         <translation>評価 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="94"/>
+        <location filename="../../gui/file_card.py" line="116"/>
         <source>edits</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="97"/>
+        <location filename="../../gui/file_card.py" line="119"/>
         <source>{n} keywords</source>
         <translation>キーワード {n} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="100"/>
+        <location filename="../../gui/file_card.py" line="122"/>
         <source>date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="102"/>
+        <location filename="../../gui/file_card.py" line="124"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="104"/>
+        <location filename="../../gui/file_card.py" line="126"/>
         <source>+ XMP sidecar</source>
         <translation>+ XMP サイドカー</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="106"/>
+        <location filename="../../gui/file_card.py" line="128"/>
         <source>+ Google Takeout metadata</source>
         <translation>+ Google Takeout のメタデータ</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="109"/>
+        <location filename="../../gui/file_card.py" line="131"/>
         <source>{name}: {details}</source>
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="146"/>
+        <location filename="../../gui/file_card.py" line="168"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="154"/>
+        <location filename="../../gui/file_card.py" line="176"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="169"/>
+        <location filename="../../gui/file_card.py" line="190"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="176"/>
+        <location filename="../../gui/file_card.py" line="197"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="182"/>
-        <source>distance {d} ({p}% alike)</source>
-        <translation>距離 {d} (類似度 {p}%)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="191"/>
+        <location filename="../../gui/file_card.py" line="208"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="216"/>
+        <location filename="../../gui/file_card.py" line="235"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="246"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="230"/>
+        <location filename="../../gui/file_card.py" line="249"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="242"/>
+        <location filename="../../gui/file_card.py" line="261"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="252"/>
+        <location filename="../../gui/file_card.py" line="271"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="255"/>
-        <location filename="../../gui/file_card.py" line="267"/>
+        <location filename="../../gui/file_card.py" line="274"/>
+        <location filename="../../gui/file_card.py" line="286"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="260"/>
+        <location filename="../../gui/file_card.py" line="279"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="265"/>
+        <location filename="../../gui/file_card.py" line="284"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="270"/>
+        <location filename="../../gui/file_card.py" line="289"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="292"/>
+        <location filename="../../gui/file_card.py" line="311"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="62"/>
+        <location filename="../../gui/compare_pane.py" line="64"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>←/→: ファイルを選択 · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="176"/>
+        <location filename="../../gui/compare_pane.py" line="178"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="179"/>
+        <location filename="../../gui/compare_pane.py" line="181"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="191"/>
+        <location filename="../../gui/compare_pane.py" line="193"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="198"/>
+        <location filename="../../gui/compare_pane.py" line="200"/>
         <source>Compare with keeper...</source>
         <translation>残すファイルと比較...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="201"/>
+        <location filename="../../gui/compare_pane.py" line="203"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="238"/>
+        <location filename="../../gui/compare_pane.py" line="240"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="245"/>
-        <source>Identical</source>
-        <translation>完全一致</translation>
+        <location filename="../../gui/compare_pane.py" line="252"/>
+        <source>%n file(s) · {kind}</source>
+        <translation>%n 個のファイル · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="246"/>
+        <location filename="../../gui/file_card.py" line="89"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="247"/>
+        <location filename="../../gui/compare_pane.py" line="248"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
-        <source>{n} files · {kind}</source>
-        <translation>{n} ファイル · {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare_pane.py" line="339"/>
+        <location filename="../../gui/compare_pane.py" line="337"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="343"/>
+        <location filename="../../gui/compare_pane.py" line="341"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
@@ -501,25 +511,62 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="64"/>
+        <location filename="../../gui/group_model.py" line="65"/>
+        <location filename="../../gui/group_model.py" line="86"/>
         <source>Identical</source>
-        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
+        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage. A group&apos;s kind when all its copies are one thing: the group is named after it.</extracomment>
         <translation>完全一致</translation>
     </message>
     <message>
         <location filename="../../gui/group_model.py" line="66"/>
+        <location filename="../../gui/group_model.py" line="88"/>
+        <source>Same pixels</source>
+        <translation>同じピクセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="67"/>
+        <source>Resized</source>
+        <translation>サイズ変更</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="68"/>
+        <source>Converted</source>
+        <translation>変換</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="69"/>
+        <source>Rotated</source>
+        <translation>回転</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="70"/>
+        <source>Edited</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="71"/>
+        <source>Framed</source>
+        <translation>枠付き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="72"/>
+        <source>Damaged copy</source>
+        <translation>破損したコピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="83"/>
         <source>Similar shots</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="67"/>
-        <source>Similar</source>
-        <translation>類似</translation>
+        <location filename="../../gui/group_model.py" line="92"/>
+        <source>Mixed copies</source>
+        <translation>いろいろなコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="214"/>
-        <source>{files} files · {size} reclaimable · {kind}</source>
-        <translation>{files} ファイル · {size} 解放可能 · {kind}</translation>
+        <location filename="../../gui/group_model.py" line="240"/>
+        <source>%n file(s) · {size} reclaimable · {kind}</source>
+        <translation>%n 個のファイル · {size} 解放可能 · {kind}</translation>
     </message>
 </context>
 <context>
@@ -795,7 +842,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -804,13 +851,13 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="90"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -819,7 +866,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -827,48 +874,120 @@ Scan again (%1) to check these folders once more.</source>
 
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="221"/>
-        <source>No duplicates found: every photo in these folders is unique.</source>
-        <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../gui/outcome.py" line="20"/>
+        <source>no extension</source>
+        <extracomment>How many extensions of skipped files are named; the rest are counted together.</extracomment>
+        <translation>拡張子なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="26"/>
+        <source>others</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="27"/>
+        <source>Skipped, not photos: %n file(s) (%1)</source>
+        <translation>写真ではないため読み飛ばしたファイル: %n 個 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="35"/>
+        <source>No duplicates found: every photo in these folders is unique.</source>
+        <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="40"/>
+        <source>None of the %n photo(s) found could be read: see Problems.</source>
+        <translation>見つかった %n 枚の写真はどれも読み込めませんでした。「問題」を参照してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="45"/>
+        <source>No photos found in these folders.</source>
+        <translation>これらのフォルダーに写真は見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <location filename="../../gui/reasons.py" line="114"/>
+        <source>The file is damaged or cut short</source>
+        <translation>ファイルが破損しているか、途中で切れています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="115"/>
+        <source>This format is not supported</source>
+        <translation>この形式には対応していません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="116"/>
+        <source>The picture is too large to open</source>
+        <translation>画像が大きすぎて開けません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="117"/>
+        <source>The file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="118"/>
+        <source>You are not allowed to read this file</source>
+        <translation>このファイルを読み込む権限がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="119"/>
+        <source>The file could not be read from the disk</source>
+        <translation>ディスクからファイルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="120"/>
+        <source>This is not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="121"/>
+        <source>The folder could not be read</source>
+        <translation>フォルダーを読み込めませんでした</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="145"/>
+        <location filename="../../gui/problems_view.py" line="153"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="151"/>
+        <location filename="../../gui/problems_view.py" line="159"/>
         <source>Show the files that could not be read</source>
         <translation>読み込めなかったファイルを表示</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="161"/>
+        <location filename="../../gui/problems_view.py" line="169"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>問題 %n 件</numerusform>
@@ -878,37 +997,42 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="61"/>
+        <location filename="../../gui/problems_view.py" line="63"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="62"/>
+        <location filename="../../gui/problems_view.py" line="64"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="63"/>
+        <location filename="../../gui/problems_view.py" line="65"/>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="66"/>
+        <source>Details</source>
+        <translation>詳細</translation>
     </message>
 </context>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="103"/>
+        <location filename="../../gui/problems_view.py" line="109"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="122"/>
+        <location filename="../../gui/problems_view.py" line="128"/>
         <source>Left out of the scan because they could not be read: %n file(s)</source>
         <translation>
             <numerusform>読み込めなかったためスキャンから除外したファイル: %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="128"/>
+        <location filename="../../gui/problems_view.py" line="134"/>
         <source>No problems: every file was read.</source>
         <translation>問題はありません。すべてのファイルを読み込みました。</translation>
     </message>
@@ -994,312 +1118,312 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../gui/reasons.py" line="17"/>
+        <location filename="../../gui/reasons.py" line="18"/>
         <source>in a reference folder</source>
         <translation>参照フォルダー内にある</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="18"/>
+        <location filename="../../gui/reasons.py" line="19"/>
         <source>RAW original</source>
         <translation>RAW のオリジナル</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="19"/>
+        <location filename="../../gui/reasons.py" line="20"/>
         <source>JPEG preferred over the RAW</source>
         <translation>RAW より JPEG を優先</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="20"/>
+        <location filename="../../gui/reasons.py" line="21"/>
         <source>largest resolution: {width}x{height}</source>
         <translation>解像度が最大: {width}×{height}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="21"/>
+        <location filename="../../gui/reasons.py" line="22"/>
         <source>largest file: {size}</source>
         <translation>ファイルサイズが最大: {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="22"/>
+        <location filename="../../gui/reasons.py" line="23"/>
         <source>oldest: taken {time}</source>
         <translation>最も古い: {time} に撮影</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="23"/>
+        <location filename="../../gui/reasons.py" line="24"/>
         <source>oldest: modified {time}</source>
         <translation>最も古い: {time} に更新</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="24"/>
+        <location filename="../../gui/reasons.py" line="25"/>
         <source>shortest path</source>
         <translation>パスが最も短い</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="25"/>
+        <location filename="../../gui/reasons.py" line="26"/>
         <source>first by name</source>
         <translation>名前順で最初</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="26"/>
+        <location filename="../../gui/reasons.py" line="27"/>
         <source>identical file of {name}</source>
         <translation>{name} と同一のファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="27"/>
+        <location filename="../../gui/reasons.py" line="28"/>
         <source>identical file; in a reference folder, kept</source>
         <translation>同一のファイル。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="28"/>
+        <location filename="../../gui/reasons.py" line="29"/>
         <source>same pixels, other metadata or format of {name}</source>
         <translation>{name} とピクセルが同じで、メタデータまたは形式が異なるファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="29"/>
+        <location filename="../../gui/reasons.py" line="30"/>
         <source>same pixels, other metadata or format; in a reference folder, kept</source>
         <translation>ピクセルが同じで、メタデータまたは形式が異なるファイル。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="32"/>
+        <location filename="../../gui/reasons.py" line="33"/>
         <source>resized copy ({width}x{height}) of {name}</source>
         <translation>{name} のサイズを変更したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="33"/>
+        <location filename="../../gui/reasons.py" line="34"/>
         <source>resized copy ({width}x{height}); in a reference folder, kept</source>
         <translation>サイズを変更したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="34"/>
+        <location filename="../../gui/reasons.py" line="35"/>
         <source>re-encoded or converted copy of {name}</source>
         <translation>{name} を再エンコードまたは形式変換したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="35"/>
+        <location filename="../../gui/reasons.py" line="36"/>
         <source>re-encoded or converted copy; in a reference folder, kept</source>
         <translation>再エンコードまたは形式変換したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="36"/>
+        <location filename="../../gui/reasons.py" line="37"/>
         <source>rotated or mirrored copy of {name}</source>
         <translation>{name} を回転または反転したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="37"/>
+        <location filename="../../gui/reasons.py" line="38"/>
         <source>rotated or mirrored copy; in a reference folder, kept</source>
         <translation>回転または反転したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="38"/>
+        <location filename="../../gui/reasons.py" line="39"/>
         <source>edited copy ({width}x{height}) of {name}</source>
         <translation>{name} を編集したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="39"/>
+        <location filename="../../gui/reasons.py" line="40"/>
         <source>edited copy ({width}x{height}); in a reference folder, kept</source>
         <translation>編集したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="40"/>
+        <location filename="../../gui/reasons.py" line="41"/>
         <source>chosen by you</source>
         <translation>あなたが選択</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="41"/>
+        <location filename="../../gui/reasons.py" line="42"/>
         <source>intact file: another copy is damaged</source>
         <translation>破損していないファイル: 別のコピーが破損しています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="42"/>
+        <location filename="../../gui/reasons.py" line="43"/>
         <source>without the frame another copy added</source>
         <translation>枠なし: 別のコピーには枠が追加されています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="43"/>
+        <location filename="../../gui/reasons.py" line="44"/>
         <source>its sidecar holds your edits, rating or keywords</source>
         <translation>サイドカーにあなたの編集、評価、キーワードがあります</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="45"/>
         <source>camera original: {camera}, taken {time}</source>
         <translation>カメラのオリジナル: {camera}、撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="46"/>
         <source>camera original: {camera}</source>
         <translation>カメラのオリジナル: {camera}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="47"/>
         <source>camera original: taken {time}</source>
         <translation>カメラのオリジナル: 撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="47"/>
+        <location filename="../../gui/reasons.py" line="48"/>
         <source>{format} as the camera wrote it; the other copies are conversions</source>
         <translation>カメラが書き込んだ {format}。他のコピーは変換されたものです</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="51"/>
         <source>lossless {format}; the other copies are compressed</source>
         <translation>可逆圧縮の {format}。他のコピーは圧縮されています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="52"/>
         <source>JPEG with the camera&apos;s own compression tables</source>
         <translation>カメラ独自の圧縮テーブルを持つ JPEG</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="52"/>
+        <location filename="../../gui/reasons.py" line="53"/>
         <source>highest JPEG quality: {quality}</source>
         <translation>JPEG 品質が最高: {quality}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="53"/>
+        <location filename="../../gui/reasons.py" line="54"/>
         <source>camera file name: {name}</source>
         <translation>カメラのファイル名: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="55"/>
         <source>the other copies are named as copies</source>
         <translation>他のコピーはコピーの名前が付いています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="55"/>
+        <location filename="../../gui/reasons.py" line="56"/>
         <source>the other copies are in download, messenger, export or backup folders</source>
         <translation>他のコピーはダウンロード、メッセンジャー、エクスポート、バックアップのフォルダーにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="58"/>
+        <location filename="../../gui/reasons.py" line="59"/>
         <source>newest: modified {time}</source>
         <translation>最新: 更新 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="59"/>
+        <location filename="../../gui/reasons.py" line="60"/>
         <source>preferred format: {format}</source>
         <translation>優先する形式: {format}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="60"/>
+        <location filename="../../gui/reasons.py" line="61"/>
         <source>in the preferred folder {name}</source>
         <translation>優先するフォルダー {name} 内</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="61"/>
+        <location filename="../../gui/reasons.py" line="62"/>
         <source>{format} conversion of {name}</source>
         <translation>{name} の {format} 変換</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="63"/>
         <source>{format} conversion; in a reference folder, kept</source>
         <translation>{format} 変換。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="64"/>
         <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
         <translation>{name} の再エンコードされたコピー (JPEG 品質 {quality})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="64"/>
+        <location filename="../../gui/reasons.py" line="65"/>
         <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
         <translation>再エンコードされたコピー (JPEG 品質 {quality})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="67"/>
+        <location filename="../../gui/reasons.py" line="68"/>
         <source>copy with a frame added ({width}x{height}) of {name}</source>
         <translation>{name} に枠を追加したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="68"/>
+        <location filename="../../gui/reasons.py" line="69"/>
         <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
         <translation>枠を追加したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="71"/>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>damaged copy of {name}</source>
         <translation>{name} の破損したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="72"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>damaged copy; in a reference folder, kept</source>
         <translation>破損したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="73"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>sharpest shot of the burst</source>
         <translation>連写の中で最もシャープなショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="74"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>連写の中で最もシャープなショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="75"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>first shot</source>
         <translation>最初のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="76"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>最初のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="77"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst</source>
         <translation>同じ連写の別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="78"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同じ連写の別のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="79"/>
+        <location filename="../../gui/reasons.py" line="80"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="80"/>
+        <location filename="../../gui/reasons.py" line="81"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="83"/>
+        <location filename="../../gui/reasons.py" line="84"/>
         <source>another shot of the burst (same second)</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="84"/>
+        <location filename="../../gui/reasons.py" line="85"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="87"/>
+        <location filename="../../gui/reasons.py" line="88"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="90"/>
+        <location filename="../../gui/reasons.py" line="91"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="95"/>
+        <location filename="../../gui/reasons.py" line="96"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="96"/>
+        <location filename="../../gui/reasons.py" line="97"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="99"/>
+        <location filename="../../gui/reasons.py" line="100"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="102"/>
+        <location filename="../../gui/reasons.py" line="103"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
@@ -1549,31 +1673,31 @@ Scan again (%1) to check these folders once more.</source>
         <translation>スキャンを開始しています...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/scan_flow.py" line="61"/>
+        <location filename="../../gui/scan_flow.py" line="63"/>
         <source>Scan cancelled. Photos read so far stay cached: %n.</source>
         <translation>
             <numerusform>スキャンを中止しました。読み込み済みの %n 枚の写真はキャッシュに残ります。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/scan_flow.py" line="66"/>
+        <location filename="../../gui/scan_flow.py" line="68"/>
         <source>%n photo(s) compared in %1 s.</source>
         <translation>
             <numerusform>%n 枚の写真を %1 秒で比較しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="69"/>
+        <location filename="../../gui/scan_flow.py" line="71"/>
         <source>Warning: %1</source>
         <translation>警告: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="74"/>
+        <location filename="../../gui/scan_flow.py" line="76"/>
         <source>Stopped by an error.</source>
         <translation>エラーのため停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="75"/>
+        <location filename="../../gui/scan_flow.py" line="77"/>
         <source>The operation failed.</source>
         <translation>操作に失敗しました。</translation>
     </message>
