@@ -115,9 +115,8 @@ def companion_line(companion: Companion) -> str:
     if c.edits:
         details.append(QCoreApplication.translate("ComparePane", "edits"))
     if c.keywords:
-        details.append(
-            QCoreApplication.translate("ComparePane", "{n} keywords").format(n=len(c.keywords))
-        )
+        n = len(c.keywords)
+        details.append(plural(QCoreApplication.translate("ComparePane", "%n keyword(s)", "", n), n))
     if c.taken:
         details.append(QCoreApplication.translate("ComparePane", "date"))
     if c.gps:
