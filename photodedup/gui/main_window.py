@@ -35,6 +35,7 @@ from photodedup.gui.scan_flow import ScanFlow
 from photodedup.gui.scan_panel import ScanPanel
 from photodedup.gui.settings import Settings
 from photodedup.gui.trash_flow import TrashFlow
+from photodedup.gui.undo import UndoTracker
 
 #: Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).
 PANEL_JOBS = (JobKind.SCAN, JobKind.FIND_COPIES)
@@ -70,7 +71,8 @@ class MainWindow(QMainWindow):
         self.find_flow = FindCopiesFlow(
             self.controller, self.dialogs, self.settings, self.scan_panel.options
         )
-        self.trash_flow = TrashFlow(self.controller, self.dialogs, self.settings)
+        self.undo = UndoTracker(self.controller)  # before the flows that report a restore
+        self.trash_flow = TrashFlow(self.controller, self.dialogs, self.settings, self.undo)
         self.review_files = ReviewFiles(self.controller, self.dialogs, self.settings)
         self.ignore_dialog: IgnoreListDialog | None = None
         self.results_tabs = ResultsTabs(self)
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         controller.trashed.connect(lambda _outcome: self._show_review_or_empty())
         controller.jobStarted.connect(self._job_running)
         controller.jobEnded.connect(self._job_running)
+        self.undo.changed.connect(self.update_actions)
         self.results_tabs.marksChanged.connect(controller.marks_changed)
         self.trash_button.clicked.connect(self.trash_flow.trash)
 
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
             scanning=self.controller.job in PANEL_JOBS,
             has_review=self.review() is not None,
             has_folders=bool(self.scan_panel.folders.folders()),
+            can_undo=self.undo.available,
         )
         self.update_trash_button()
 

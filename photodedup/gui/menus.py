@@ -133,7 +133,9 @@ class WindowMenus(QObject):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.web_action, self.about_action])
 
-    def update(self, busy: bool, scanning: bool, has_review: bool, has_folders: bool) -> None:
+    def update(
+        self, busy: bool, scanning: bool, has_review: bool, has_folders: bool, can_undo: bool
+    ) -> None:
         """Enable each action for the window's state (``scanning``: a job Cancel can stop)."""
         self.scan_action.setEnabled(not busy and has_folders)
         self.find_action.setEnabled(not busy and has_folders)
@@ -148,7 +150,7 @@ class WindowMenus(QObject):
             self.clear_action,
         ):
             action.setEnabled(has_review and not busy)
-        self.undo_action.setEnabled(not busy)
+        self.undo_action.setEnabled(not busy and can_undo)
 
     def _show_about(self) -> None:
         about = AboutDialog(self._widget)
