@@ -144,107 +144,107 @@
     </message>
     <message>
         <location filename="../../gui/file_card.py" line="119"/>
-        <source>{n} keywords</source>
-        <translation>キーワード {n} 件</translation>
+        <source>%n keyword(s)</source>
+        <translation>キーワード %n 件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="122"/>
+        <location filename="../../gui/file_card.py" line="121"/>
         <source>date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="124"/>
+        <location filename="../../gui/file_card.py" line="123"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="126"/>
+        <location filename="../../gui/file_card.py" line="125"/>
         <source>+ XMP sidecar</source>
         <translation>+ XMP サイドカー</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="128"/>
+        <location filename="../../gui/file_card.py" line="127"/>
         <source>+ Google Takeout metadata</source>
         <translation>+ Google Takeout のメタデータ</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="131"/>
+        <location filename="../../gui/file_card.py" line="130"/>
         <source>{name}: {details}</source>
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="168"/>
+        <location filename="../../gui/file_card.py" line="167"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="176"/>
+        <location filename="../../gui/file_card.py" line="175"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="190"/>
+        <location filename="../../gui/file_card.py" line="189"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="197"/>
+        <location filename="../../gui/file_card.py" line="196"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="208"/>
+        <location filename="../../gui/file_card.py" line="207"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="235"/>
+        <location filename="../../gui/file_card.py" line="234"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="246"/>
+        <location filename="../../gui/file_card.py" line="245"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="249"/>
+        <location filename="../../gui/file_card.py" line="248"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="261"/>
+        <location filename="../../gui/file_card.py" line="260"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="271"/>
+        <location filename="../../gui/file_card.py" line="270"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="274"/>
-        <location filename="../../gui/file_card.py" line="286"/>
+        <location filename="../../gui/file_card.py" line="273"/>
+        <location filename="../../gui/file_card.py" line="285"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="279"/>
+        <location filename="../../gui/file_card.py" line="278"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="284"/>
+        <location filename="../../gui/file_card.py" line="283"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="289"/>
+        <location filename="../../gui/file_card.py" line="288"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="311"/>
+        <location filename="../../gui/file_card.py" line="310"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
@@ -331,7 +331,7 @@
 <context>
     <name>ExceptionHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="166"/>
+        <location filename="../../gui/app.py" line="191"/>
         <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
         <extracomment>The longest a background thread running Python keeps the GIL while the GUI thread waits for it (Python&apos;s default: 5 ms). A repaint calls into Python hundreds of times (models, delegates) and each call could wait the whole interval while a scan or the autosave ran Python: at 100,000 photos that stalled the window for 0.1-0.2 s at a time (BENCHMARKS.md).</extracomment>
         <translation>PhotoDedup で予期しないエラーが発生しました。このエラーによってファイルが変更されることはありません。このまま作業を続けるか、様子がおかしい場合はアプリを再起動してください。</translation>
@@ -461,27 +461,27 @@
 <context>
     <name>FolderListWidget</name>
     <message>
-        <location filename="../../gui/folder_list.py" line="211"/>
+        <location filename="../../gui/folder_list.py" line="212"/>
         <source>Folders to scan. Drop folders here to add them.</source>
         <translation>スキャンするフォルダー。ここにフォルダーをドロップして追加できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="214"/>
+        <location filename="../../gui/folder_list.py" line="215"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="215"/>
+        <location filename="../../gui/folder_list.py" line="216"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="216"/>
+        <location filename="../../gui/folder_list.py" line="217"/>
         <source>Remove the selected folders from the list (Del)</source>
         <translation>選択したフォルダーを一覧から外します (Del)</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="247"/>
+        <location filename="../../gui/folder_list.py" line="249"/>
         <source>Add a folder to scan</source>
         <translation>スキャンするフォルダーを追加</translation>
     </message>
@@ -842,7 +842,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -851,13 +851,13 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -866,7 +866,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -875,24 +875,24 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277"/>
+        <location filename="../../gui/main_window.py" line="281"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
     </message>
@@ -1841,6 +1841,91 @@ Scan again (%1) to check these folders once more.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="23"/>
+        <source>Next group</source>
+        <extracomment>Keys of the review list and compare pane (gui/review_panel.py binds them).</extracomment>
+        <translation>次のグループ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="24"/>
+        <source>Previous group</source>
+        <translation>前のグループ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="25"/>
+        <source>Next file of the group</source>
+        <translation>グループ内の次のファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="26"/>
+        <source>Previous file of the group</source>
+        <translation>グループ内の前のファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="27"/>
+        <source>Keep or trash the chosen file</source>
+        <translation>選んだファイルを残す/ゴミ箱へ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="28"/>
+        <source>Mark the chosen file for trash</source>
+        <translation>選んだファイルをゴミ箱行きにする</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="33"/>
+        <source>Zoom in</source>
+        <extracomment>Keys of the large side-by-side view (gui/image_viewer.py binds them).</extracomment>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="34"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="35"/>
+        <source>Fit to the window</source>
+        <translation>ウィンドウに合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="36"/>
+        <source>Actual size</source>
+        <translation>実際のサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="56"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="58"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="58"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="65"/>
+        <source>Anywhere in the window</source>
+        <translation>ウィンドウ全体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="66"/>
+        <source>Reviewing groups</source>
+        <translation>グループの確認中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="67"/>
+        <source>Large view (double-click a photo)</source>
+        <translation>大きな表示 (写真をダブルクリック)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
         <location filename="../../gui/dialogs.py" line="197"/>
@@ -1887,122 +1972,127 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="93"/>
+        <location filename="../../gui/trash_flow.py" line="99"/>
         <source>The trash history cannot be read.</source>
         <translation>ゴミ箱の履歴を読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="75"/>
+        <location filename="../../gui/trash_flow.py" line="81"/>
         <source>Moving files to the trash...</source>
         <translation>ファイルをゴミ箱へ移動しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="87"/>
+        <location filename="../../gui/trash_flow.py" line="93"/>
         <source>Putting files back...</source>
         <translation>ファイルを元に戻しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="106"/>
+        <location filename="../../gui/trash_flow.py" line="112"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="124"/>
+        <location filename="../../gui/trash_flow.py" line="130"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>%1 を移動しています (%2 / %3)...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="153"/>
+        <location filename="../../gui/trash_flow.py" line="159"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>ゴミ箱への移動を停止しました。移動済みのファイルは履歴に記録されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="155"/>
+        <location filename="../../gui/trash_flow.py" line="161"/>
         <source>Could not put the files back.</source>
         <translation>ファイルを元に戻せませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="169"/>
+        <location filename="../../gui/trash_flow.py" line="175"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="174"/>
+        <location filename="../../gui/trash_flow.py" line="180"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルをスキップしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="180"/>
+        <location filename="../../gui/trash_flow.py" line="186"/>
         <source>Their dates, places, ratings and keywords were kept in %n sidecar(s).</source>
         <translation>
             <numerusform>撮影日時、場所、評価、キーワードを %n 個のサイドカーに残しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="188"/>
+        <location filename="../../gui/trash_flow.py" line="194"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="192"/>
+        <location filename="../../gui/trash_flow.py" line="198"/>
         <source>Skipped</source>
         <translation>スキップしたファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="193"/>
+        <location filename="../../gui/trash_flow.py" line="199"/>
         <source>Not touched</source>
         <translation>移動しなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="194"/>
+        <location filename="../../gui/trash_flow.py" line="200"/>
         <source>Moved to the trash</source>
         <translation>ゴミ箱へ移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="195"/>
+        <location filename="../../gui/trash_flow.py" line="201"/>
         <source>Metadata kept in</source>
         <translation>メタデータの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="197"/>
+        <location filename="../../gui/trash_flow.py" line="203"/>
         <source>Trash finished</source>
         <translation>ゴミ箱への移動が完了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="204"/>
+        <location filename="../../gui/trash_flow.py" line="210"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="210"/>
+        <location filename="../../gui/trash_flow.py" line="216"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="215"/>
+        <location filename="../../gui/trash_flow.py" line="221"/>
+        <source>The review is back with your marks.</source>
+        <translation>確認中の内容が、付けた印ごと戻りました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="223"/>
         <source>Scan again to review them.</source>
         <translation>確認するにはもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="217"/>
+        <location filename="../../gui/trash_flow.py" line="225"/>
         <source>Not put back</source>
         <translation>元に戻せなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="218"/>
+        <location filename="../../gui/trash_flow.py" line="226"/>
         <source>Put back</source>
         <translation>元に戻したファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="220"/>
+        <location filename="../../gui/trash_flow.py" line="228"/>
         <source>Undo trash</source>
         <translation>ゴミ箱への移動を元に戻す</translation>
     </message>
@@ -2010,137 +2100,142 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="55"/>
+        <location filename="../../gui/menus.py" line="56"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="57"/>
+        <location filename="../../gui/menus.py" line="58"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59"/>
+        <location filename="../../gui/menus.py" line="60"/>
         <source>Cancel scan</source>
         <translation>スキャンを中止</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62"/>
+        <location filename="../../gui/menus.py" line="63"/>
         <source>Find copies of a photo...</source>
         <translation>写真のコピーを探す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64"/>
+        <location filename="../../gui/menus.py" line="65"/>
         <source>Open review...</source>
         <translation>レビューを開く...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66"/>
+        <location filename="../../gui/menus.py" line="67"/>
         <source>Save review...</source>
         <translation>レビューを保存...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68"/>
+        <location filename="../../gui/menus.py" line="69"/>
         <source>Export CSV...</source>
         <translation>CSV に書き出す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="70"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/menus.py" line="72"/>
         <source>Undo last trash</source>
         <translation>直前のゴミ箱への移動を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74"/>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>Auto-select all</source>
         <translation>すべて自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>Prefer folder...</source>
         <translation>優先するフォルダー...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Clear all marks</source>
         <translation>すべての指定を解除</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Photos marked as different...</source>
         <translation>別々の写真として指定した写真...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82"/>
+        <location filename="../../gui/menus.py" line="83"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83"/>
+        <location filename="../../gui/menus.py" line="84"/>
         <source>History...</source>
         <translation>履歴...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup のウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87"/>
+        <location filename="../../gui/menus.py" line="88"/>
         <source>About PhotoDedup</source>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91"/>
+        <location filename="../../gui/menus.py" line="90"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="96"/>
         <source>Scan the folders (%1)</source>
         <translation>フォルダーをスキャン (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="95"/>
+        <location filename="../../gui/menus.py" line="100"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="113"/>
+        <location filename="../../gui/menus.py" line="118"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119"/>
+        <location filename="../../gui/menus.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="125"/>
+        <location filename="../../gui/menus.py" line="130"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="128"/>
+        <location filename="../../gui/menus.py" line="133"/>
         <source>Language (after a restart)</source>
         <translation>言語 (再起動後に適用)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="130"/>
+        <location filename="../../gui/menus.py" line="135"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133"/>
+        <location filename="../../gui/menus.py" line="138"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="178"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="179"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>
