@@ -25,7 +25,7 @@ def skipped_text(result: ScanResult) -> str:
     if len(result.skipped) > NAMED_EXTENSIONS:
         named.append(QCoreApplication.translate("Outcome", "others"))
     text = QCoreApplication.translate("Outcome", "Skipped, not photos: %n file(s) (%1)", "", total)
-    return plural(text, total).replace("%1", ", ".join(named))
+    return plural(text, total).replace("%1", locale.createSeparatedList(named))
 
 
 def nothing_found_text(result: ScanResult) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -57,6 +58,7 @@ class ShortcutsDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         menu_rows = [
             (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text())
             for a in actions
