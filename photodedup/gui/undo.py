@@ -27,6 +27,8 @@ class _Before:
 
 def last_batch_undoable() -> bool:
     """Whether the journal's last batch still has files in the trash to put back."""
+    if not os.path.exists(journal.default_path()):
+        return False  # nothing was ever trashed (and asking would create the journal)
     try:
         batches = journal.list_batches()
     except (journal.JournalError, OSError) as exc:  # an unreadable journal: History says why
@@ -64,8 +66,9 @@ class UndoTracker(QObject):
 
     def _trashed(self, outcome: TrashOutcome) -> None:
         if outcome.report.moved:
-            self._before, self._pending = self._pending, None
+            self._before = self._pending
             self._trashed_batch = outcome.report.batch_id
+        self._pending = None
         self._set_available(last_batch_undoable())
 
     def _restored(self, report: journal.RestoreReport) -> None:

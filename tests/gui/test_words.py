@@ -129,7 +129,7 @@ def test_library_texts_from_the_field_map_to_a_kind() -> None:
 def test_problem_reasons_are_translated(qtbot) -> None:
     view = ProblemsView()
     qtbot.addWidget(view)
-    translations, before = Translations(QCoreApplication.instance()), QLocale()
+    translations = Translations(QCoreApplication.instance())
     try:
         translations.install(Language.JAPANESE)
         view.set_problems([Problem("/p/a.jpg", "cannot decode image: decoder error -2")])
@@ -138,7 +138,6 @@ def test_problem_reasons_are_translated(qtbot) -> None:
         assert "ファイル" in text
     finally:
         translations.remove()
-        QLocale.setDefault(before)
 
 
 def test_an_empty_scan_says_no_photos_and_counts_what_was_skipped(
@@ -169,7 +168,7 @@ def test_one_unreadable_photo_is_worded_in_the_singular() -> None:
 
 def test_counts_read_right_in_japanese_and_chinese(qtbot) -> None:
     result = ScanResult(("/p",), (), (Problem("/p/a.jpg", "x"),), ScanStats(1, 0, 0, 0.1))
-    translations, before = Translations(QCoreApplication.instance()), QLocale()
+    translations = Translations(QCoreApplication.instance())
     try:
         translations.install(Language.JAPANESE)
         assert "1 枚" in nothing_found_text(result)
@@ -177,5 +176,5 @@ def test_counts_read_right_in_japanese_and_chinese(qtbot) -> None:
         assert "1 张" in nothing_found_text(result)
     finally:
         translations.remove()
-        QLocale.setDefault(before)
     assert "(s)" not in nothing_found_text(result)
+    assert QLocale().language() is not QLocale.Language.Chinese  # the locale is given back
