@@ -178,3 +178,10 @@ def test_counts_read_right_in_japanese_and_chinese(qtbot) -> None:
         translations.remove()
     assert "(s)" not in nothing_found_text(result)
     assert QLocale().language() is not QLocale.Language.Chinese  # the locale is given back
+
+
+def test_the_gui_words_every_problem_kind_as_the_engine_does() -> None:
+    from photodedup.core.problems import SENTENCES
+    from photodedup.gui.reasons import PROBLEM_SENTENCES
+
+    assert PROBLEM_SENTENCES == SENTENCES  # lupdate reads the GUI's copy; the CLI the engine's
