@@ -149,37 +149,77 @@ def _check_roots(roots: Sequence[str]) -> str | None:
     return None
 
 
+def _n(count: int, one: str, many: str) -> str:
+    """ "1 group", "2 groups": the count and the word in its number."""
+    return f"{count} {one if count == 1 else many}"
+
+
+#: Unreadable files listed in the summary; the JSON 'errors' holds them all.
+LISTED_PROBLEMS = 20
+
+
+def _problem_lines(result: ScanResult) -> list[str]:
+    from .core.problems import SENTENCES, classify
+
+    problems = result.problems
+    lines = [f"{_n(len(problems), 'file', 'files')} could not be read:"]
+    for problem in problems[:LISTED_PROBLEMS]:
+        lines.append(f"  {problem.path}: {SENTENCES[classify(problem.error)]} ({problem.error})")
+    if len(problems) > LISTED_PROBLEMS:
+        rest = len(problems) - LISTED_PROBLEMS
+        lines.append(f"  ... and {rest} more (see the JSON 'errors')")
+    return lines
+
+
+def _skipped_line(result: ScanResult) -> str:
+    total = sum(count for _ext, count in result.skipped)
+    named = ", ".join(f"{ext or 'no extension'} {count}" for ext, count in result.skipped[:5])
+    more = ", others" if len(result.skipped) > 5 else ""
+    return f"Skipped, not photos: {_n(total, 'file', 'files')} ({named}{more})"
+
+
 def _summary(result: ScanResult) -> str:
     from .core.ranking import human_size
 
+    stats = result.stats
     dupes = sum(len(g.members) - 1 for g in result.groups)
     trash = sum(1 for g in result.groups for m in g.members if not m.keep)
-    lines = [
-        f"{result.stats.files} photos found, {result.stats.hashed} fingerprinted "
-        f"({result.stats.decoded} decoded, the rest from the cache) in "
-        f"{result.stats.seconds:.1f} s",
-        f"{len(result.groups)} groups of duplicates: {dupes} extra copies, "
-        f"{trash} suggested for the trash ({human_size(sum(g.reclaimable for g in result.groups))}"
-        " reclaimable)",
-    ]
+    if not stats.files:
+        lines = ["No photos found in these folders."]
+    else:
+        read = f"{stats.hashed} fingerprinted"
+        if stats.decoded and stats.decoded < stats.hashed:
+            read += f" ({stats.decoded} decoded, the rest from the cache)"
+        elif stats.hashed and not stats.decoded:
+            read += " (all from the cache)"
+        lines = [f"{_n(stats.files, 'photo', 'photos')} found, {read} in {stats.seconds:.1f} s"]
+    if result.groups or stats.hashed:
+        lines.append(
+            f"{_n(len(result.groups), 'group', 'groups')} of duplicates: "
+            f"{_n(dupes, 'extra copy', 'extra copies')}, {trash} suggested for the trash "
+            f"({human_size(sum(g.reclaimable for g in result.groups))} reclaimable)"
+        )
+    if result.skipped:
+        lines.append(_skipped_line(result))
     companions = {
         c.path for g in result.groups for m in g.members for c in m.fingerprint.companions
     }
     if companions:
         lines.append(
-            f"{len(companions)} companion files (XMP and Takeout sidecars, .AAE edits, Live "
-            "Photo videos) travel with their photos (see each file's 'companions')"
+            f"{_n(len(companions), 'companion file', 'companion files')} (XMP and Takeout "
+            "sidecars, .AAE edits, Live Photo videos) travel with their photos (see each file's "
+            "'companions')"
         )
     if result.bursts:
         shots = sum(len(g.members) for g in result.bursts)
         lines.append(
-            f"{len(result.bursts)} bursts of similar shots ({shots} photos, all kept; see the "
-            "JSON 'bursts')"
+            f"{_n(len(result.bursts), 'burst', 'bursts')} of similar shots "
+            f"({_n(shots, 'photo', 'photos')}, all kept; see the JSON 'bursts')"
         )
     if result.problems:
-        lines.append(f"{len(result.problems)} files could not be read (see the JSON 'errors')")
+        lines.extend(_problem_lines(result))
     lines.extend(f"warning: {w}" for w in result.warnings)
-    if result.stats.cancelled:
+    if stats.cancelled:
         lines.append("Scan cancelled: nothing was grouped (fingerprints so far are cached).")
     return "\n".join(lines)
 

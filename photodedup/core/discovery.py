@@ -20,6 +20,9 @@ class Discovery:
     files: list[ImageFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rejected: int = 0  # candidate files (by name) that could not be listed: counted, reported
+    # Files left out for not being photos, by extension (lower case, "" for none): "no photos
+    # found" should say what was there instead.
+    skipped: dict[str, int] = field(default_factory=dict)
     # Each photo's sidecars and Live Photo video, by photo path (core/companions.py).
     companions: dict[str, tuple[Companion, ...]] = field(default_factory=dict)
 
@@ -107,6 +110,7 @@ def discover(
                             others[name] = (cst.st_size, cst.st_mtime_ns)
                     continue
                 if ext not in IMAGE_EXTENSIONS:
+                    found.skipped[ext] = found.skipped.get(ext, 0) + 1
                     continue
                 try:
                     est = entry.stat(follow_symlinks=True)

@@ -259,6 +259,8 @@ class ScanResult:
     stats: ScanStats
     warnings: tuple[str, ...] = ()  # about the scan itself (e.g. the cache), not about files
     bursts: tuple[DuplicateGroup, ...] = ()  # "similar shots" (GroupKind.BURST), all kept
+    # Files that are not photos, left out: (extension, count), the most common first.
+    skipped: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

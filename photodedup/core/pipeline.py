@@ -95,10 +95,16 @@ def fingerprint_files(
     return fps, problems, completed
 
 
+Skipped = tuple[tuple[str, int], ...]
+
+
 def _collect(
     options: ScanOptions, report: _Throttle, cancel: CancelToken
-) -> tuple[list[Fingerprint], list[Problem], int, int, list[str], bool]:
-    """Fingerprints of every photo under the roots: from the cache when unchanged."""
+) -> tuple[list[Fingerprint], list[Problem], int, int, list[str], bool, Skipped]:
+    """Fingerprints of every photo under the roots: from the cache when unchanged.
+
+    Also the files left out for not being photos, by extension, the most common first.
+    """
     counter = itertools.count(1)
     found = discover(
         options.roots,
@@ -110,10 +116,11 @@ def _collect(
     files = found.files
     problems = list(found.problems)
     candidates = len(files) + found.rejected
+    skipped = tuple(sorted(found.skipped.items(), key=lambda item: (-item[1], item[0])))
     cache = FingerprintCache(options.cache_dir, options.use_cache)
     try:
         if cancel.cancelled:
-            return [], problems, candidates, 0, cache.warnings, False
+            return [], problems, candidates, 0, cache.warnings, False, skipped
         report(Stage.CACHE, 0, len(files))
         cached = cache.lookup(files)
         fps = [cached[f.path] for f in files if f.path in cached]
@@ -128,7 +135,7 @@ def _collect(
         problems.extend(failed)
         if found.companions:
             fps = [_with_companions(fp, found.companions) for fp in fps]
-        return fps, problems, candidates, len(new), cache.warnings, completed
+        return fps, problems, candidates, len(new), cache.warnings, completed, skipped
     finally:
         cache.close()
 
@@ -154,7 +161,8 @@ def run_scan(
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
     options = _normalised(options)
-    fps, problems, candidates, decoded, warnings, completed = _collect(options, report, cancel)
+    collected = _collect(options, report, cancel)
+    fps, problems, candidates, decoded, warnings, completed, skipped = collected
     groups: tuple[DuplicateGroup, ...] = ()
     bursts: tuple[DuplicateGroup, ...] = ()
     if completed and not cancel.cancelled:
@@ -222,6 +230,7 @@ def run_scan(
         ),
         warnings=tuple(warnings),
         bursts=bursts,
+        skipped=skipped,
     )
 
 
@@ -289,7 +298,7 @@ def find_copies(
         raise ValueError(f"{query}: {target.error}")
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
-    fps, _problems, _c, _d, _w, completed = _collect(_normalised(options), report, cancel)
+    fps, _problems, _c, _d, _w, completed, _s = _collect(_normalised(options), report, cancel)
     if not completed:
         return []
     variants = 8 if options.rotations else 1

@@ -83,9 +83,34 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="remove PhotoDedup from your application menu",
     )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="FOLDER_OR_REVIEW",
+        help="folders to scan at once, or a saved review (.json) to open",
+    )
     # Qt's own options (-platform, -style...) pass through to QApplication.
     args, _qt_args = parser.parse_known_args(argv[1:])
     return args
+
+
+def open_arguments(window: MainWindow, paths: list[str]) -> bool:
+    """Scan the folders named on the command line, or else open the first review file named.
+
+    True when something was opened. Arguments that are neither (a Qt option's value, a path
+    that is gone) are logged and left alone.
+    """
+    folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
+    reviews = [p for p in paths if os.path.isfile(p)]
+    for other in set(paths) - set(reviews) - {p for p in paths if os.path.isdir(p)}:
+        log.info("Ignored argument (not a folder or a file): %s", other)
+    if folders:
+        from photodedup.gui.settings import Folder
+
+        window.scan_panel.folders.set_folders([Folder(path) for path in dict.fromkeys(folders)])
+        window.start_scan()
+        return True
+    return bool(reviews) and window.review_files.load_review(reviews[0])
 
 
 def log_path() -> str:
@@ -250,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(settings)
         install_process_policy(window)
         window.show()
-        window.review_files.offer_resume()
+        if not open_arguments(window, args.paths):
+            window.review_files.offer_resume()
         code = app.exec()
         translations.remove()
         log.info("PhotoDedup exited with %d", code)

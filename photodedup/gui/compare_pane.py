@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from photodedup.core.models import DuplicateGroup, GroupKind, GroupMember
 from photodedup.core.review import Review
 from photodedup.gui.file_card import WORSE_COLOR, MemberCard
+from photodedup.gui.formatting import plural
+from photodedup.gui.group_model import kind_label
 from photodedup.gui.image_viewer import ImageViewer
 from photodedup.gui.thumbnails import (
     ThumbnailLoader,
@@ -241,18 +243,14 @@ class ComparePane(QScrollArea):
             return
         self._hint.show()
         self._current = min(self._current, len(group.members) - 1)  # the group may have shrunk
-        kind = {
-            GroupKind.IDENTICAL: QCoreApplication.translate("ComparePane", "Identical"),
-            GroupKind.SIMILAR: QCoreApplication.translate("ComparePane", "Similar"),
-            GroupKind.BURST: QCoreApplication.translate(
-                "ComparePane", "Similar shots, all different photos"
-            ),
-        }[group.kind]
-        self._title.setText(
-            QCoreApplication.translate("ComparePane", "{n} files · {kind}").format(
-                n=len(group.members), kind=kind
-            )
+        n = len(group.members)
+        kind = (
+            QCoreApplication.translate("ComparePane", "Similar shots, all different photos")
+            if group.kind is GroupKind.BURST
+            else kind_label(group)
         )
+        title = QCoreApplication.translate("ComparePane", "%n file(s) · {kind}", "", n)
+        self._title.setText(plural(title, n).format(kind=kind))
         if self.isVisible():
             self._cards_timer.start()
 

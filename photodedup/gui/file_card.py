@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import Companion, CompanionKind, GroupMember, Relation
-from photodedup.gui.formatting import human_size
+from photodedup.gui.formatting import human_size, plural
 from photodedup.gui.group_model import HASH_BITS
 from photodedup.gui.reasons import reason_text
 from photodedup.gui.thumbnails import (
@@ -67,7 +67,8 @@ def worse_than_keeper(member: GroupMember, keeper: GroupMember) -> dict[str, str
         worse["dimensions"] = QCoreApplication.translate(
             "ComparePane", "Smaller resolution than the suggested keeper ({w}×{h})"
         ).format(w=kfp.width, h=kfp.height)
-    if fp.size < kfp.size:
+    # Only a difference the reader can see: no red arrow beside "820 kB" when the keeper's is too.
+    if fp.size < kfp.size and human_size(fp.size) != human_size(kfp.size):
         worse["size"] = QCoreApplication.translate(
             "ComparePane", "Smaller file than the suggested keeper ({size})"
         ).format(size=human_size(kfp.size))
@@ -76,6 +77,27 @@ def worse_than_keeper(member: GroupMember, keeper: GroupMember) -> dict[str, str
             "ComparePane", "Newer copy than the suggested keeper ({date})"
         ).format(date=photo_date(keeper))
     return worse
+
+
+def similarity_words(distance: int) -> str:
+    """How alike a copy looks to the keeper, in words (the bit distance goes in a tooltip)."""
+    if distance <= 2:
+        return QCoreApplication.translate("ComparePane", "Looks the same")
+    if distance <= 6:
+        return QCoreApplication.translate("ComparePane", "Very similar")
+    if distance <= 10:
+        return QCoreApplication.translate("ComparePane", "Similar")
+    return QCoreApplication.translate("ComparePane", "Somewhat similar")
+
+
+def distance_tooltip(distance: int) -> str:
+    text = QCoreApplication.translate(
+        "ComparePane",
+        "The fingerprints of this copy and the keeper differ in %n bit(s) of {bits}",
+        "",
+        distance,
+    )
+    return plural(text, distance).format(bits=HASH_BITS)
 
 
 def companion_line(companion: Companion) -> str:
@@ -93,9 +115,8 @@ def companion_line(companion: Companion) -> str:
     if c.edits:
         details.append(QCoreApplication.translate("ComparePane", "edits"))
     if c.keywords:
-        details.append(
-            QCoreApplication.translate("ComparePane", "{n} keywords").format(n=len(c.keywords))
-        )
+        n = len(c.keywords)
+        details.append(plural(QCoreApplication.translate("ComparePane", "%n keyword(s)", "", n), n))
     if c.taken:
         details.append(QCoreApplication.translate("ComparePane", "date"))
     if c.gps:
@@ -162,7 +183,6 @@ class MemberCard(QFrame):
         layout.addWidget(reason)
 
         worse = worse_than_keeper(member, keeper)
-        similarity = round(100 * (HASH_BITS - member.distance) / HASH_BITS)
         facts = [
             (
                 "dimensions",
@@ -177,13 +197,9 @@ class MemberCard(QFrame):
             ("folder", os.path.dirname(member.path)),
             ("name", os.path.basename(member.path)),
             ("relation", relation_label(member.relation)),
-            (
-                "distance",
-                QCoreApplication.translate("ComparePane", "distance {d} ({p}% alike)").format(
-                    d=member.distance, p=similarity
-                ),
-            ),
         ]
+        if not self._suggested and member.relation is not Relation.BURST_SHOT:
+            facts.append(("similarity", similarity_words(member.distance)))
         if member.sharpness is not None:
             facts.append(
                 (
@@ -200,6 +216,8 @@ class MemberCard(QFrame):
             metrics = label.fontMetrics()
             label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, THUMB))
             label.setToolTip(text)
+            if name == "similarity":
+                label.setToolTip(distance_tooltip(member.distance))
             if name in worse:
                 label.setStyleSheet(f"color: {WORSE_COLOR};")
                 label.setText("▼ " + label.text())

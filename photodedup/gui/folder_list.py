@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.gui.settings import Folder
+from photodedup.gui.settings import Folder, Settings
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -194,8 +194,9 @@ class FolderListWidget(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings  # where the last file dialog was: the next one opens there
         self.model = FolderListModel(self)
         self.view = _FolderView(self)
         self.view.setModel(self.model)
@@ -243,10 +244,13 @@ class FolderListWidget(QWidget):
         return sum(self.model.add(path) for path in paths)
 
     def choose_folder(self) -> None:
-        start = self.folders()[-1].path if self.folders() else os.path.expanduser("~")
+        last = self._settings.last_dir if self._settings is not None else ""
+        start = last or (self.folders()[-1].path if self.folders() else os.path.expanduser("~"))
         path = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to scan"), start)
         if path:
             self.model.add(path)
+            if self._settings is not None:
+                self._settings.last_dir = path
 
     def remove_selected(self) -> None:
         rows = [index.row() for index in self.view.selectionModel().selectedRows()]

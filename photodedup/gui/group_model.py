@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -15,9 +16,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from photodedup.core.models import DuplicateGroup, GroupKind
+from photodedup.core.models import DuplicateGroup, GroupKind, Relation
 from photodedup.core.review import Review
-from photodedup.gui.formatting import human_size
+from photodedup.gui.formatting import human_size, plural
 
 #: Thumbnails shown in a row's strip; more files show as "+N".
 STRIP_SIZE = 5
@@ -59,12 +60,36 @@ def qt_text(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def kind_label(kind: GroupKind) -> str:
-    if kind is GroupKind.IDENTICAL:
-        return QCoreApplication.translate("GroupListModel", "Identical")
-    if kind is GroupKind.BURST:
+#: A group's kind when all its copies are one thing: the group is named after it.
+_KIND_WORDS = {
+    Relation.IDENTICAL: QT_TRANSLATE_NOOP("GroupListModel", "Identical"),
+    Relation.SAME_PIXELS: QT_TRANSLATE_NOOP("GroupListModel", "Same pixels"),
+    Relation.RESIZED: QT_TRANSLATE_NOOP("GroupListModel", "Resized"),
+    Relation.CONVERTED: QT_TRANSLATE_NOOP("GroupListModel", "Converted"),
+    Relation.ROTATED: QT_TRANSLATE_NOOP("GroupListModel", "Rotated"),
+    Relation.EDITED: QT_TRANSLATE_NOOP("GroupListModel", "Edited"),
+    Relation.FRAMED: QT_TRANSLATE_NOOP("GroupListModel", "Framed"),
+    Relation.DAMAGED: QT_TRANSLATE_NOOP("GroupListModel", "Damaged copy"),
+}
+
+
+def kind_label(group: DuplicateGroup) -> str:
+    """What the group's copies are, from its members: "Identical", "Resized", "Edited"...
+
+    Copies that are byte-identical or the same pixels count as the keeper itself, so a group of
+    one resized copy and one identical file is "Resized"; copies of several kinds are "Mixed".
+    """
+    if group.kind is GroupKind.BURST:
         return QCoreApplication.translate("GroupListModel", "Similar shots")
-    return QCoreApplication.translate("GroupListModel", "Similar")
+    relations = {m.relation for m in group.members} - {Relation.KEEPER}
+    if relations <= {Relation.IDENTICAL}:
+        return QCoreApplication.translate("GroupListModel", "Identical")
+    if relations <= {Relation.IDENTICAL, Relation.SAME_PIXELS}:
+        return QCoreApplication.translate("GroupListModel", "Same pixels")
+    changed = relations - {Relation.IDENTICAL, Relation.SAME_PIXELS}
+    if len(changed) == 1 and (relation := next(iter(changed))) in _KIND_WORDS:
+        return QCoreApplication.translate("GroupListModel", _KIND_WORDS[relation])
+    return QCoreApplication.translate("GroupListModel", "Mixed copies")
 
 
 def group_distance(group: DuplicateGroup) -> int:
@@ -211,13 +236,12 @@ class GroupListModel(QAbstractListModel):
         return self._review.group_trash(group.id) if self._review is not None else (0, 0)
 
     def _summary(self, group: DuplicateGroup) -> str:
-        return QCoreApplication.translate(
-            "GroupListModel", "{files} files · {size} reclaimable · {kind}"
-        ).format(
-            files=len(group.members),
-            size=human_size(self._trash(group)[1]),
-            kind=kind_label(group.kind),
+        n = len(group.members)
+        text = QCoreApplication.translate(
+            "GroupListModel", "%n file(s) · {size} reclaimable · {kind}", "", n
         )
+        size = human_size(self._trash(group)[1])
+        return plural(text, n).format(size=size, kind=kind_label(group))
 
 
 class GroupFilterProxy(QSortFilterProxyModel):

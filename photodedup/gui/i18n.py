@@ -57,6 +57,7 @@ class Translations:
         # and the extracted copy must outlive the translators.
         self._files = ExitStack()
         self.loaded: QLocale | None = None
+        self._before = QLocale()  # the default locale before ours was installed
 
     def install(self, language: Language) -> bool:
         """Install the translation for ``language``; False when the UI stays in English."""
@@ -76,6 +77,7 @@ class Translations:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(locale, "qtbase", "_", qt_dir):
             self._add(qt)
+        self._before = QLocale()
         QLocale.setDefault(locale)
         self.loaded = locale
         log.info("Loaded translation %s", ours.filePath())
@@ -86,6 +88,8 @@ class Translations:
             self._app.removeTranslator(translator)
         self._translators.clear()
         self._files.close()
+        if self.loaded is not None:  # numbers and lists are worded as before again
+            QLocale.setDefault(self._before)
         self.loaded = None
 
     def _add(self, translator: QTranslator) -> None:

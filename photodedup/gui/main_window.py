@@ -27,6 +27,7 @@ from photodedup.gui.find_copies import FindCopiesFlow
 from photodedup.gui.formatting import human_size, plural
 from photodedup.gui.ignore_list_dialog import IgnoreListDialog
 from photodedup.gui.menus import WindowMenus, shortcut_text
+from photodedup.gui.outcome import nothing_found_text
 from photodedup.gui.problems_view import ProblemsDock
 from photodedup.gui.results_tabs import ResultsTabs
 from photodedup.gui.review_files import ReviewFiles
@@ -34,6 +35,7 @@ from photodedup.gui.scan_flow import ScanFlow
 from photodedup.gui.scan_panel import ScanPanel
 from photodedup.gui.settings import Settings
 from photodedup.gui.trash_flow import TrashFlow
+from photodedup.gui.undo import UndoTracker
 
 #: Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).
 PANEL_JOBS = (JobKind.SCAN, JobKind.FIND_COPIES)
@@ -69,7 +71,8 @@ class MainWindow(QMainWindow):
         self.find_flow = FindCopiesFlow(
             self.controller, self.dialogs, self.settings, self.scan_panel.options
         )
-        self.trash_flow = TrashFlow(self.controller, self.dialogs, self.settings)
+        self.undo = UndoTracker(self.controller)  # before the flows that report a restore
+        self.trash_flow = TrashFlow(self.controller, self.dialogs, self.settings, self.undo)
         self.review_files = ReviewFiles(self.controller, self.dialogs, self.settings)
         self.ignore_dialog: IgnoreListDialog | None = None
         self.results_tabs = ResultsTabs(self)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         controller.trashed.connect(lambda _outcome: self._show_review_or_empty())
         controller.jobStarted.connect(self._job_running)
         controller.jobEnded.connect(self._job_running)
+        self.undo.changed.connect(self.update_actions)
         self.results_tabs.marksChanged.connect(controller.marks_changed)
         self.trash_button.clicked.connect(self.trash_flow.trash)
         self.move_button.clicked.connect(self.trash_flow.move)
@@ -222,9 +226,7 @@ class MainWindow(QMainWindow):
                 ).replace("%1", shortcut_text(self.scan_action.shortcut()))
             )
         elif result is not None:
-            self._show_empty(
-                self.tr("No duplicates found: every photo in these folders is unique.")
-            )
+            self._show_empty(nothing_found_text(result))
         else:
             self.stack.setCurrentWidget(self.empty_label)
 
@@ -271,6 +273,7 @@ class MainWindow(QMainWindow):
             scanning=self.controller.job in PANEL_JOBS,
             has_review=self.review() is not None,
             has_folders=bool(self.scan_panel.folders.folders()),
+            can_undo=self.undo.available,
         )
         self.update_trash_button()
 

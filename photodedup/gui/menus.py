@@ -13,6 +13,7 @@ from photodedup.gui.dialogs import AboutDialog, replacing
 from photodedup.gui.formatting import fill
 from photodedup.gui.i18n import language_actions
 from photodedup.gui.settings import Language
+from photodedup.gui.shortcuts_dialog import ShortcutsDialog
 
 README_URL = "https://github.com/photodedup/photodedup#readme"
 
@@ -86,6 +87,10 @@ class WindowMenus(QObject):
             self.tr("PhotoDedup on the web"), lambda: QDesktopServices.openUrl(QUrl(README_URL))
         )
         self.about_action = self._action(self.tr("About PhotoDedup"), self._show_about)
+        self.shortcuts_action = self._action(
+            self.tr("Keyboard shortcuts"), self._show_shortcuts, key(key.StandardKey.HelpContents)
+        )
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         panel = window.scan_panel
         panel.folders.add_button.setToolTip(self.add_folder_action.toolTip())
         panel.scan_button.setToolTip(
@@ -132,9 +137,11 @@ class WindowMenus(QObject):
         )
         group.triggered.connect(self._language_chosen)
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.web_action, self.about_action])
+        help_menu.addActions([self.shortcuts_action, self.web_action, self.about_action])
 
-    def update(self, busy: bool, scanning: bool, has_review: bool, has_folders: bool) -> None:
+    def update(
+        self, busy: bool, scanning: bool, has_review: bool, has_folders: bool, can_undo: bool
+    ) -> None:
         """Enable each action for the window's state (``scanning``: a job Cancel can stop)."""
         self.scan_action.setEnabled(not busy and has_folders)
         self.find_action.setEnabled(not busy and has_folders)
@@ -150,12 +157,19 @@ class WindowMenus(QObject):
             self.clear_action,
         ):
             action.setEnabled(has_review and not busy)
-        self.undo_action.setEnabled(not busy)
+        self.undo_action.setEnabled(not busy and can_undo)
 
     def _show_about(self) -> None:
         about = AboutDialog(self._widget)
         about.exec()
         about.deleteLater()
+
+    def _show_shortcuts(self) -> None:
+        menus = [a for menu in self._window.menuBar().actions() for a in menu.menu().actions()]
+        actions = dict.fromkeys(menus + self._widget.actions())  # Esc is the window's alone
+        dialog = ShortcutsDialog(actions, self._widget)
+        self.shortcuts_dialog = replacing(self.shortcuts_dialog, dialog)
+        dialog.open()
 
     def _language_chosen(self, action: QAction) -> None:
         self._window.settings.language = Language(action.data())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.models import Problem
 from photodedup.gui.formatting import plural
+from photodedup.gui.reasons import problem_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,10 +30,11 @@ class Column(IntEnum):
     FILE = 0
     FOLDER = 1
     REASON = 2
+    DETAILS = 3
 
 
 class ProblemsModel(QAbstractTableModel):
-    """Table of Problem rows: file name, folder and reason."""
+    """Table of Problem rows: file name, folder, reason in words and the decoder's own text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,7 @@ class ProblemsModel(QAbstractTableModel):
             Column.FILE: self.tr("File"),
             Column.FOLDER: self.tr("Folder"),
             Column.REASON: self.tr("Reason"),
+            Column.DETAILS: self.tr("Details"),
         }.get(Column(section))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -72,9 +75,11 @@ class ProblemsModel(QAbstractTableModel):
                 return os.path.basename(problem.path) or problem.path
             if index.column() == Column.FOLDER:
                 return os.path.dirname(problem.path)
+            if index.column() == Column.REASON:
+                return problem_text(problem)
             return problem.error
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{problem.path}\n{problem.error}"
+            return f"{problem.path}\n{problem_text(problem)}\n{problem.error}"
         return None
 
 
@@ -98,6 +103,7 @@ class ProblemsView(QWidget):
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(Column.FILE, 220)
         header.resizeSection(Column.FOLDER, 260)
+        header.resizeSection(Column.REASON, 280)
         header.setStretchLastSection(True)
         # The view's own Ctrl+C copies one cell; people want whole rows with full paths.
         copy = QAction(self.tr("Copy"), self.view)
@@ -134,7 +140,9 @@ class ProblemsView(QWidget):
     def copy_selection(self) -> None:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
         problems = self.model.problems()
-        text = "\n".join(f"{problems[r].path}\t{problems[r].error}" for r in rows)
+        text = "\n".join(
+            f"{problems[r].path}\t{problem_text(problems[r])}\t{problems[r].error}" for r in rows
+        )
         QGuiApplication.clipboard().setText(text)
 
 

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from photodedup.core.models import GroupMember, ReasonValue
+from photodedup.core.models import GroupMember, Problem, ReasonValue
+from photodedup.core.problems import ProblemKind, classify
 from photodedup.core.ranking import fill_reason, placeholders
 from photodedup.gui.formatting import human_size, human_time
 
@@ -106,6 +107,24 @@ TEMPLATES = frozenset(
         ),
     )
 )
+
+
+# The sentences of core/problems.py, for lupdate (the engine's SENTENCES are their source).
+PROBLEM_SENTENCES = {
+    ProblemKind.DAMAGED: QT_TRANSLATE_NOOP("Problem", "The file is damaged or cut short"),
+    ProblemKind.UNSUPPORTED: QT_TRANSLATE_NOOP("Problem", "This format is not supported"),
+    ProblemKind.TOO_LARGE: QT_TRANSLATE_NOOP("Problem", "The picture is too large to open"),
+    ProblemKind.EMPTY: QT_TRANSLATE_NOOP("Problem", "The file is empty"),
+    ProblemKind.PERMISSION: QT_TRANSLATE_NOOP("Problem", "You are not allowed to read this file"),
+    ProblemKind.DISK: QT_TRANSLATE_NOOP("Problem", "The file could not be read from the disk"),
+    ProblemKind.NOT_A_FILE: QT_TRANSLATE_NOOP("Problem", "This is not a regular file"),
+    ProblemKind.FOLDER: QT_TRANSLATE_NOOP("Problem", "The folder could not be read"),
+}
+
+
+def problem_text(problem: Problem) -> str:
+    """Why a file could not be read, in a sentence of the UI's language (not the decoder's)."""
+    return QCoreApplication.translate("Problem", PROBLEM_SENTENCES[classify(problem.error)])
 
 
 def _word(name: str, raw: str) -> str:

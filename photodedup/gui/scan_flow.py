@@ -56,6 +56,8 @@ class ScanFlow(QObject):
         return True
 
     def _finished(self, result: ScanResult) -> None:
+        for problem in result.problems:  # the decoders' own words, for whoever reads the log
+            log.info("cannot read %s: %s", problem.path, problem.error)
         stats = result.stats
         if stats.cancelled:
             text = self.tr("Scan cancelled. Photos read so far stay cached: %n.", "", stats.hashed)

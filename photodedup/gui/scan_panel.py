@@ -45,7 +45,7 @@ class ScanPanel(QWidget):
         super().__init__(parent)
         self._settings = settings
         self._running = False
-        self.folders = FolderListWidget(self)
+        self.folders = FolderListWidget(self, settings)
         folders_box = QGroupBox(self.tr("Folders to scan"), self)
         folders_layout = QVBoxLayout(folders_box)
         folders_layout.addWidget(self.folders)

@@ -198,7 +198,9 @@ class Settings:
 
     @property
     def last_dir(self) -> str:
-        return str(self._s.value(Key.LAST_DIR, "") or "")
+        """The folder the last file dialog was in ("" when none, or when it is gone)."""
+        value = str(self._s.value(Key.LAST_DIR, "") or "")
+        return value if value and os.path.isdir(value) else ""
 
     @last_dir.setter
     def last_dir(self, value: str) -> None:

@@ -26,6 +26,7 @@ from photodedup.gui.dialogs import (
 )
 from photodedup.gui.formatting import fill, human_size, plural, sentences
 from photodedup.gui.settings import Settings
+from photodedup.gui.undo import UndoTracker
 
 
 class TrashFlow(QObject):
@@ -37,10 +38,15 @@ class TrashFlow(QObject):
     """
 
     def __init__(
-        self, controller: AppController, dialogs: DialogHost, settings: Settings | None = None
+        self,
+        controller: AppController,
+        dialogs: DialogHost,
+        settings: Settings | None = None,
+        undo: UndoTracker | None = None,
     ) -> None:
         super().__init__(controller)
         self._controller = controller
+        self._undo = undo  # knows whether an undo brought the review back
         self._dialogs = dialogs
         self._settings = settings  # remembers the metadata switch; None: off each time
         self._progress: QProgressDialog | None = None
@@ -292,7 +298,9 @@ class TrashFlow(QObject):
                         len(report.failed),
                     ),
                 )
-        if report.restored:
+        if report.restored and self._undo is not None and self._undo.review_back:
+            headline = sentences(headline, self.tr("The review is back with your marks."))
+        elif report.restored:
             headline = sentences(headline, self.tr("Scan again to review them."))
         sections = [
             Section(self.tr("Not put back"), report.failed),

@@ -184,4 +184,4 @@ def test_cli_bursts_flag(shoot, tmp_path, capsys):
     doc = json.loads(out.read_text())
     assert len(doc["bursts"]) == 1
     assert all(f["keep"] for f in doc["bursts"][0]["files"])
-    assert "1 bursts of similar shots (3 photos, all kept" in capsys.readouterr().out
+    assert "1 burst of similar shots (3 photos, all kept" in capsys.readouterr().out

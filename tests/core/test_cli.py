@@ -38,7 +38,7 @@ def test_scan_writes_the_documented_json_and_csv(library, library_copies, tmp_pa
     assert code == 0
     summary = capsys.readouterr().out
     assert "16 photos found" in summary
-    assert "1 groups of duplicates: 13 extra copies" in summary
+    assert "1 group of duplicates: 13 extra copies" in summary
     doc = json.loads(out.read_text())
     assert doc["version"] == 2
     assert doc["roots"] == [str(library)]
@@ -122,3 +122,31 @@ def test_prefer_rules_choose_the_keeper(library, tmp_path, capsys):
     with pytest.raises(SystemExit):
         main([*args, "--prefer", "prettiest"])
     assert "unknown keeper rule 'prettiest'" in capsys.readouterr().err
+
+
+def test_scan_of_a_folder_without_photos_says_so_and_counts_what_it_skipped(tmp_path, capsys):
+    for n in range(2):
+        (tmp_path / f"art{n}.psd").write_bytes(b"8BPS")
+    (tmp_path / "a.tga").write_bytes(b"\0" * 18)
+    code = main(["scan", str(tmp_path), "--no-cache", "--workers", "1"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "No photos found in these folders."
+    assert "Skipped, not photos: 3 files (.psd 2, .tga 1)" in out
+    assert "groups" not in out and "0 fingerprinted" not in out
+
+
+def test_scan_lists_the_first_unreadable_files_without_json(tmp_path, make_photo, capsys):
+    make_photo(tmp_path / "good.jpg", seed=1)
+    for n in range(23):
+        (tmp_path / f"broken{n:02}.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a jpeg")
+    code = main(["scan", str(tmp_path), "--no-cache", "--workers", "1"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "24 photos found, 1 fingerprinted in" in out
+    assert "0 groups of duplicates: 0 extra copies" in out
+    assert "23 files could not be read:" in out
+    listed = [line for line in out.splitlines() if line.startswith("  " + str(tmp_path))]
+    assert len(listed) == 20
+    assert "broken00.jpg: The file is damaged or cut short (" in listed[0]
+    assert "  ... and 3 more (see the JSON 'errors')" in out

@@ -299,7 +299,7 @@ def test_cli_shows_trashes_and_restores_companions(
     write(root / "Downloads" / "IMG_3000.jpg.xmp", xmp(rating=3))
     results = tmp_path / "r.json"
     assert cli.main(["scan", str(root), "--json", str(results), "--no-cache"]) == 0
-    assert "1 companion files" in capsys.readouterr().out
+    assert "1 companion file " in capsys.readouterr().out
     before = snapshot(root)
     assert cli.main(["trash", str(results)]) == 0
     out = capsys.readouterr().out

@@ -44,7 +44,7 @@ def test_install_writes_launcher_and_every_icon(data_home: Path, launcher: Path)
     desktop = data_home / "applications" / f"{APP_ID}.desktop"
     values = _desktop_values(desktop.read_text(encoding="utf-8"))
     # The path holds a space, so the spec requires it quoted.
-    assert values["Exec"] == f'"{launcher}"'
+    assert values["Exec"] == f'"{launcher}" %F'
     assert values["TryExec"] == str(launcher)
     assert values["Icon"] == APP_ID
     assert values["StartupWMClass"] == APP_ID
@@ -167,3 +167,14 @@ def test_runtime_assets_match_the_packaging_sources() -> None:
         rel = Path("hicolor") / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         packaged = (assets / "icons" / str(rel)).read_bytes()
         assert packaged == (linux / "icons" / rel).read_bytes()
+
+
+def test_the_launcher_opens_the_folders_a_file_manager_hands_it(
+    data_home: Path, launcher: Path
+) -> None:
+    assert desktop_entry.install() == 0
+    entry = (data_home / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
+    lines = entry.splitlines()
+    (exec_line,) = [line for line in lines if line.startswith("Exec=")]
+    assert exec_line.endswith(" %F")  # any number of folders and review files
+    assert "MimeType=inode/directory;" in lines  # "Open with PhotoDedup" on a folder

@@ -31,3 +31,15 @@ def test_card_lists_the_companions_that_travel_with_the_photo(qtbot, photo_group
     bare = MemberCard(0, keeper, keeper)
     qtbot.addWidget(bare)
     assert bare.companion_labels == []
+
+
+def test_keyword_counts_are_worded_in_their_number(qtbot, photo_groups) -> None:
+    keeper, copy = photo_groups[0].members[:2]
+    lines = []
+    for keywords in (("sea",), ("sea", "sun")):
+        xmp = Companion("/p/IMG_1.xmp", CompanionKind.XMP, 900, 1, keywords=keywords)
+        member = replace(copy, fingerprint=replace(copy.fingerprint, companions=(xmp,)))
+        card = MemberCard(1, member, keeper)
+        qtbot.addWidget(card)
+        lines.append(card.companion_labels[0].text())
+    assert lines == ["+ XMP sidecar: 1 keyword", "+ XMP sidecar: 2 keywords"]

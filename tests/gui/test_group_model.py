@@ -56,7 +56,7 @@ def test_roles_describe_group(review, photo_groups) -> None:
     assert [t[0] for t in thumbs] == [m.path for m in g.members]
     assert [t[3] for t in thumbs] == [True, False, False]
     assert index.data(Qt.ItemDataRole.DisplayRole).startswith("3 files · ")
-    assert "Similar" in index.data(Qt.ItemDataRole.DisplayRole)
+    assert index.data(Qt.ItemDataRole.DisplayRole).endswith(" reclaimable · Mixed copies")
     assert g.members[1].path in index.data(Qt.ItemDataRole.ToolTipRole)
 
 

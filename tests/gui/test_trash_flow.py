@@ -158,14 +158,41 @@ def test_history_lists_batches_and_restores_one(qtbot, scanned: MainWindow, user
     history.close()
 
 
-def test_undo_with_an_empty_journal_says_so(qtbot, window: MainWindow, user_dirs: UserDirs):
-    window.menus.undo_action.trigger()
-    qtbot.waitUntil(lambda: window.error_dialog is not None)
-    assert not window.controller.busy
-    error = window.error_dialog
-    assert error.isVisible()
-    assert "no batch" in error.details.toPlainText()
-    error.close()
+def test_undo_is_disabled_with_an_empty_journal(qtbot, window: MainWindow, user_dirs: UserDirs):
+    assert not window.menus.undo_action.isEnabled()
+    window.menus.undo_action.trigger()  # a disabled action does nothing
+    assert not window.controller.busy and window.error_dialog is None
+
+
+def test_undo_brings_the_review_back_with_its_marks_then_is_disabled(
+    qtbot, scanned: MainWindow, user_dirs: UserDirs
+):
+    review = scanned.review()
+    group = review.groups[0]
+    keeper, copy = group.members[0], group.members[1]
+    assert review.set_keep(group.id, copy.path, True)  # a mark of the user's: keep this copy
+    scanned.review_panel.marksChanged.emit()
+    groups_before = [g.id for g in review.groups]
+    marked = marked_paths(scanned)
+    assert not scanned.menus.undo_action.isEnabled()
+    confirm_trash(qtbot, scanned)
+    scanned.trash_flow.summary.close()
+    assert scanned.menus.undo_action.isEnabled()
+
+    with qtbot.waitSignal(scanned.controller.restored, timeout=30_000):
+        scanned.menus.undo_action.trigger()
+
+    back = scanned.review()
+    assert [g.id for g in back.groups] == groups_before
+    assert marked_paths(scanned) == marked
+    assert back.is_kept(copy.path) and back.is_kept(keeper.path)
+    assert scanned.stack.currentWidget() is scanned.results_tabs
+    assert scanned.trash_button.text().startswith(f"Move {len(marked)} files")
+    summary = scanned.trash_flow.summary
+    assert "The review is back with your marks." in summary.headline.text()
+    assert "Scan again" not in summary.headline.text()
+    summary.close()
+    assert not scanned.menus.undo_action.isEnabled()
 
 
 def test_when_every_group_is_resolved_the_window_says_so(

@@ -93,209 +93,219 @@
         <translation>残す候補より解像度が低い ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="71"/>
+        <location filename="../../gui/file_card.py" line="72"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>残す候補よりファイルが小さい ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="75"/>
+        <location filename="../../gui/file_card.py" line="76"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
         <location filename="../../gui/file_card.py" line="85"/>
+        <source>Looks the same</source>
+        <translation>見た目は同じ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="87"/>
+        <source>Very similar</source>
+        <translation>とてもよく似ている</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="90"/>
+        <source>Somewhat similar</source>
+        <translation>やや似ている</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="94"/>
+        <source>The fingerprints of this copy and the keeper differ in %n bit(s) of {bits}</source>
+        <translation>このコピーと残すファイルの指紋は {bits} ビット中 %n ビット異なります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="107"/>
         <source>+ Live Photo video, {size}</source>
         <translation>+ Live Photo の動画、{size}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="89"/>
+        <location filename="../../gui/file_card.py" line="111"/>
         <source>+ iPhone edits (.AAE)</source>
         <translation>+ iPhone の編集 (.AAE)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="92"/>
+        <location filename="../../gui/file_card.py" line="114"/>
         <source>rating {n}</source>
         <translation>評価 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="94"/>
+        <location filename="../../gui/file_card.py" line="116"/>
         <source>edits</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="97"/>
-        <source>{n} keywords</source>
-        <translation>キーワード {n} 件</translation>
+        <location filename="../../gui/file_card.py" line="119"/>
+        <source>%n keyword(s)</source>
+        <translation>キーワード %n 件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="100"/>
+        <location filename="../../gui/file_card.py" line="121"/>
         <source>date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="102"/>
+        <location filename="../../gui/file_card.py" line="123"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="104"/>
+        <location filename="../../gui/file_card.py" line="125"/>
         <source>+ XMP sidecar</source>
         <translation>+ XMP サイドカー</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="106"/>
+        <location filename="../../gui/file_card.py" line="127"/>
         <source>+ Google Takeout metadata</source>
         <translation>+ Google Takeout のメタデータ</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="109"/>
+        <location filename="../../gui/file_card.py" line="130"/>
         <source>{name}: {details}</source>
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="146"/>
+        <location filename="../../gui/file_card.py" line="167"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="154"/>
+        <location filename="../../gui/file_card.py" line="175"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="169"/>
+        <location filename="../../gui/file_card.py" line="189"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="176"/>
+        <location filename="../../gui/file_card.py" line="196"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="182"/>
-        <source>distance {d} ({p}% alike)</source>
-        <translation>距離 {d} (類似度 {p}%)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="191"/>
+        <location filename="../../gui/file_card.py" line="207"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="216"/>
+        <location filename="../../gui/file_card.py" line="234"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="245"/>
         <source>Keep only this one</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="230"/>
+        <location filename="../../gui/file_card.py" line="248"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="242"/>
+        <location filename="../../gui/file_card.py" line="260"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="252"/>
+        <location filename="../../gui/file_card.py" line="270"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="255"/>
-        <location filename="../../gui/file_card.py" line="267"/>
+        <location filename="../../gui/file_card.py" line="273"/>
+        <location filename="../../gui/file_card.py" line="285"/>
         <source>Keep</source>
         <translation>残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="260"/>
+        <location filename="../../gui/file_card.py" line="278"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="265"/>
+        <location filename="../../gui/file_card.py" line="283"/>
         <source>Mark for trash</source>
         <translation>ゴミ箱へ指定</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="270"/>
+        <location filename="../../gui/file_card.py" line="288"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>残す/ゴミ箱を切り替え (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="292"/>
+        <location filename="../../gui/file_card.py" line="310"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="62"/>
+        <location filename="../../gui/compare_pane.py" line="64"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>←/→: ファイルを選択 · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="176"/>
+        <location filename="../../gui/compare_pane.py" line="178"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="179"/>
+        <location filename="../../gui/compare_pane.py" line="181"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="191"/>
+        <location filename="../../gui/compare_pane.py" line="193"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="198"/>
+        <location filename="../../gui/compare_pane.py" line="200"/>
         <source>Compare with keeper...</source>
         <translation>残すファイルと比較...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="201"/>
+        <location filename="../../gui/compare_pane.py" line="203"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="238"/>
+        <location filename="../../gui/compare_pane.py" line="240"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="245"/>
-        <source>Identical</source>
-        <translation>完全一致</translation>
+        <location filename="../../gui/compare_pane.py" line="252"/>
+        <source>%n file(s) · {kind}</source>
+        <translation>%n 個のファイル · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="246"/>
+        <location filename="../../gui/file_card.py" line="89"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="247"/>
+        <location filename="../../gui/compare_pane.py" line="248"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
-        <source>{n} files · {kind}</source>
-        <translation>{n} ファイル · {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare_pane.py" line="339"/>
+        <location filename="../../gui/compare_pane.py" line="337"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="343"/>
+        <location filename="../../gui/compare_pane.py" line="341"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
@@ -321,7 +331,7 @@
 <context>
     <name>ExceptionHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="166"/>
+        <location filename="../../gui/app.py" line="191"/>
         <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
         <extracomment>The longest a background thread running Python keeps the GIL while the GUI thread waits for it (Python&apos;s default: 5 ms). A repaint calls into Python hundreds of times (models, delegates) and each call could wait the whole interval while a scan or the autosave ran Python: at 100,000 photos that stalled the window for 0.1-0.2 s at a time (BENCHMARKS.md).</extracomment>
         <translation>PhotoDedup で予期しないエラーが発生しました。このエラーによってファイルが変更されることはありません。このまま作業を続けるか、様子がおかしい場合はアプリを再起動してください。</translation>
@@ -451,27 +461,27 @@
 <context>
     <name>FolderListWidget</name>
     <message>
-        <location filename="../../gui/folder_list.py" line="211"/>
+        <location filename="../../gui/folder_list.py" line="212"/>
         <source>Folders to scan. Drop folders here to add them.</source>
         <translation>スキャンするフォルダー。ここにフォルダーをドロップして追加できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="214"/>
+        <location filename="../../gui/folder_list.py" line="215"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="215"/>
+        <location filename="../../gui/folder_list.py" line="216"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="216"/>
+        <location filename="../../gui/folder_list.py" line="217"/>
         <source>Remove the selected folders from the list (Del)</source>
         <translation>選択したフォルダーを一覧から外します (Del)</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="247"/>
+        <location filename="../../gui/folder_list.py" line="249"/>
         <source>Add a folder to scan</source>
         <translation>スキャンするフォルダーを追加</translation>
     </message>
@@ -501,25 +511,62 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="64"/>
+        <location filename="../../gui/group_model.py" line="65"/>
+        <location filename="../../gui/group_model.py" line="86"/>
         <source>Identical</source>
-        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
+        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage. A group&apos;s kind when all its copies are one thing: the group is named after it.</extracomment>
         <translation>完全一致</translation>
     </message>
     <message>
         <location filename="../../gui/group_model.py" line="66"/>
+        <location filename="../../gui/group_model.py" line="88"/>
+        <source>Same pixels</source>
+        <translation>同じピクセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="67"/>
+        <source>Resized</source>
+        <translation>サイズ変更</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="68"/>
+        <source>Converted</source>
+        <translation>変換</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="69"/>
+        <source>Rotated</source>
+        <translation>回転</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="70"/>
+        <source>Edited</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="71"/>
+        <source>Framed</source>
+        <translation>枠付き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="72"/>
+        <source>Damaged copy</source>
+        <translation>破損したコピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="83"/>
         <source>Similar shots</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="67"/>
-        <source>Similar</source>
-        <translation>類似</translation>
+        <location filename="../../gui/group_model.py" line="92"/>
+        <source>Mixed copies</source>
+        <translation>いろいろなコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="214"/>
-        <source>{files} files · {size} reclaimable · {kind}</source>
-        <translation>{files} ファイル · {size} 解放可能 · {kind}</translation>
+        <location filename="../../gui/group_model.py" line="240"/>
+        <source>%n file(s) · {size} reclaimable · {kind}</source>
+        <translation>%n 個のファイル · {size} 解放可能 · {kind}</translation>
     </message>
 </context>
 <context>
@@ -800,7 +847,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -809,23 +856,23 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Move to folder...</source>
         <translation>フォルダーへ移動...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Move the marked files to a folder you choose</source>
         <translation>印を付けたファイルを選んだフォルダーへ移動します</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -834,7 +881,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -842,30 +889,25 @@ Scan again (%1) to check these folders once more.</source>
 
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="226"/>
-        <source>No duplicates found: every photo in these folders is unique.</source>
-        <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="288"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
     </message>
@@ -919,19 +961,96 @@ Scan again (%1) to check these folders once more.</source>
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../gui/outcome.py" line="20"/>
+        <source>no extension</source>
+        <extracomment>How many extensions of skipped files are named; the rest are counted together.</extracomment>
+        <translation>拡張子なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="26"/>
+        <source>others</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="27"/>
+        <source>Skipped, not photos: %n file(s) (%1)</source>
+        <translation>写真ではないため読み飛ばしたファイル: %n 個 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="35"/>
+        <source>No duplicates found: every photo in these folders is unique.</source>
+        <translation>重複は見つかりませんでした。これらのフォルダーに同じ写真は 2 枚以上ありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="40"/>
+        <source>None of the %n photo(s) found could be read: see Problems.</source>
+        <translation>見つかった %n 枚の写真はどれも読み込めませんでした。「問題」を参照してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="45"/>
+        <source>No photos found in these folders.</source>
+        <translation>これらのフォルダーに写真は見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <location filename="../../gui/reasons.py" line="114"/>
+        <source>The file is damaged or cut short</source>
+        <translation>ファイルが破損しているか、途中で切れています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="115"/>
+        <source>This format is not supported</source>
+        <translation>この形式には対応していません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="116"/>
+        <source>The picture is too large to open</source>
+        <translation>画像が大きすぎて開けません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="117"/>
+        <source>The file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="118"/>
+        <source>You are not allowed to read this file</source>
+        <translation>このファイルを読み込む権限がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="119"/>
+        <source>The file could not be read from the disk</source>
+        <translation>ディスクからファイルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="120"/>
+        <source>This is not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="121"/>
+        <source>The folder could not be read</source>
+        <translation>フォルダーを読み込めませんでした</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="145"/>
+        <location filename="../../gui/problems_view.py" line="153"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="151"/>
+        <location filename="../../gui/problems_view.py" line="159"/>
         <source>Show the files that could not be read</source>
         <translation>読み込めなかったファイルを表示</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="161"/>
+        <location filename="../../gui/problems_view.py" line="169"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>問題 %n 件</numerusform>
@@ -941,37 +1060,42 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="61"/>
+        <location filename="../../gui/problems_view.py" line="63"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="62"/>
+        <location filename="../../gui/problems_view.py" line="64"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="63"/>
+        <location filename="../../gui/problems_view.py" line="65"/>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="66"/>
+        <source>Details</source>
+        <translation>詳細</translation>
     </message>
 </context>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="103"/>
+        <location filename="../../gui/problems_view.py" line="109"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="122"/>
+        <location filename="../../gui/problems_view.py" line="128"/>
         <source>Left out of the scan because they could not be read: %n file(s)</source>
         <translation>
             <numerusform>読み込めなかったためスキャンから除外したファイル: %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="128"/>
+        <location filename="../../gui/problems_view.py" line="134"/>
         <source>No problems: every file was read.</source>
         <translation>問題はありません。すべてのファイルを読み込みました。</translation>
     </message>
@@ -1057,312 +1181,312 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../gui/reasons.py" line="17"/>
+        <location filename="../../gui/reasons.py" line="18"/>
         <source>in a reference folder</source>
         <translation>参照フォルダー内にある</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="18"/>
+        <location filename="../../gui/reasons.py" line="19"/>
         <source>RAW original</source>
         <translation>RAW のオリジナル</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="19"/>
+        <location filename="../../gui/reasons.py" line="20"/>
         <source>JPEG preferred over the RAW</source>
         <translation>RAW より JPEG を優先</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="20"/>
+        <location filename="../../gui/reasons.py" line="21"/>
         <source>largest resolution: {width}x{height}</source>
         <translation>解像度が最大: {width}×{height}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="21"/>
+        <location filename="../../gui/reasons.py" line="22"/>
         <source>largest file: {size}</source>
         <translation>ファイルサイズが最大: {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="22"/>
+        <location filename="../../gui/reasons.py" line="23"/>
         <source>oldest: taken {time}</source>
         <translation>最も古い: {time} に撮影</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="23"/>
+        <location filename="../../gui/reasons.py" line="24"/>
         <source>oldest: modified {time}</source>
         <translation>最も古い: {time} に更新</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="24"/>
+        <location filename="../../gui/reasons.py" line="25"/>
         <source>shortest path</source>
         <translation>パスが最も短い</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="25"/>
+        <location filename="../../gui/reasons.py" line="26"/>
         <source>first by name</source>
         <translation>名前順で最初</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="26"/>
+        <location filename="../../gui/reasons.py" line="27"/>
         <source>identical file of {name}</source>
         <translation>{name} と同一のファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="27"/>
+        <location filename="../../gui/reasons.py" line="28"/>
         <source>identical file; in a reference folder, kept</source>
         <translation>同一のファイル。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="28"/>
+        <location filename="../../gui/reasons.py" line="29"/>
         <source>same pixels, other metadata or format of {name}</source>
         <translation>{name} とピクセルが同じで、メタデータまたは形式が異なるファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="29"/>
+        <location filename="../../gui/reasons.py" line="30"/>
         <source>same pixels, other metadata or format; in a reference folder, kept</source>
         <translation>ピクセルが同じで、メタデータまたは形式が異なるファイル。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="32"/>
+        <location filename="../../gui/reasons.py" line="33"/>
         <source>resized copy ({width}x{height}) of {name}</source>
         <translation>{name} のサイズを変更したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="33"/>
+        <location filename="../../gui/reasons.py" line="34"/>
         <source>resized copy ({width}x{height}); in a reference folder, kept</source>
         <translation>サイズを変更したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="34"/>
+        <location filename="../../gui/reasons.py" line="35"/>
         <source>re-encoded or converted copy of {name}</source>
         <translation>{name} を再エンコードまたは形式変換したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="35"/>
+        <location filename="../../gui/reasons.py" line="36"/>
         <source>re-encoded or converted copy; in a reference folder, kept</source>
         <translation>再エンコードまたは形式変換したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="36"/>
+        <location filename="../../gui/reasons.py" line="37"/>
         <source>rotated or mirrored copy of {name}</source>
         <translation>{name} を回転または反転したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="37"/>
+        <location filename="../../gui/reasons.py" line="38"/>
         <source>rotated or mirrored copy; in a reference folder, kept</source>
         <translation>回転または反転したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="38"/>
+        <location filename="../../gui/reasons.py" line="39"/>
         <source>edited copy ({width}x{height}) of {name}</source>
         <translation>{name} を編集したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="39"/>
+        <location filename="../../gui/reasons.py" line="40"/>
         <source>edited copy ({width}x{height}); in a reference folder, kept</source>
         <translation>編集したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="40"/>
+        <location filename="../../gui/reasons.py" line="41"/>
         <source>chosen by you</source>
         <translation>あなたが選択</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="41"/>
+        <location filename="../../gui/reasons.py" line="42"/>
         <source>intact file: another copy is damaged</source>
         <translation>破損していないファイル: 別のコピーが破損しています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="42"/>
+        <location filename="../../gui/reasons.py" line="43"/>
         <source>without the frame another copy added</source>
         <translation>枠なし: 別のコピーには枠が追加されています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="43"/>
+        <location filename="../../gui/reasons.py" line="44"/>
         <source>its sidecar holds your edits, rating or keywords</source>
         <translation>サイドカーにあなたの編集、評価、キーワードがあります</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="45"/>
         <source>camera original: {camera}, taken {time}</source>
         <translation>カメラのオリジナル: {camera}、撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="46"/>
         <source>camera original: {camera}</source>
         <translation>カメラのオリジナル: {camera}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="47"/>
         <source>camera original: taken {time}</source>
         <translation>カメラのオリジナル: 撮影 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="47"/>
+        <location filename="../../gui/reasons.py" line="48"/>
         <source>{format} as the camera wrote it; the other copies are conversions</source>
         <translation>カメラが書き込んだ {format}。他のコピーは変換されたものです</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="51"/>
         <source>lossless {format}; the other copies are compressed</source>
         <translation>可逆圧縮の {format}。他のコピーは圧縮されています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="52"/>
         <source>JPEG with the camera&apos;s own compression tables</source>
         <translation>カメラ独自の圧縮テーブルを持つ JPEG</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="52"/>
+        <location filename="../../gui/reasons.py" line="53"/>
         <source>highest JPEG quality: {quality}</source>
         <translation>JPEG 品質が最高: {quality}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="53"/>
+        <location filename="../../gui/reasons.py" line="54"/>
         <source>camera file name: {name}</source>
         <translation>カメラのファイル名: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="55"/>
         <source>the other copies are named as copies</source>
         <translation>他のコピーはコピーの名前が付いています</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="55"/>
+        <location filename="../../gui/reasons.py" line="56"/>
         <source>the other copies are in download, messenger, export or backup folders</source>
         <translation>他のコピーはダウンロード、メッセンジャー、エクスポート、バックアップのフォルダーにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="58"/>
+        <location filename="../../gui/reasons.py" line="59"/>
         <source>newest: modified {time}</source>
         <translation>最新: 更新 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="59"/>
+        <location filename="../../gui/reasons.py" line="60"/>
         <source>preferred format: {format}</source>
         <translation>優先する形式: {format}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="60"/>
+        <location filename="../../gui/reasons.py" line="61"/>
         <source>in the preferred folder {name}</source>
         <translation>優先するフォルダー {name} 内</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="61"/>
+        <location filename="../../gui/reasons.py" line="62"/>
         <source>{format} conversion of {name}</source>
         <translation>{name} の {format} 変換</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="63"/>
         <source>{format} conversion; in a reference folder, kept</source>
         <translation>{format} 変換。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="64"/>
         <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
         <translation>{name} の再エンコードされたコピー (JPEG 品質 {quality})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="64"/>
+        <location filename="../../gui/reasons.py" line="65"/>
         <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
         <translation>再エンコードされたコピー (JPEG 品質 {quality})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="67"/>
+        <location filename="../../gui/reasons.py" line="68"/>
         <source>copy with a frame added ({width}x{height}) of {name}</source>
         <translation>{name} に枠を追加したコピー ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="68"/>
+        <location filename="../../gui/reasons.py" line="69"/>
         <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
         <translation>枠を追加したコピー ({width}×{height})。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="71"/>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>damaged copy of {name}</source>
         <translation>{name} の破損したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="72"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>damaged copy; in a reference folder, kept</source>
         <translation>破損したコピー。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="73"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>sharpest shot of the burst</source>
         <translation>連写の中で最もシャープなショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="74"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>連写の中で最もシャープなショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="75"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>first shot</source>
         <translation>最初のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="76"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>最初のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="77"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst</source>
         <translation>同じ連写の別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="78"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同じ連写の別のショット。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="79"/>
+        <location filename="../../gui/reasons.py" line="80"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="80"/>
+        <location filename="../../gui/reasons.py" line="81"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="83"/>
+        <location filename="../../gui/reasons.py" line="84"/>
         <source>another shot of the burst (same second)</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="84"/>
+        <location filename="../../gui/reasons.py" line="85"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="87"/>
+        <location filename="../../gui/reasons.py" line="88"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="90"/>
+        <location filename="../../gui/reasons.py" line="91"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット (同じ秒に撮影)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="95"/>
+        <location filename="../../gui/reasons.py" line="96"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="96"/>
+        <location filename="../../gui/reasons.py" line="97"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)。参照フォルダー内のため残します</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="99"/>
+        <location filename="../../gui/reasons.py" line="100"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="102"/>
+        <location filename="../../gui/reasons.py" line="103"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同じ連写の別のショット ({seconds} 秒差)、シャープさは最良の {percent}%。参照フォルダー内のため残します</translation>
     </message>
@@ -1612,31 +1736,31 @@ Scan again (%1) to check these folders once more.</source>
         <translation>スキャンを開始しています...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/scan_flow.py" line="61"/>
+        <location filename="../../gui/scan_flow.py" line="63"/>
         <source>Scan cancelled. Photos read so far stay cached: %n.</source>
         <translation>
             <numerusform>スキャンを中止しました。読み込み済みの %n 枚の写真はキャッシュに残ります。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/scan_flow.py" line="66"/>
+        <location filename="../../gui/scan_flow.py" line="68"/>
         <source>%n photo(s) compared in %1 s.</source>
         <translation>
             <numerusform>%n 枚の写真を %1 秒で比較しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="69"/>
+        <location filename="../../gui/scan_flow.py" line="71"/>
         <source>Warning: %1</source>
         <translation>警告: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="74"/>
+        <location filename="../../gui/scan_flow.py" line="76"/>
         <source>Stopped by an error.</source>
         <translation>エラーのため停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="75"/>
+        <location filename="../../gui/scan_flow.py" line="77"/>
         <source>The operation failed.</source>
         <translation>操作に失敗しました。</translation>
     </message>
@@ -1780,6 +1904,91 @@ Scan again (%1) to check these folders once more.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="24"/>
+        <source>Next group</source>
+        <extracomment>Keys of the review list and compare pane (gui/review_panel.py binds them).</extracomment>
+        <translation>次のグループ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="25"/>
+        <source>Previous group</source>
+        <translation>前のグループ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="26"/>
+        <source>Next file of the group</source>
+        <translation>グループ内の次のファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="27"/>
+        <source>Previous file of the group</source>
+        <translation>グループ内の前のファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="28"/>
+        <source>Keep or trash the chosen file</source>
+        <translation>選んだファイルを残す/ゴミ箱へ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="29"/>
+        <source>Mark the chosen file for trash</source>
+        <translation>選んだファイルをゴミ箱行きにする</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="34"/>
+        <source>Zoom in</source>
+        <extracomment>Keys of the large side-by-side view (gui/image_viewer.py binds them).</extracomment>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="35"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="36"/>
+        <source>Fit to the window</source>
+        <translation>ウィンドウに合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="37"/>
+        <source>Actual size</source>
+        <translation>実際のサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="57"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="67"/>
+        <source>Anywhere in the window</source>
+        <translation>ウィンドウ全体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="68"/>
+        <source>Reviewing groups</source>
+        <translation>グループの確認中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="69"/>
+        <source>Large view (double-click a photo)</source>
+        <translation>大きな表示 (写真をダブルクリック)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
         <location filename="../../gui/dialogs.py" line="253"/>
@@ -1826,164 +2035,169 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="166"/>
+        <location filename="../../gui/trash_flow.py" line="172"/>
         <source>The trash history cannot be read.</source>
         <translation>ゴミ箱の履歴を読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="92"/>
+        <location filename="../../gui/trash_flow.py" line="98"/>
         <source>Moving files to the trash...</source>
         <translation>ファイルをゴミ箱へ移動しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="120"/>
+        <location filename="../../gui/trash_flow.py" line="126"/>
         <source>No file is marked to be moved.</source>
         <translation>移動する印の付いたファイルはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="123"/>
+        <location filename="../../gui/trash_flow.py" line="129"/>
         <source>Move the marked files to this folder</source>
         <translation>印を付けたファイルをこのフォルダーへ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="129"/>
+        <location filename="../../gui/trash_flow.py" line="135"/>
         <source>The files cannot be moved to this folder.</source>
         <translation>このフォルダーへはファイルを移動できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="148"/>
+        <location filename="../../gui/trash_flow.py" line="154"/>
         <source>Moving files to %1...</source>
         <translation>%1 へファイルを移動しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="160"/>
+        <location filename="../../gui/trash_flow.py" line="166"/>
         <source>Putting files back...</source>
         <translation>ファイルを元に戻しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="179"/>
+        <location filename="../../gui/trash_flow.py" line="185"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="197"/>
+        <location filename="../../gui/trash_flow.py" line="203"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>%1 を移動しています (%2 / %3)...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="226"/>
+        <location filename="../../gui/trash_flow.py" line="232"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>ゴミ箱への移動を停止しました。移動済みのファイルは履歴に記録されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="228"/>
+        <location filename="../../gui/trash_flow.py" line="234"/>
         <source>The move was stopped. Files already moved are in the journal.</source>
         <translation>移動を中止しました。移動済みのファイルは記録に残っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="230"/>
+        <location filename="../../gui/trash_flow.py" line="236"/>
         <source>Could not put the files back.</source>
         <translation>ファイルを元に戻せませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="243"/>
+        <location filename="../../gui/trash_flow.py" line="249"/>
         <source>Moved %n file(s) (%1) to %2.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) を %2 へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="245"/>
+        <location filename="../../gui/trash_flow.py" line="251"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="249"/>
+        <location filename="../../gui/trash_flow.py" line="255"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルをスキップしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="255"/>
+        <location filename="../../gui/trash_flow.py" line="261"/>
         <source>Their dates, places, ratings and keywords were kept in %n sidecar(s).</source>
         <translation>
             <numerusform>撮影日時、場所、評価、キーワードを %n 個のサイドカーに残しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="263"/>
+        <location filename="../../gui/trash_flow.py" line="269"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>「編集」&gt;「直前のゴミ箱への移動を元に戻す」で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="267"/>
+        <location filename="../../gui/trash_flow.py" line="273"/>
         <source>Skipped</source>
         <translation>スキップしたファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="268"/>
+        <location filename="../../gui/trash_flow.py" line="274"/>
         <source>Not touched</source>
         <translation>移動しなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="270"/>
+        <location filename="../../gui/trash_flow.py" line="276"/>
         <source>Moved to %1</source>
         <translation>%1 へ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="272"/>
+        <location filename="../../gui/trash_flow.py" line="278"/>
         <source>Moved to the trash</source>
         <translation>ゴミ箱へ移動済み</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="275"/>
+        <location filename="../../gui/trash_flow.py" line="281"/>
         <source>Metadata kept in</source>
         <translation>メタデータの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="277"/>
+        <location filename="../../gui/trash_flow.py" line="283"/>
         <source>Trash finished</source>
         <translation>ゴミ箱への移動が完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="277"/>
+        <location filename="../../gui/trash_flow.py" line="283"/>
         <source>Move finished</source>
         <translation>移動が完了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="285"/>
+        <location filename="../../gui/trash_flow.py" line="291"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="291"/>
+        <location filename="../../gui/trash_flow.py" line="297"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>%n 個のファイルを元に戻せませんでした。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="296"/>
+        <location filename="../../gui/trash_flow.py" line="302"/>
+        <source>The review is back with your marks.</source>
+        <translation>確認中の内容が、付けた印ごと戻りました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="304"/>
         <source>Scan again to review them.</source>
         <translation>確認するにはもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="298"/>
+        <location filename="../../gui/trash_flow.py" line="306"/>
         <source>Not put back</source>
         <translation>元に戻せなかったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="299"/>
+        <location filename="../../gui/trash_flow.py" line="307"/>
         <source>Put back</source>
         <translation>元に戻したファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="301"/>
+        <location filename="../../gui/trash_flow.py" line="309"/>
         <source>Undo trash</source>
         <translation>ゴミ箱への移動を元に戻す</translation>
     </message>
@@ -1991,142 +2205,147 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="55"/>
+        <location filename="../../gui/menus.py" line="56"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="57"/>
+        <location filename="../../gui/menus.py" line="58"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59"/>
+        <location filename="../../gui/menus.py" line="60"/>
         <source>Cancel scan</source>
         <translation>スキャンを中止</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62"/>
+        <location filename="../../gui/menus.py" line="63"/>
         <source>Find copies of a photo...</source>
         <translation>写真のコピーを探す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64"/>
+        <location filename="../../gui/menus.py" line="65"/>
         <source>Open review...</source>
         <translation>レビューを開く...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66"/>
+        <location filename="../../gui/menus.py" line="67"/>
         <source>Save review...</source>
         <translation>レビューを保存...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68"/>
+        <location filename="../../gui/menus.py" line="69"/>
         <source>Export CSV...</source>
         <translation>CSV に書き出す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="70"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/menus.py" line="72"/>
         <source>Undo last trash</source>
         <translation>直前のゴミ箱への移動を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73"/>
+        <location filename="../../gui/menus.py" line="74"/>
         <source>Move to folder...</source>
         <translation>フォルダーへ移動...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75"/>
+        <location filename="../../gui/menus.py" line="76"/>
         <source>Auto-select all</source>
         <translation>すべて自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Prefer folder...</source>
         <translation>優先するフォルダー...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78"/>
+        <location filename="../../gui/menus.py" line="79"/>
         <source>Clear all marks</source>
         <translation>すべての指定を解除</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80"/>
+        <location filename="../../gui/menus.py" line="81"/>
         <source>Photos marked as different...</source>
         <translation>別々の写真として指定した写真...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83"/>
+        <location filename="../../gui/menus.py" line="84"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84"/>
+        <location filename="../../gui/menus.py" line="85"/>
         <source>History...</source>
         <translation>履歴...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="86"/>
+        <location filename="../../gui/menus.py" line="87"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup のウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88"/>
+        <location filename="../../gui/menus.py" line="89"/>
         <source>About PhotoDedup</source>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="92"/>
+        <location filename="../../gui/menus.py" line="91"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="97"/>
         <source>Scan the folders (%1)</source>
         <translation>フォルダーをスキャン (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="96"/>
+        <location filename="../../gui/menus.py" line="101"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="114"/>
+        <location filename="../../gui/menus.py" line="119"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120"/>
+        <location filename="../../gui/menus.py" line="125"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="126"/>
+        <location filename="../../gui/menus.py" line="131"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="129"/>
+        <location filename="../../gui/menus.py" line="134"/>
         <source>Language (after a restart)</source>
         <translation>言語 (再起動後に適用)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="136"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134"/>
+        <location filename="../../gui/menus.py" line="139"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166"/>
+        <location filename="../../gui/menus.py" line="180"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167"/>
+        <location filename="../../gui/menus.py" line="181"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>

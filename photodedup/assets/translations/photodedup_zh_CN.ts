@@ -93,209 +93,219 @@
         <translation>分辨率低于建议保留的文件 ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="71"/>
+        <location filename="../../gui/file_card.py" line="72"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>文件小于建议保留的文件 ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="75"/>
+        <location filename="../../gui/file_card.py" line="76"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
         <location filename="../../gui/file_card.py" line="85"/>
+        <source>Looks the same</source>
+        <translation>看起来相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="87"/>
+        <source>Very similar</source>
+        <translation>非常相似</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="90"/>
+        <source>Somewhat similar</source>
+        <translation>有些相似</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="94"/>
+        <source>The fingerprints of this copy and the keeper differ in %n bit(s) of {bits}</source>
+        <translation>此副本与保留文件的指纹在 {bits} 位中有 %n 位不同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="107"/>
         <source>+ Live Photo video, {size}</source>
         <translation>+ 实况照片视频，{size}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="89"/>
+        <location filename="../../gui/file_card.py" line="111"/>
         <source>+ iPhone edits (.AAE)</source>
         <translation>+ iPhone 编辑 (.AAE)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="92"/>
+        <location filename="../../gui/file_card.py" line="114"/>
         <source>rating {n}</source>
         <translation>评分 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="94"/>
+        <location filename="../../gui/file_card.py" line="116"/>
         <source>edits</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="97"/>
-        <source>{n} keywords</source>
-        <translation>{n} 个关键词</translation>
+        <location filename="../../gui/file_card.py" line="119"/>
+        <source>%n keyword(s)</source>
+        <translation>%n 个关键词</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="100"/>
+        <location filename="../../gui/file_card.py" line="121"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="102"/>
+        <location filename="../../gui/file_card.py" line="123"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="104"/>
+        <location filename="../../gui/file_card.py" line="125"/>
         <source>+ XMP sidecar</source>
         <translation>+ XMP 附属文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="106"/>
+        <location filename="../../gui/file_card.py" line="127"/>
         <source>+ Google Takeout metadata</source>
         <translation>+ Google Takeout 元数据</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="109"/>
+        <location filename="../../gui/file_card.py" line="130"/>
         <source>{name}: {details}</source>
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="146"/>
+        <location filename="../../gui/file_card.py" line="167"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="154"/>
+        <location filename="../../gui/file_card.py" line="175"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="169"/>
+        <location filename="../../gui/file_card.py" line="189"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="176"/>
+        <location filename="../../gui/file_card.py" line="196"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="182"/>
-        <source>distance {d} ({p}% alike)</source>
-        <translation>距离 {d}（相似度 {p}%）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="191"/>
+        <location filename="../../gui/file_card.py" line="207"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="216"/>
+        <location filename="../../gui/file_card.py" line="234"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>与此照片一起移入回收站，也一起恢复：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="227"/>
+        <location filename="../../gui/file_card.py" line="245"/>
         <source>Keep only this one</source>
         <translation>仅保留此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="230"/>
+        <location filename="../../gui/file_card.py" line="248"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="242"/>
+        <location filename="../../gui/file_card.py" line="260"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="252"/>
+        <location filename="../../gui/file_card.py" line="270"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="255"/>
-        <location filename="../../gui/file_card.py" line="267"/>
+        <location filename="../../gui/file_card.py" line="273"/>
+        <location filename="../../gui/file_card.py" line="285"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="260"/>
+        <location filename="../../gui/file_card.py" line="278"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="265"/>
+        <location filename="../../gui/file_card.py" line="283"/>
         <source>Mark for trash</source>
         <translation>标记移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="270"/>
+        <location filename="../../gui/file_card.py" line="288"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="292"/>
+        <location filename="../../gui/file_card.py" line="310"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="62"/>
+        <location filename="../../gui/compare_pane.py" line="64"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>←/→：选择文件 · Space：保留/回收站 · Delete：回收站 · 双击：大图</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="176"/>
+        <location filename="../../gui/compare_pane.py" line="178"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="179"/>
+        <location filename="../../gui/compare_pane.py" line="181"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="191"/>
+        <location filename="../../gui/compare_pane.py" line="193"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="198"/>
+        <location filename="../../gui/compare_pane.py" line="200"/>
         <source>Compare with keeper...</source>
         <translation>与保留的文件比较...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="201"/>
+        <location filename="../../gui/compare_pane.py" line="203"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="238"/>
+        <location filename="../../gui/compare_pane.py" line="240"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="245"/>
-        <source>Identical</source>
-        <translation>完全相同</translation>
+        <location filename="../../gui/compare_pane.py" line="252"/>
+        <source>%n file(s) · {kind}</source>
+        <translation>%n 个文件 · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="246"/>
+        <location filename="../../gui/file_card.py" line="89"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="247"/>
+        <location filename="../../gui/compare_pane.py" line="248"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
-        <source>{n} files · {kind}</source>
-        <translation>{n} 个文件 · {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare_pane.py" line="339"/>
+        <location filename="../../gui/compare_pane.py" line="337"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="343"/>
+        <location filename="../../gui/compare_pane.py" line="341"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
     </message>
@@ -321,7 +331,7 @@
 <context>
     <name>ExceptionHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="166"/>
+        <location filename="../../gui/app.py" line="191"/>
         <source>PhotoDedup ran into an unexpected error. Your files were not changed by it; you can keep working, or restart the app if something looks wrong.</source>
         <extracomment>The longest a background thread running Python keeps the GIL while the GUI thread waits for it (Python&apos;s default: 5 ms). A repaint calls into Python hundreds of times (models, delegates) and each call could wait the whole interval while a scan or the autosave ran Python: at 100,000 photos that stalled the window for 0.1-0.2 s at a time (BENCHMARKS.md).</extracomment>
         <translation>PhotoDedup 遇到了意外错误。此错误没有改动您的文件；您可以继续操作，如果看起来有异常，请重新启动应用。</translation>
@@ -451,27 +461,27 @@
 <context>
     <name>FolderListWidget</name>
     <message>
-        <location filename="../../gui/folder_list.py" line="211"/>
+        <location filename="../../gui/folder_list.py" line="212"/>
         <source>Folders to scan. Drop folders here to add them.</source>
         <translation>要扫描的文件夹。将文件夹拖放到此处即可添加。</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="214"/>
+        <location filename="../../gui/folder_list.py" line="215"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="215"/>
+        <location filename="../../gui/folder_list.py" line="216"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="216"/>
+        <location filename="../../gui/folder_list.py" line="217"/>
         <source>Remove the selected folders from the list (Del)</source>
         <translation>从列表中移除所选文件夹 (Del)</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_list.py" line="247"/>
+        <location filename="../../gui/folder_list.py" line="249"/>
         <source>Add a folder to scan</source>
         <translation>添加要扫描的文件夹</translation>
     </message>
@@ -501,25 +511,62 @@
 <context>
     <name>GroupListModel</name>
     <message>
-        <location filename="../../gui/group_model.py" line="64"/>
+        <location filename="../../gui/group_model.py" line="65"/>
+        <location filename="../../gui/group_model.py" line="86"/>
         <source>Identical</source>
-        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage.</extracomment>
+        <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage. A group&apos;s kind when all its copies are one thing: the group is named after it.</extracomment>
         <translation>完全相同</translation>
     </message>
     <message>
         <location filename="../../gui/group_model.py" line="66"/>
+        <location filename="../../gui/group_model.py" line="88"/>
+        <source>Same pixels</source>
+        <translation>像素相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="67"/>
+        <source>Resized</source>
+        <translation>已缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="68"/>
+        <source>Converted</source>
+        <translation>已转换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="69"/>
+        <source>Rotated</source>
+        <translation>已旋转</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="70"/>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="71"/>
+        <source>Framed</source>
+        <translation>加了边框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="72"/>
+        <source>Damaged copy</source>
+        <translation>损坏的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/group_model.py" line="83"/>
         <source>Similar shots</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="67"/>
-        <source>Similar</source>
-        <translation>相似</translation>
+        <location filename="../../gui/group_model.py" line="92"/>
+        <source>Mixed copies</source>
+        <translation>多种副本</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="214"/>
-        <source>{files} files · {size} reclaimable · {kind}</source>
-        <translation>{files} 个文件 · 可释放 {size} · {kind}</translation>
+        <location filename="../../gui/group_model.py" line="240"/>
+        <source>%n file(s) · {size} reclaimable · {kind}</source>
+        <translation>%n 个文件 · 可释放 {size} · {kind}</translation>
     </message>
 </context>
 <context>
@@ -800,7 +847,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -809,23 +856,23 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>将标记的文件移到系统回收站（会先询问）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Move to folder...</source>
         <translation>移到文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Move the marked files to a folder you choose</source>
         <translation>将标记的文件移到您选择的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -834,7 +881,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -842,30 +889,25 @@ Scan again (%1) to check these folders once more.</source>
 
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="226"/>
-        <source>No duplicates found: every photo in these folders is unique.</source>
-        <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="288"/>
         <source>Finishing...</source>
         <translation>即将完成...</translation>
     </message>
@@ -919,19 +961,96 @@ Scan again (%1) to check these folders once more.</source>
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../gui/outcome.py" line="20"/>
+        <source>no extension</source>
+        <extracomment>How many extensions of skipped files are named; the rest are counted together.</extracomment>
+        <translation>无扩展名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="26"/>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="27"/>
+        <source>Skipped, not photos: %n file(s) (%1)</source>
+        <translation>不是照片而跳过的文件：%n 个（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="35"/>
+        <source>No duplicates found: every photo in these folders is unique.</source>
+        <translation>没有找到重复项：这些文件夹中的每张照片都是唯一的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="40"/>
+        <source>None of the %n photo(s) found could be read: see Problems.</source>
+        <translation>找到的 %n 张照片都无法读取：请查看“问题”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outcome.py" line="45"/>
+        <source>No photos found in these folders.</source>
+        <translation>这些文件夹中没有找到照片。</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <location filename="../../gui/reasons.py" line="114"/>
+        <source>The file is damaged or cut short</source>
+        <translation>文件已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="115"/>
+        <source>This format is not supported</source>
+        <translation>不支持此格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="116"/>
+        <source>The picture is too large to open</source>
+        <translation>图片太大，无法打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="117"/>
+        <source>The file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="118"/>
+        <source>You are not allowed to read this file</source>
+        <translation>您没有读取此文件的权限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="119"/>
+        <source>The file could not be read from the disk</source>
+        <translation>无法从磁盘读取该文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="120"/>
+        <source>This is not a regular file</source>
+        <translation>这不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reasons.py" line="121"/>
+        <source>The folder could not be read</source>
+        <translation>无法读取该文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="145"/>
+        <location filename="../../gui/problems_view.py" line="153"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="151"/>
+        <location filename="../../gui/problems_view.py" line="159"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="161"/>
+        <location filename="../../gui/problems_view.py" line="169"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -941,37 +1060,42 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="61"/>
+        <location filename="../../gui/problems_view.py" line="63"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="62"/>
+        <location filename="../../gui/problems_view.py" line="64"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="63"/>
+        <location filename="../../gui/problems_view.py" line="65"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_view.py" line="66"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
     </message>
 </context>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../gui/problems_view.py" line="103"/>
+        <location filename="../../gui/problems_view.py" line="109"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/problems_view.py" line="122"/>
+        <location filename="../../gui/problems_view.py" line="128"/>
         <source>Left out of the scan because they could not be read: %n file(s)</source>
         <translation>
             <numerusform>因无法读取而未纳入扫描的文件：%n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/problems_view.py" line="128"/>
+        <location filename="../../gui/problems_view.py" line="134"/>
         <source>No problems: every file was read.</source>
         <translation>没有问题：所有文件都已读取。</translation>
     </message>
@@ -1057,312 +1181,312 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../gui/reasons.py" line="17"/>
+        <location filename="../../gui/reasons.py" line="18"/>
         <source>in a reference folder</source>
         <translation>位于参考文件夹中</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="18"/>
+        <location filename="../../gui/reasons.py" line="19"/>
         <source>RAW original</source>
         <translation>RAW 原始文件</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="19"/>
+        <location filename="../../gui/reasons.py" line="20"/>
         <source>JPEG preferred over the RAW</source>
         <translation>优先保留 JPEG 而非 RAW</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="20"/>
+        <location filename="../../gui/reasons.py" line="21"/>
         <source>largest resolution: {width}x{height}</source>
         <translation>分辨率最高：{width}×{height}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="21"/>
+        <location filename="../../gui/reasons.py" line="22"/>
         <source>largest file: {size}</source>
         <translation>文件最大：{size}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="22"/>
+        <location filename="../../gui/reasons.py" line="23"/>
         <source>oldest: taken {time}</source>
         <translation>最早：拍摄于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="23"/>
+        <location filename="../../gui/reasons.py" line="24"/>
         <source>oldest: modified {time}</source>
         <translation>最早：修改于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="24"/>
+        <location filename="../../gui/reasons.py" line="25"/>
         <source>shortest path</source>
         <translation>路径最短</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="25"/>
+        <location filename="../../gui/reasons.py" line="26"/>
         <source>first by name</source>
         <translation>按名称排在最前</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="26"/>
+        <location filename="../../gui/reasons.py" line="27"/>
         <source>identical file of {name}</source>
         <translation>与 {name} 完全相同的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="27"/>
+        <location filename="../../gui/reasons.py" line="28"/>
         <source>identical file; in a reference folder, kept</source>
         <translation>完全相同的文件；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="28"/>
+        <location filename="../../gui/reasons.py" line="29"/>
         <source>same pixels, other metadata or format of {name}</source>
         <translation>与 {name} 像素相同，但元数据或格式不同</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="29"/>
+        <location filename="../../gui/reasons.py" line="30"/>
         <source>same pixels, other metadata or format; in a reference folder, kept</source>
         <translation>像素相同，但元数据或格式不同；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="32"/>
+        <location filename="../../gui/reasons.py" line="33"/>
         <source>resized copy ({width}x{height}) of {name}</source>
         <translation>{name} 的缩放副本（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="33"/>
+        <location filename="../../gui/reasons.py" line="34"/>
         <source>resized copy ({width}x{height}); in a reference folder, kept</source>
         <translation>缩放副本（{width}×{height}）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="34"/>
+        <location filename="../../gui/reasons.py" line="35"/>
         <source>re-encoded or converted copy of {name}</source>
         <translation>{name} 的重新编码或格式转换副本</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="35"/>
+        <location filename="../../gui/reasons.py" line="36"/>
         <source>re-encoded or converted copy; in a reference folder, kept</source>
         <translation>重新编码或格式转换的副本；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="36"/>
+        <location filename="../../gui/reasons.py" line="37"/>
         <source>rotated or mirrored copy of {name}</source>
         <translation>{name} 的旋转或镜像副本</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="37"/>
+        <location filename="../../gui/reasons.py" line="38"/>
         <source>rotated or mirrored copy; in a reference folder, kept</source>
         <translation>旋转或镜像的副本；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="38"/>
+        <location filename="../../gui/reasons.py" line="39"/>
         <source>edited copy ({width}x{height}) of {name}</source>
         <translation>{name} 的编辑副本（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="39"/>
+        <location filename="../../gui/reasons.py" line="40"/>
         <source>edited copy ({width}x{height}); in a reference folder, kept</source>
         <translation>编辑过的副本（{width}×{height}）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="40"/>
+        <location filename="../../gui/reasons.py" line="41"/>
         <source>chosen by you</source>
         <translation>由您选择</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="41"/>
+        <location filename="../../gui/reasons.py" line="42"/>
         <source>intact file: another copy is damaged</source>
         <translation>完好的文件：另一个副本已损坏</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="42"/>
+        <location filename="../../gui/reasons.py" line="43"/>
         <source>without the frame another copy added</source>
         <translation>无边框：另一个副本添加了边框</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="43"/>
+        <location filename="../../gui/reasons.py" line="44"/>
         <source>its sidecar holds your edits, rating or keywords</source>
         <translation>其附属文件保存了你的编辑、评分或关键词</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="44"/>
+        <location filename="../../gui/reasons.py" line="45"/>
         <source>camera original: {camera}, taken {time}</source>
         <translation>相机原件：{camera}，拍摄于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="45"/>
+        <location filename="../../gui/reasons.py" line="46"/>
         <source>camera original: {camera}</source>
         <translation>相机原件：{camera}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="46"/>
+        <location filename="../../gui/reasons.py" line="47"/>
         <source>camera original: taken {time}</source>
         <translation>相机原件：拍摄于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="47"/>
+        <location filename="../../gui/reasons.py" line="48"/>
         <source>{format} as the camera wrote it; the other copies are conversions</source>
         <translation>相机写入的 {format}；其他副本是转换而来的</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="50"/>
+        <location filename="../../gui/reasons.py" line="51"/>
         <source>lossless {format}; the other copies are compressed</source>
         <translation>无损 {format}；其他副本经过压缩</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="51"/>
+        <location filename="../../gui/reasons.py" line="52"/>
         <source>JPEG with the camera&apos;s own compression tables</source>
         <translation>带有相机自身压缩表的 JPEG</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="52"/>
+        <location filename="../../gui/reasons.py" line="53"/>
         <source>highest JPEG quality: {quality}</source>
         <translation>JPEG 质量最高：{quality}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="53"/>
+        <location filename="../../gui/reasons.py" line="54"/>
         <source>camera file name: {name}</source>
         <translation>相机文件名：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="54"/>
+        <location filename="../../gui/reasons.py" line="55"/>
         <source>the other copies are named as copies</source>
         <translation>其他副本的名称表明它们是副本</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="55"/>
+        <location filename="../../gui/reasons.py" line="56"/>
         <source>the other copies are in download, messenger, export or backup folders</source>
         <translation>其他副本位于下载、聊天软件、导出或备份文件夹中</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="58"/>
+        <location filename="../../gui/reasons.py" line="59"/>
         <source>newest: modified {time}</source>
         <translation>最新：修改于 {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="59"/>
+        <location filename="../../gui/reasons.py" line="60"/>
         <source>preferred format: {format}</source>
         <translation>首选格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="60"/>
+        <location filename="../../gui/reasons.py" line="61"/>
         <source>in the preferred folder {name}</source>
         <translation>位于首选文件夹 {name} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="61"/>
+        <location filename="../../gui/reasons.py" line="62"/>
         <source>{format} conversion of {name}</source>
         <translation>{name} 的 {format} 转换</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="62"/>
+        <location filename="../../gui/reasons.py" line="63"/>
         <source>{format} conversion; in a reference folder, kept</source>
         <translation>{format} 转换；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="63"/>
+        <location filename="../../gui/reasons.py" line="64"/>
         <source>re-encoded copy (JPEG quality {quality}) of {name}</source>
         <translation>{name} 的重新编码副本（JPEG 质量 {quality}）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="64"/>
+        <location filename="../../gui/reasons.py" line="65"/>
         <source>re-encoded copy (JPEG quality {quality}); in a reference folder, kept</source>
         <translation>重新编码的副本（JPEG 质量 {quality}）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="67"/>
+        <location filename="../../gui/reasons.py" line="68"/>
         <source>copy with a frame added ({width}x{height}) of {name}</source>
         <translation>{name} 添加边框的副本（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="68"/>
+        <location filename="../../gui/reasons.py" line="69"/>
         <source>copy with a frame added ({width}x{height}); in a reference folder, kept</source>
         <translation>添加边框的副本（{width}×{height}）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="71"/>
+        <location filename="../../gui/reasons.py" line="72"/>
         <source>damaged copy of {name}</source>
         <translation>{name} 的损坏副本</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="72"/>
+        <location filename="../../gui/reasons.py" line="73"/>
         <source>damaged copy; in a reference folder, kept</source>
         <translation>损坏的副本；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="73"/>
+        <location filename="../../gui/reasons.py" line="74"/>
         <source>sharpest shot of the burst</source>
         <translation>连拍中最清晰的一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="74"/>
+        <location filename="../../gui/reasons.py" line="75"/>
         <source>sharpest shot of the burst; in a reference folder, kept</source>
         <translation>连拍中最清晰的一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="75"/>
+        <location filename="../../gui/reasons.py" line="76"/>
         <source>first shot</source>
         <translation>第一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="76"/>
+        <location filename="../../gui/reasons.py" line="77"/>
         <source>first shot; in a reference folder, kept</source>
         <translation>第一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="77"/>
+        <location filename="../../gui/reasons.py" line="78"/>
         <source>another shot of the burst</source>
         <translation>同一连拍中的另一张</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="78"/>
+        <location filename="../../gui/reasons.py" line="79"/>
         <source>another shot of the burst; in a reference folder, kept</source>
         <translation>同一连拍中的另一张；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="79"/>
+        <location filename="../../gui/reasons.py" line="80"/>
         <source>another shot of the burst, {percent} % as sharp</source>
         <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="80"/>
+        <location filename="../../gui/reasons.py" line="81"/>
         <source>another shot of the burst, {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张，清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="83"/>
+        <location filename="../../gui/reasons.py" line="84"/>
         <source>another shot of the burst (same second)</source>
         <translation>同一连拍中的另一张（同一秒内拍摄）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="84"/>
+        <location filename="../../gui/reasons.py" line="85"/>
         <source>another shot of the burst (same second); in a reference folder, kept</source>
         <translation>同一连拍中的另一张（同一秒内拍摄）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="87"/>
+        <location filename="../../gui/reasons.py" line="88"/>
         <source>another shot of the burst (same second), {percent} % as sharp</source>
         <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="90"/>
+        <location filename="../../gui/reasons.py" line="91"/>
         <source>another shot of the burst (same second), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张（同一秒内拍摄），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="95"/>
+        <location filename="../../gui/reasons.py" line="96"/>
         <source>another shot of the burst ({seconds} s apart)</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="96"/>
+        <location filename="../../gui/reasons.py" line="97"/>
         <source>another shot of the burst ({seconds} s apart); in a reference folder, kept</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒）；位于参考文件夹中，保留</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="99"/>
+        <location filename="../../gui/reasons.py" line="100"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../gui/reasons.py" line="102"/>
+        <location filename="../../gui/reasons.py" line="103"/>
         <source>another shot of the burst ({seconds} s apart), {percent} % as sharp; in a reference folder, kept</source>
         <translation>同一连拍中的另一张（相隔 {seconds} 秒），清晰度为最清晰一张的 {percent}%；位于参考文件夹中，保留</translation>
     </message>
@@ -1612,31 +1736,31 @@ Scan again (%1) to check these folders once more.</source>
         <translation>正在开始扫描...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/scan_flow.py" line="61"/>
+        <location filename="../../gui/scan_flow.py" line="63"/>
         <source>Scan cancelled. Photos read so far stay cached: %n.</source>
         <translation>
             <numerusform>扫描已取消。已读取的 %n 张照片保留在缓存中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/scan_flow.py" line="66"/>
+        <location filename="../../gui/scan_flow.py" line="68"/>
         <source>%n photo(s) compared in %1 s.</source>
         <translation>
             <numerusform>在 %1 秒内比较了 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="69"/>
+        <location filename="../../gui/scan_flow.py" line="71"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="74"/>
+        <location filename="../../gui/scan_flow.py" line="76"/>
         <source>Stopped by an error.</source>
         <translation>因出错而停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_flow.py" line="75"/>
+        <location filename="../../gui/scan_flow.py" line="77"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
     </message>
@@ -1780,6 +1904,91 @@ Scan again (%1) to check these folders once more.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="24"/>
+        <source>Next group</source>
+        <extracomment>Keys of the review list and compare pane (gui/review_panel.py binds them).</extracomment>
+        <translation>下一组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="25"/>
+        <source>Previous group</source>
+        <translation>上一组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="26"/>
+        <source>Next file of the group</source>
+        <translation>组内下一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="27"/>
+        <source>Previous file of the group</source>
+        <translation>组内上一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="28"/>
+        <source>Keep or trash the chosen file</source>
+        <translation>保留或删除所选文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="29"/>
+        <source>Mark the chosen file for trash</source>
+        <translation>将所选文件标记为移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="34"/>
+        <source>Zoom in</source>
+        <extracomment>Keys of the large side-by-side view (gui/image_viewer.py binds them).</extracomment>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="35"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="36"/>
+        <source>Fit to the window</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="37"/>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="57"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="67"/>
+        <source>Anywhere in the window</source>
+        <translation>窗口中任意位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="68"/>
+        <source>Reviewing groups</source>
+        <translation>查看分组时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="69"/>
+        <source>Large view (double-click a photo)</source>
+        <translation>大图查看（双击照片）</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
         <location filename="../../gui/dialogs.py" line="253"/>
@@ -1826,164 +2035,169 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>TrashFlow</name>
     <message>
-        <location filename="../../gui/trash_flow.py" line="166"/>
+        <location filename="../../gui/trash_flow.py" line="172"/>
         <source>The trash history cannot be read.</source>
         <translation>无法读取回收站历史。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="92"/>
+        <location filename="../../gui/trash_flow.py" line="98"/>
         <source>Moving files to the trash...</source>
         <translation>正在将文件移到回收站...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="120"/>
+        <location filename="../../gui/trash_flow.py" line="126"/>
         <source>No file is marked to be moved.</source>
         <translation>没有标记要移动的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="123"/>
+        <location filename="../../gui/trash_flow.py" line="129"/>
         <source>Move the marked files to this folder</source>
         <translation>将标记的文件移到此文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="129"/>
+        <location filename="../../gui/trash_flow.py" line="135"/>
         <source>The files cannot be moved to this folder.</source>
         <translation>无法将文件移到此文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="148"/>
+        <location filename="../../gui/trash_flow.py" line="154"/>
         <source>Moving files to %1...</source>
         <translation>正在将文件移到 %1...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="160"/>
+        <location filename="../../gui/trash_flow.py" line="166"/>
         <source>Putting files back...</source>
         <translation>正在放回文件...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="179"/>
+        <location filename="../../gui/trash_flow.py" line="185"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="197"/>
+        <location filename="../../gui/trash_flow.py" line="203"/>
         <source>Moving %1 (%2 of %3)...</source>
         <translation>正在移动 %1（%2 / %3）...</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="226"/>
+        <location filename="../../gui/trash_flow.py" line="232"/>
         <source>The trash was stopped. Files already moved are in the journal.</source>
         <translation>已停止移到回收站。已移动的文件记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="228"/>
+        <location filename="../../gui/trash_flow.py" line="234"/>
         <source>The move was stopped. Files already moved are in the journal.</source>
         <translation>移动已停止。已移动的文件都记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="230"/>
+        <location filename="../../gui/trash_flow.py" line="236"/>
         <source>Could not put the files back.</source>
         <translation>无法放回文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="243"/>
+        <location filename="../../gui/trash_flow.py" line="249"/>
         <source>Moved %n file(s) (%1) to %2.</source>
         <translation>
             <numerusform>已将 %n 个文件 (%1) 移到 %2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="245"/>
+        <location filename="../../gui/trash_flow.py" line="251"/>
         <source>Moved %n file(s) (%1) to the trash.</source>
         <translation>
             <numerusform>已将 %n 个文件 (%1) 移到回收站。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="249"/>
+        <location filename="../../gui/trash_flow.py" line="255"/>
         <source>Skipped %n file(s).</source>
         <translation>
             <numerusform>跳过了 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="255"/>
+        <location filename="../../gui/trash_flow.py" line="261"/>
         <source>Their dates, places, ratings and keywords were kept in %n sidecar(s).</source>
         <translation>
             <numerusform>已将日期、地点、评分和关键词保存在 %n 个附属文件中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="263"/>
+        <location filename="../../gui/trash_flow.py" line="269"/>
         <source>Edit &gt; Undo last trash puts them back.</source>
         <translation>“编辑”&gt;“撤销上次移到回收站”可将其放回。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="267"/>
+        <location filename="../../gui/trash_flow.py" line="273"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="268"/>
+        <location filename="../../gui/trash_flow.py" line="274"/>
         <source>Not touched</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="270"/>
+        <location filename="../../gui/trash_flow.py" line="276"/>
         <source>Moved to %1</source>
         <translation>已移到 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="272"/>
+        <location filename="../../gui/trash_flow.py" line="278"/>
         <source>Moved to the trash</source>
         <translation>已移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="275"/>
+        <location filename="../../gui/trash_flow.py" line="281"/>
         <source>Metadata kept in</source>
         <translation>元数据保存在</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="277"/>
+        <location filename="../../gui/trash_flow.py" line="283"/>
         <source>Trash finished</source>
         <translation>移到回收站已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="277"/>
+        <location filename="../../gui/trash_flow.py" line="283"/>
         <source>Move finished</source>
         <translation>移动完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="285"/>
+        <location filename="../../gui/trash_flow.py" line="291"/>
         <source>Put back %n file(s).</source>
         <translation>
             <numerusform>已放回 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_flow.py" line="291"/>
+        <location filename="../../gui/trash_flow.py" line="297"/>
         <source>Could not put back %n file(s).</source>
         <translation>
             <numerusform>有 %n 个文件无法放回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="296"/>
+        <location filename="../../gui/trash_flow.py" line="302"/>
+        <source>The review is back with your marks.</source>
+        <translation>审阅已恢复，您的标记也都保留。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_flow.py" line="304"/>
         <source>Scan again to review them.</source>
         <translation>请重新扫描以审阅它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="298"/>
+        <location filename="../../gui/trash_flow.py" line="306"/>
         <source>Not put back</source>
         <translation>未放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="299"/>
+        <location filename="../../gui/trash_flow.py" line="307"/>
         <source>Put back</source>
         <translation>已放回</translation>
     </message>
     <message>
-        <location filename="../../gui/trash_flow.py" line="301"/>
+        <location filename="../../gui/trash_flow.py" line="309"/>
         <source>Undo trash</source>
         <translation>撤销移到回收站</translation>
     </message>
@@ -1991,142 +2205,147 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="55"/>
+        <location filename="../../gui/menus.py" line="56"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="57"/>
+        <location filename="../../gui/menus.py" line="58"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59"/>
+        <location filename="../../gui/menus.py" line="60"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62"/>
+        <location filename="../../gui/menus.py" line="63"/>
         <source>Find copies of a photo...</source>
         <translation>查找照片的副本...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64"/>
+        <location filename="../../gui/menus.py" line="65"/>
         <source>Open review...</source>
         <translation>打开审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66"/>
+        <location filename="../../gui/menus.py" line="67"/>
         <source>Save review...</source>
         <translation>保存审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68"/>
+        <location filename="../../gui/menus.py" line="69"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="70"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/menus.py" line="72"/>
         <source>Undo last trash</source>
         <translation>撤销上次移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73"/>
+        <location filename="../../gui/menus.py" line="74"/>
         <source>Move to folder...</source>
         <translation>移到文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75"/>
+        <location filename="../../gui/menus.py" line="76"/>
         <source>Auto-select all</source>
         <translation>全部自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Prefer folder...</source>
         <translation>优先文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78"/>
+        <location filename="../../gui/menus.py" line="79"/>
         <source>Clear all marks</source>
         <translation>清除所有标记</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80"/>
+        <location filename="../../gui/menus.py" line="81"/>
         <source>Photos marked as different...</source>
         <translation>标记为不同的照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83"/>
+        <location filename="../../gui/menus.py" line="84"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84"/>
+        <location filename="../../gui/menus.py" line="85"/>
         <source>History...</source>
         <translation>历史记录...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="86"/>
+        <location filename="../../gui/menus.py" line="87"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup 网站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88"/>
+        <location filename="../../gui/menus.py" line="89"/>
         <source>About PhotoDedup</source>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="92"/>
+        <location filename="../../gui/menus.py" line="91"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="97"/>
         <source>Scan the folders (%1)</source>
         <translation>扫描文件夹 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="96"/>
+        <location filename="../../gui/menus.py" line="101"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="114"/>
+        <location filename="../../gui/menus.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120"/>
+        <location filename="../../gui/menus.py" line="125"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="126"/>
+        <location filename="../../gui/menus.py" line="131"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="129"/>
+        <location filename="../../gui/menus.py" line="134"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="136"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134"/>
+        <location filename="../../gui/menus.py" line="139"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166"/>
+        <location filename="../../gui/menus.py" line="180"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167"/>
+        <location filename="../../gui/menus.py" line="181"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
