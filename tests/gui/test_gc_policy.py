@@ -19,6 +19,7 @@ class Cycle:
 
 def test_cycles_are_collected_by_the_gui_thread_timer(qtbot, monkeypatch) -> None:
     monkeypatch.setattr(GarbagePolicy, "YOUNG_MS", 20)
+    gc.enable()  # as the app starts (the GUI tests' own fixture turns it off)
     policy = GarbagePolicy()
     policy.install()
     try:
