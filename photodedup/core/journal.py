@@ -155,13 +155,25 @@ class Journal:
             raise JournalError(f"cannot open the trash journal {self.path}: {exc}") from exc
         except OSError as exc:
             raise JournalError(f"cannot create the trash journal {self.path}: {exc}") from exc
-        try:
-            self._prepare()
-        except BaseException as exc:
-            self._db.close()
-            if isinstance(exc, sqlite3.Error):
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._prepare()
+                return
+            except sqlite3.OperationalError as exc:
+                # Where waiting could deadlock (two connections setting up WAL mode or the
+                # schema of a new journal at once), SQLite answers "locked" without calling
+                # the busy handler: try again for as long as a write would wait.
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                    continue
+                self._db.close()
                 raise JournalError(f"cannot open the trash journal {self.path}: {exc}") from exc
-            raise
+            except BaseException as exc:
+                self._db.close()
+                if isinstance(exc, sqlite3.Error):
+                    raise JournalError(f"cannot open the trash journal {self.path}: {exc}") from exc
+                raise
 
     def _prepare(self) -> None:
         self._db.execute("PRAGMA journal_mode=WAL")
