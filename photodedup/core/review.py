@@ -278,9 +278,13 @@ class Review:
 
     def _carry_over(self, previous: Mapping[str, Mark]) -> None:
         """Re-apply earlier marks to the files that are still the same (see ``Mark``)."""
-        by_digest: dict[str, Mark] = {}
-        for mark in previous.values():
-            by_digest.setdefault(mark.digest, mark)
+        # A mark follows a file's content only when its old path is gone from the groups (the
+        # file moved), and to one file: a new identical copy never inherits another's mark.
+        here = self._kept.keys()
+        by_digest: dict[str, list[Mark]] = {}
+        for path, mark in previous.items():
+            if path not in here and mark.digest:
+                by_digest.setdefault(mark.digest, []).append(mark)
         for group in self._groups:
             changed = []
             wanted = {}
@@ -290,8 +294,8 @@ class Review:
                 if mark is not None and not mark.matches(fp):
                     changed.append(m.path)  # edited since it was marked: the mark is void
                     continue
-                if mark is None and (moved := by_digest.get(fp.digest)) is not None:
-                    mark = moved
+                if mark is None and by_digest.get(fp.digest):
+                    mark = by_digest[fp.digest].pop()
                 if mark is not None and not m.reference:
                     wanted[m.path] = mark.keep
             if changed:

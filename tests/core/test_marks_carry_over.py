@@ -111,3 +111,18 @@ def test_the_json_and_csv_carry_the_words_of_the_users_keeper(library, tmp_path)
     results_io.write_csv(shown, str(tmp_path / "r.csv"), review.keep_fn())
     rows = list(csv.reader((tmp_path / "r.csv").open(encoding="utf-8")))
     assert "chosen by you" in rows[1]
+
+
+def test_a_new_identical_copy_never_inherits_another_files_mark(library, tmp_path):
+    shutil.rmtree(library / "Edited")
+    review = Review(_scan(library, tmp_path).groups)
+    trashed = str(library / "Backup/a.jpg")  # a byte copy of Camera/a.jpg, marked for trash
+    assert not review.is_kept(trashed)
+    review.keep_only(review.groups[0].id, str(library / "Camera/a.jpg"))
+    # A third identical copy appears: it was never marked, so it gets the engine's word only.
+    newcomer = library / "Phone/a copy.jpg"
+    shutil.copyfile(library / "Camera/a.jpg", newcomer)
+    second = Review(_scan(library, tmp_path).groups, previous=review.marks())
+    assert second.is_kept(str(library / "Camera/a.jpg")) and not second.is_kept(trashed)
+    engine = {m.path: m.keep for m in second.groups[0].members}
+    assert second.is_kept(str(newcomer)) == engine[str(newcomer)]
