@@ -9,7 +9,6 @@ a sharpness measure helps the user pick the best frame by hand.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from enum import Enum
@@ -20,6 +19,7 @@ from .discovery import is_under
 from .imageio import open_oriented
 from .matching import UnionFind
 from .models import CancelToken, DuplicateGroup, Fingerprint, GroupKind, GroupMember, Relation
+from .provenance import taken_seconds
 from .ranking import explain
 from .search import popcount
 
@@ -36,13 +36,6 @@ MAX_CROWD = 120
 SHARPNESS_SIDE = 512
 
 
-def _seconds(taken: str) -> float | None:
-    try:
-        return time.mktime(time.strptime(taken[:19], "%Y:%m:%d %H:%M:%S"))
-    except (ValueError, OverflowError):
-        return None
-
-
 def find_bursts(
     photos: Sequence[Fingerprint], cancel: CancelToken | None = None
 ) -> list[list[int]]:
@@ -55,7 +48,7 @@ def find_bursts(
     for i, fp in enumerate(photos):
         if not fp.camera or not fp.taken or fp.flat or not fp.phashes:
             continue
-        when = _seconds(fp.taken)
+        when = taken_seconds(fp.taken)
         if when is not None:
             by_camera.setdefault(fp.camera, []).append((when, i))
     uf = UnionFind(len(photos))
@@ -177,7 +170,7 @@ REASON_TEMPLATES: tuple[str, ...] = (
 
 
 def _gap(a: Fingerprint, b: Fingerprint) -> tuple[_Gap, int]:
-    ta, tb = _seconds(a.taken), _seconds(b.taken)
+    ta, tb = taken_seconds(a.taken), taken_seconds(b.taken)
     if ta is None or tb is None:
         return _Gap.UNKNOWN, 0
     seconds = abs(tb - ta)

@@ -59,14 +59,19 @@ def has_camera_data(fp: Fingerprint) -> bool:
     return bool(fp.camera or fp.taken)
 
 
-def taken_epoch(fp: Fingerprint) -> int | None:
-    """The EXIF capture time as seconds since the epoch (local time), None without one."""
-    if not fp.taken:
-        return None
+def taken_seconds(taken: str) -> float | None:
+    """An EXIF time ("YYYY:MM:DD HH:MM:SS[.fraction]") as seconds since the epoch (local
+    time, whole seconds); None when it is empty or not a time."""
     try:
-        return int(time.mktime(time.strptime(fp.taken[:19], "%Y:%m:%d %H:%M:%S")))
+        return time.mktime(time.strptime(taken[:19], "%Y:%m:%d %H:%M:%S"))
     except (ValueError, OverflowError):
         return None
+
+
+def taken_epoch(fp: Fingerprint) -> int | None:
+    """The EXIF capture time as whole seconds since the epoch, None without one."""
+    seconds = taken_seconds(fp.taken)
+    return None if seconds is None else int(seconds)
 
 
 def capture_time(fp: Fingerprint) -> float:
