@@ -26,7 +26,7 @@ import numpy as np
 from .models import CancelToken, Fingerprint
 from .search import Progress as SearchProgress
 from .search import popcount, radius_pairs
-from .verify import layouts_match, same_shapes, verified
+from .verify import GRAPHIC_VERIFY_FACTOR, DetailCheck, layouts_match, same_shapes, verified
 
 #: For a content digest, the digests of the photos the user called different from it.
 Partners = Callable[[str], Collection[str]]
@@ -107,10 +107,12 @@ def similar_links(
     rotations: bool,
     cancel: CancelToken | None = None,
     progress: SearchProgress | None = None,
+    detail: DetailCheck | None = None,
 ) -> list[Link]:
     """Verified perceptual links between non-flat photos (indices into fps).
 
-    ``progress`` hears the share of the search done (the rest takes a fraction of it).
+    ``progress`` hears the share of the search done (the rest takes a fraction of it);
+    ``detail`` compares graphics pixel by pixel (see ``verify.layouts_match``).
     """
     usable = [i for i, fp in enumerate(fps) if not fp.flat and fp.phashes and fp.dhashes]
     if threshold <= 0 or len(usable) < 2:
@@ -137,11 +139,16 @@ def similar_links(
     qi, b, variant = qi[keep], b[keep], variant[keep]
     pd = popcount(ph[qi, 0] ^ ph[b, variant]).astype(np.int64)
     dd = popcount(dh[qi, 0] ^ dh[b, variant]).astype(np.int64)
-    ok = verified(pd, dd, threshold, turned=variant != 0)
+    close = verified(pd, dd, threshold, turned=variant != 0)
+    ok = close.copy()
+    if detail is not None:  # graphics may go further (the pixels decide for them)
+        ok = verified(pd, dd, threshold, turned=variant != 0, factor=GRAPHIC_VERIFY_FACTOR)
     (near,) = np.nonzero(ok)
     ok[near] = same_shapes(sub, qi[near], b[near], variant[near])
     (near,) = np.nonzero(ok)
-    ok[near] = layouts_match(sub, qi[near], b[near], variant[near], len(fps))
+    ok[near] = layouts_match(
+        sub, qi[near], b[near], variant[near], len(fps), detail, hashes_close=close[near]
+    )
     links: dict[tuple[int, int], Link] = {}
     for a_, b_, p_, d_, v_ in zip(
         qi[ok].tolist(),
@@ -220,6 +227,7 @@ def candidate_components(
     partners: Partners | None = None,
     cancel: CancelToken | None = None,
     progress: SearchProgress | None = None,
+    detail: DetailCheck | None = None,
 ) -> tuple[list[list[int]], list[Link]]:
     """Connected components (2+ files) of identical bytes, identical pixels and verified links,
     with the verified links inside them.
@@ -232,7 +240,8 @@ def candidate_components(
     component ever holds such a pair. Links are joined strongest first (identical bytes, then
     identical pixels, then closest hashes), so a refused link costs the weakest connection.
     Every returned link joins two files of one component (so no rule keeps them apart).
-    Raises Cancelled soon after ``cancel`` is set; ``progress`` hears the share done.
+    Raises Cancelled soon after ``cancel`` is set; ``progress`` hears the share done;
+    ``detail`` compares graphics pixel by pixel (see ``verify.layouts_match``).
     """
     uf = _CannotLinkUnion(fps, partners)
     first: dict[str, int] = {}
@@ -246,7 +255,9 @@ def candidate_components(
         for i, fp in enumerate(fps):
             if fp.pixel_digest and (j := first.setdefault(fp.pixel_digest, i)) != i:
                 uf.union(j, i, same_picture=True)
-    links = similar_links(fps, threshold, rotations, cancel, progress) if threshold > 0 else []
+    links = (
+        similar_links(fps, threshold, rotations, cancel, progress, detail) if threshold > 0 else []
+    )
     links.sort(key=lambda k: (k.phash_distance + k.dhash_distance, k.variant != 0, k.a, k.b))
     for link in links:
         uf.union(link.a, link.b)

@@ -8,11 +8,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import pybktree
 
 from .bursts import burst_groups
 from .cache import FingerprintCache
 from .companions import with_facts
+from .detail import detail_job, pair_item
 from .discovery import discover
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
@@ -33,7 +35,7 @@ from .models import (
 )
 from .pool import FingerprintPool
 from .ranking import build_group, keeper_order, rule_steps
-from .verify import same_shape, thumbs_match, verified
+from .verify import GRAPHIC_VERIFY_FACTOR, DetailCheck, layouts_match, same_shapes, verified
 
 #: Progress reports are throttled to this interval (10 Hz) at the source.
 PROGRESS_INTERVAL = 0.1
@@ -93,6 +95,27 @@ def fingerprint_files(
     finally:
         cache.store(pending)
     return fps, problems, completed
+
+
+def detail_check(options: ScanOptions, cancel: CancelToken) -> DetailCheck:
+    """Pairs of graphics compared pixel by pixel (core/detail.py) in worker processes: the
+    files are decoded again, so a hostile one costs its pair (not confirmed), not the scan."""
+
+    def check(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
+        items = [pair_item(*pair) for pair in pairs]
+        shares: dict[str, float] = {}
+
+        def on_result(result: object) -> None:
+            if isinstance(result, tuple):
+                shares[result[0]] = result[1]
+
+        workers = max(1, min(options.workers, len(items) // 8))
+        FingerprintPool(workers, options.file_timeout, detail_job).run(
+            list(dict.fromkeys(items)), on_result, cancel
+        )
+        return np.array([shares.get(item, np.nan) for item in items], dtype=np.float64)
+
+    return check
 
 
 Skipped = tuple[tuple[str, int], ...]
@@ -178,6 +201,7 @@ def run_scan(
                 cancel,
                 # The bar moves through the search, which is most of this stage's time.
                 lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
+                detail_check(options, cancel),
             )
         except Cancelled:
             components, links = [], []
@@ -315,14 +339,22 @@ def find_copies(
                 [(getattr(fp, attr)[k], i) for i, fp in enumerate(fps) for k in range(variants)],
             )
             candidates.update(i for _d, (_h, i) in tree.find((value, -1), options.threshold))
-        for i in candidates:
-            v, p, d = best_variant(target, fps[i], options.rotations)
-            close = (
-                verified(p, d, options.threshold, turned=v != 0)
-                and same_shape(target, fps[i], v)
-                and thumbs_match(target, fps[i], v, len(fps))
+        found = sorted(i for i in candidates if not fps[i].flat)
+        found = [i for i in found if not different_shots(target, fps[i])]
+        best = np.array([best_variant(target, fps[i], options.rotations) for i in found], int)
+        if len(found):
+            v, p, d = best.T
+            close = verified(p, d, options.threshold, turned=v != 0)
+            ok = verified(p, d, options.threshold, v != 0, GRAPHIC_VERIFY_FACTOR)
+            pool = [target, *(fps[i] for i in found)]
+            query = np.zeros(len(found), dtype=int)
+            others = np.arange(1, len(found) + 1)
+            ok &= same_shapes(pool, query, others, v)
+            ok &= layouts_match(
+                pool, query, others, v, len(fps), detail_check(options, cancel), close
             )
-            if close and not fps[i].flat and not different_shots(target, fps[i]):
-                hits[i] = min(hits.get(i, p), p)
+            for i, dist, accepted in zip(found, p.tolist(), ok.tolist(), strict=True):
+                if accepted:
+                    hits[i] = min(hits.get(i, dist), dist)
     ordered = sorted(hits.items(), key=lambda kv: (kv[1], fps[kv[0]].path))
     return [(fps[i], d) for i, d in ordered if os.path.abspath(fps[i].path) != target.path]

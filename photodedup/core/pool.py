@@ -22,13 +22,14 @@ from .fingerprint import fingerprint_path
 from .imageio import ensure_plugins
 from .models import CancelToken, Fingerprint, Problem
 
-Result = Fingerprint | Problem
+#: What a worker answers: a fingerprint, or a detail job's (pair, share), or a Problem.
+Result = Fingerprint | Problem | tuple[str, float]
 
 #: Workers that die before taking their first chunk, in a row, before the pool gives up.
 MAX_DEAD_ON_ARRIVAL = 3
 
 
-def _worker_main(conn: Connection) -> None:
+def _worker_main(conn: Connection, work: Callable[[str], object]) -> None:
     # Decoders (libtiff, libjpeg) print complaints about hostile files straight to fd 2; each
     # failure already comes back as a Problem with its reason, so keep the terminal clean.
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -42,8 +43,8 @@ def _worker_main(conn: Connection) -> None:
             return
         if chunk is None:
             return
-        for path in chunk:
-            conn.send(fingerprint_path(path))
+        for item in chunk:
+            conn.send(work(item))
 
 
 @dataclass
@@ -60,17 +61,27 @@ class _Worker:
 
 
 class FingerprintPool:
-    """Fingerprints many files in ``workers`` spawned processes."""
+    """Fingerprints many files in ``workers`` spawned processes.
 
-    def __init__(self, workers: int, file_timeout: float = 60.0) -> None:
+    ``work`` (a module-level function, as the workers import it) may be another per-item job
+    that never raises: the pool then runs it on its items the same way (see core/detail.py).
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        file_timeout: float = 60.0,
+        work: Callable[[str], object] = fingerprint_path,
+    ) -> None:
         self.workers = max(1, workers)
         self.file_timeout = file_timeout
+        self.work = work
         self._ctx = mp.get_context("spawn")
         self._pool: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        proc = self._ctx.Process(target=_worker_main, args=(child, self.work), daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)

@@ -5,16 +5,25 @@ The numbers behind every limit are in docs/matching.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from .detail import MAX_DIFFERENT_SHARE
 from .fingerprint import CHROMA_SIDE, THUMB_SIDE
 from .models import Fingerprint
 
 #: Verification limit on pHash + dHash distance, as a multiple of the threshold.
 VERIFY_FACTOR = 2.5
+#: Graphics compared pixel by pixel (``DetailCheck``) may differ by this multiple of the
+#: threshold: a 128 px icon halved moves its pHash by 21 bits (26 with dHash), and the pixel
+#: comparison, not the hashes, tells look-alikes apart there.
+GRAPHIC_VERIFY_FACTOR = 3.2
+
+#: Compares pairs of files at full detail: for each (path a, path b, b's orientation), the
+#: share of pixels that differ (core/detail.py), NaN where it could not be measured.
+DetailCheck = Callable[[Sequence[tuple[str, str, int]]], np.ndarray]
 
 #: A turned copy's thumbnail, turned back, correlates with the original's at 0.999 or more on
 #: both corpora; two quadrants of one round photo, mirrored, reached 0.983.
@@ -61,6 +70,7 @@ def verified(
     dhash_distance: int | np.ndarray,
     threshold: int,
     turned: bool | np.ndarray = False,
+    factor: float = VERIFY_FACTOR,
 ) -> bool | np.ndarray:
     """Whether candidate pairs' hashes agree (works on ints and on numpy arrays alike).
 
@@ -73,10 +83,11 @@ def verified(
     sum: comparing 8 orientations gives chance 8 tries, and round, centred compositions
     (a globe, an eye) look alike upside down. Turned copies are plain transforms of the same
     pixels: on both corpora they sit at 3 bits or less, look-alikes at 15 or more (see also
-    ``thumbs_match``).
+    ``thumbs_match``). ``factor`` replaces VERIFY_FACTOR (GRAPHIC_VERIFY_FACTOR for graphics
+    that ``layouts_match`` compares pixel by pixel).
     """
     total = phash_distance + dhash_distance
-    return np.where(turned, total <= threshold, total <= verify_limit(threshold))
+    return np.where(turned, total <= threshold, total <= int(factor * threshold))
 
 
 def _involved(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -218,22 +229,36 @@ def layouts_match(
     b: np.ndarray,
     variant: np.ndarray,
     library_size: int,
+    detail: DetailCheck | None = None,
+    hashes_close: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per pair: fps[b[i]] turned by variant[i] shows fps[a[i]]'s picture.
 
     Upright copies keep the picture's layout at 16x16 (UPRIGHT_MIN_CORRELATION) and at 32x32
     (``fine_limit``, stricter in a larger library), and its colours (MIN_COLOUR_CORRELATION,
-    when both photos have colour: a gray copy is compared on luma). Graphics (either side
-    mostly flat) must also match pixel for pixel at 32x32, tones fitted (MAX_GRAPHIC_RESIDUAL).
-    Turned copies are plain transforms of the same pixels, held to TURNED_MIN_CORRELATION at
-    16x16.
+    when both photos have colour: a gray copy is compared on luma). Turned copies are plain
+    transforms of the same pixels, held to TURNED_MIN_CORRELATION at 16x16.
+
+    Graphics (either side mostly flat) keep their colours too, and are then compared pixel by
+    pixel: by ``detail`` at the smaller file's own size when given (core/detail.py: it alone
+    decides, hashes within GRAPHIC_VERIFY_FACTOR), or else at 32x32 with their layout, tones
+    fitted (MAX_GRAPHIC_RESIDUAL). ``hashes_close`` says which pairs' hashes are within the
+    photos' limit (all of them when None): only graphics with ``detail`` may go beyond it.
     """
     s = layout_scores(fps, a, b, variant)
     coarse = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
     colour = np.isnan(s.colour) | (np.nan_to_num(s.colour) >= MIN_COLOUR_CORRELATION)
-    graphic = ~s.graphic | (np.nan_to_num(s.residual, nan=np.inf) <= MAX_GRAPHIC_RESIDUAL)
-    fine = s.fine >= fine_limit(library_size)
-    return s.real & (s.coarse >= coarse) & fine & colour & graphic
+    close = np.ones(len(a), dtype=bool) if hashes_close is None else hashes_close
+    layout = close & s.real & (s.coarse >= coarse) & (s.fine >= fine_limit(library_size))
+    if detail is None:
+        residual = np.nan_to_num(s.residual, nan=np.inf) <= MAX_GRAPHIC_RESIDUAL
+        return layout & colour & (~s.graphic | residual)
+    ok = layout & colour & ~s.graphic
+    (ask,) = np.nonzero(s.real & colour & s.graphic)
+    if len(ask):
+        pairs = [(fps[a[i]].path, fps[b[i]].path, int(variant[i])) for i in ask.tolist()]
+        ok[ask] = np.nan_to_num(detail(pairs), nan=np.inf) <= MAX_DIFFERENT_SHARE
+    return ok
 
 
 def thumbs_match(a: Fingerprint, b: Fingerprint, variant: int, library_size: int) -> bool:

@@ -1,0 +1,94 @@
+"""A second look at graphics: two files compared pixel by pixel at the smaller one's own size.
+
+Hashes and 32x32 thumbnails see a layout. Icons, cards and slides of one family share their
+layout and differ in details a few pixels wide (a club or a spade, one bullet's words), and a
+halved thin-line chart looks less like its original at 32x32 than two slides of one template
+do. At the smaller picture's own size these differences are plain: a copy, once the larger
+picture is reduced to the same size, differs from it only by resampling and compression noise
+(never by a quarter of the tonal range, after a slight blur), while different pictures differ
+that much on 1 % of their pixels or more. The numbers are in docs/matching.md.
+
+The files are decoded again, so this runs in the worker pool (``detail_job``), for the pairs
+of graphics that reach it only.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from .fingerprint import orientation_variants
+from .imageio import DecodeError, open_oriented
+from .models import Problem
+
+#: Pictures are compared at the smaller one's size, at most this many pixels on the long side
+#: (a slide's words still differ at 1024 px reduced to a third).
+DETAIL_SIDE = 768
+#: A pixel differs when it is off by this share of the tonal range (2nd to 98th percentile)
+#: after the tone fit.
+DIFFERENT_PIXEL = 0.15
+#: A pair shows one picture when at most this share of its pixels differ. On the graphics
+#: corpus's pictures, copies made by JPEG at quality 30, a 64-colour dithered palette,
+#: halving, reducing to a third or 0.6 (then JPEG) reach 0.0017; the closest different
+#: pictures (a seven of clubs and one of spades, one of them halved) 0.0114. A halving by
+#: dropping pixels (nearest neighbour) reaches 0.08 and is not found.
+MAX_DIFFERENT_SHARE = 0.004
+#: The blur, in pixels, taken off both pictures before they are compared: resampling and
+#: compression move edges by a pixel.
+BLUR_RADIUS = 1.0
+
+_SEPARATOR = "\0"
+
+
+def _gray(path: str) -> np.ndarray:
+    """The file upright, transparency flattened onto white, as 8-bit luma."""
+    img = open_oriented(path, DETAIL_SIDE)
+    if img.mode == "RGBA":
+        img = Image.alpha_composite(Image.new("RGBA", img.size, (255, 255, 255, 255)), img)
+    return np.asarray(img.convert("L"))
+
+
+def difference_share(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of pixels where luma pictures a and b (same orientation) differ.
+
+    The larger is reduced to the smaller's size, both are blurred by BLUR_RADIUS, b's tones are
+    fitted to a's by a least-squares line, and a pixel differs when it is off by more than
+    DIFFERENT_PIXEL of a's tonal range.
+    """
+    if a.size > b.size:
+        a, b = b, a
+    small = Image.fromarray(a)
+    large = Image.fromarray(b).resize(small.size, Image.Resampling.LANCZOS)
+    x = np.asarray(small.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)), np.float64).ravel()
+    y = np.asarray(large.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)), np.float64).ravel()
+    mx, my = x.mean(), y.mean()
+    vy = float(((y - my) ** 2).sum())
+    gain = float(((x - mx) * (y - my)).sum()) / vy if vy > 0 else 0.0
+    off = np.abs(x - (mx + gain * (y - my)))
+    spread = float(np.percentile(x, 98) - np.percentile(x, 2)) + 1.0
+    return float(np.count_nonzero(off > DIFFERENT_PIXEL * spread) / len(off))
+
+
+def pair_item(path_a: str, path_b: str, variant: int) -> str:
+    """The pool's work item for a pair: b seen in orientation ``variant`` against a."""
+    return _SEPARATOR.join((path_a, path_b, str(variant)))
+
+
+def split_item(item: str) -> tuple[str, str, int]:
+    """The paths and variant of a ``pair_item``."""
+    path_a, path_b, variant = item.split(_SEPARATOR)
+    return path_a, path_b, int(variant)
+
+
+def detail_job(item: str) -> tuple[str, float] | Problem:
+    """The pool's work: (item, ``difference_share``) for a ``pair_item``, or a Problem naming
+    it."""
+    path_a, path_b, variant = split_item(item)
+    try:
+        a, b = _gray(path_a), _gray(path_b)
+        b = np.ascontiguousarray(orientation_variants(b)[variant])
+        return item, difference_share(a, b)
+    except DecodeError as exc:
+        return Problem(item, str(exc))
+    except Exception as exc:  # a decoder bug must cost one pair (not confirmed), not the scan
+        return Problem(item, f"unexpected decoder error: {type(exc).__name__}: {exc}")
