@@ -31,8 +31,12 @@ FLAT_STD = 6.0
 #: same few hash bits, so it is "flat" too. Natural photos stay under 0.94 (docs/matching.md).
 FLAT_RAMP_SHARE = 0.97
 
-# A uniform border is trimmed before hashing when it is at most this share of a side.
+# A uniform border is trimmed before hashing when it is at most this share of a side,
 _MAX_TRIM = 0.2
+# and at least this share on one side at its thickest: a drawing's thin margin (a card's 2 px
+# of white) is part of the picture, and JPEG noise hides it in a copy, which then looked like
+# the unframed, larger original. Added frames are thicker (make_corpus.py: 2.5 %).
+_MIN_TRIM = 0.02
 _BORDER_TOLERANCE = 12
 
 # The first 8 rows of SciPy's unnormalised DCT-II matrix for 32 samples (what ImageHash's
@@ -214,8 +218,8 @@ def border_box(arr: np.ndarray) -> tuple[int, int, int, int] | None:
         top, bottom = 0, h
     if left > w * _MAX_TRIM or w - right > w * _MAX_TRIM:
         left, right = 0, w
-    if (top, bottom, left, right) == (0, h, 0, w):
-        return None
+    if max(top, h - bottom) < _MIN_TRIM * h and max(left, w - right) < _MIN_TRIM * w:
+        return None  # no frame, or one too thin to tell from a margin (see _MIN_TRIM)
     return left, top, right, bottom
 
 

@@ -309,3 +309,20 @@ def test_the_copy_whose_sidecar_holds_the_users_work_is_kept(tmp_path, picture, 
     xmp = Companion(str(small) + ".xmp", CompanionKind.XMP, 10, 1, rating=5)
     fp_small = replace(_fingerprint(small), companions=(xmp,))
     assert build_group(1, [fp_camera, fp_small]).keeper.path == str(camera)
+
+
+def test_a_drawings_thin_margin_is_not_a_frame_its_jpeg_copy_lacks(tmp_path):
+    """A card's 2 px of white around its outline is part of it; JPEG noise in a copy's margin
+    once made the copy look like the unframed, larger original."""
+    img = Image.new("RGB", (164, 224), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle([2, 2, 161, 221], radius=10, outline=(0, 0, 0), width=2)
+    for x, y in ((50, 50), (114, 50), (82, 112), (50, 174), (114, 174)):
+        d.ellipse([x - 12, y - 12, x + 12, y + 12], fill=(200, 20, 30))
+    img.save(tmp_path / "card.png")
+    img.save(tmp_path / "card_copy.jpg", quality=50)
+    for name in ("card.png", "card_copy.jpg"):
+        assert fingerprint_path(str(tmp_path / name)).content_size == (164, 224)
+    result = run_scan(ScanOptions(roots=(str(tmp_path),), cache_dir=str(tmp_path / "cache")))
+    (group,) = result.groups
+    assert os.path.basename(group.members[0].fingerprint.path) == "card.png"
