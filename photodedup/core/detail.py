@@ -9,10 +9,13 @@ picture is reduced to the same size, differs from it only by resampling and comp
 that much on 1 % of their pixels or more. The numbers are in docs/matching.md.
 
 The files are decoded again, so this runs in the worker pool (``detail_job``), for the pairs
-of graphics that reach it only.
+of graphics that reach it only; each worker keeps the last files it decoded (the pool is
+made for one batch of pairs, so a file changed since is never seen from memory).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import numpy as np
 from PIL import Image, ImageFilter
@@ -23,7 +26,7 @@ from .models import Problem
 
 #: Pictures are compared at the smaller one's size, at most this many pixels on the long side
 #: (a slide's words still differ at 1024 px reduced to a third).
-DETAIL_SIDE = 768
+DETAIL_SIDE = 512
 #: A pixel differs when it is off by this share of the tonal range (2nd to 98th percentile)
 #: after the tone fit.
 DIFFERENT_PIXEL = 0.15
@@ -40,32 +43,42 @@ BLUR_RADIUS = 1.0
 _SEPARATOR = "\0"
 
 
-def _gray(path: str) -> np.ndarray:
-    """The file upright, transparency flattened onto white, as 8-bit luma."""
-    img = open_oriented(path, DETAIL_SIDE)
+@lru_cache(maxsize=64)  # a worker's pairs come sorted: a file's pairs mostly follow each other
+def _gray(path: str) -> Image.Image:
+    """The file upright, transparency flattened onto white, as 8-bit luma of at most
+    DETAIL_SIDE on its long side."""
+    img = open_oriented(path, DETAIL_SIDE, reduce=False)
     if img.mode == "RGBA":
         img = Image.alpha_composite(Image.new("RGBA", img.size, (255, 255, 255, 255)), img)
-    return np.asarray(img.convert("L"))
+    img = img.convert("L")  # one channel to reduce, not three
+    img.thumbnail((DETAIL_SIDE, DETAIL_SIDE), Image.Resampling.LANCZOS)
+    return img
 
 
-def difference_share(a: np.ndarray, b: np.ndarray) -> float:
-    """The share of pixels where luma pictures a and b (same orientation) differ.
+def _percentile(levels: np.ndarray, share: float) -> int:
+    """The 8-bit level below which ``share`` of ``levels`` lie (a sort-free percentile)."""
+    counts = np.cumsum(np.bincount(levels.ravel(), minlength=256))
+    return int(np.searchsorted(counts, share * counts[-1]))
+
+
+def difference_share(a: Image.Image, b: Image.Image) -> float:
+    """The share of pixels where 8-bit luma pictures a and b (same orientation) differ.
 
     The larger is reduced to the smaller's size, both are blurred by BLUR_RADIUS, b's tones are
     fitted to a's by a least-squares line, and a pixel differs when it is off by more than
     DIFFERENT_PIXEL of a's tonal range.
     """
-    if a.size > b.size:
+    if a.width * a.height > b.width * b.height:
         a, b = b, a
-    small = Image.fromarray(a)
-    large = Image.fromarray(b).resize(small.size, Image.Resampling.LANCZOS)
-    x = np.asarray(small.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)), np.float64).ravel()
-    y = np.asarray(large.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)), np.float64).ravel()
+    b = b.resize(a.size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    small = np.asarray(a.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)))
+    x = small.ravel().astype(np.float32)
+    y = np.asarray(b.filter(ImageFilter.GaussianBlur(BLUR_RADIUS))).ravel().astype(np.float32)
     mx, my = x.mean(), y.mean()
-    vy = float(((y - my) ** 2).sum())
-    gain = float(((x - mx) * (y - my)).sum()) / vy if vy > 0 else 0.0
+    vy = float(np.dot(y - my, y - my))
+    gain = float(np.dot(x - mx, y - my)) / vy if vy > 0 else 0.0
     off = np.abs(x - (mx + gain * (y - my)))
-    spread = float(np.percentile(x, 98) - np.percentile(x, 2)) + 1.0
+    spread = _percentile(small, 0.98) - _percentile(small, 0.02) + 1.0
     return float(np.count_nonzero(off > DIFFERENT_PIXEL * spread) / len(off))
 
 
@@ -86,7 +99,7 @@ def detail_job(item: str) -> tuple[str, float] | Problem:
     path_a, path_b, variant = split_item(item)
     try:
         a, b = _gray(path_a), _gray(path_b)
-        b = np.ascontiguousarray(orientation_variants(b)[variant])
+        b = Image.fromarray(np.ascontiguousarray(orientation_variants(np.asarray(b))[variant]))
         return item, difference_share(a, b)
     except DecodeError as exc:
         return Problem(item, str(exc))

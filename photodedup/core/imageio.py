@@ -396,10 +396,12 @@ def _read_file(path: str) -> bytes:
         raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
 
 
-def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
+def open_oriented(path: str, max_side: int | None = None, reduce: bool = True) -> Image.Image:
     """Open any supported photo for display: upright RGB(A), optionally reduced to max_side.
 
-    A RAW file shows its embedded preview, turned by the RAW's orientation.
+    A RAW file shows its embedded preview, turned by the RAW's orientation. ``reduce=False``
+    leaves the reduction to the caller (a JPEG is still decoded at a reduced scale of at
+    least max_side).
     """
     raw_orientation = 0
     preview = _raw_preview(_read_file(path), path) if is_raw_name(path) else None
@@ -421,7 +423,7 @@ def open_oriented(path: str, max_side: int | None = None) -> Image.Image:
                 img = ImageOps.exif_transpose(img)
         if img.mode not in ("RGB", "RGBA"):
             img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info else "RGB")
-        if max_side:
+        if max_side and reduce:
             img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     except _DAMAGED as exc:
         raise DecodeError(f"cannot decode image: {exc}") from None

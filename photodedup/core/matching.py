@@ -26,7 +26,14 @@ import numpy as np
 from .models import CancelToken, Fingerprint
 from .search import Progress as SearchProgress
 from .search import popcount, radius_pairs
-from .verify import GRAPHIC_VERIFY_FACTOR, DetailCheck, layouts_match, same_shapes, verified
+from .verify import (
+    GRAPHIC_VERIFY_FACTOR,
+    DetailCheck,
+    graphics,
+    layouts_match,
+    same_shapes,
+    verified,
+)
 
 #: For a content digest, the digests of the photos the user called different from it.
 Partners = Callable[[str], Collection[str]]
@@ -142,7 +149,12 @@ def similar_links(
     close = verified(pd, dd, threshold, turned=variant != 0)
     ok = close.copy()
     if detail is not None:  # graphics may go further (the pixels decide for them)
-        ok = verified(pd, dd, threshold, turned=variant != 0, factor=GRAPHIC_VERIFY_FACTOR)
+        far = verified(pd, dd, threshold, variant != 0, GRAPHIC_VERIFY_FACTOR)
+        (extra,) = np.nonzero(far & ~close)
+        if len(extra):
+            used, where = np.unique(np.concatenate([qi[extra], b[extra]]), return_inverse=True)
+            graphic = graphics(sub, used)[where]
+            ok[extra] = graphic[: len(extra)] | graphic[len(extra) :]
     (near,) = np.nonzero(ok)
     ok[near] = same_shapes(sub, qi[near], b[near], variant[near])
     (near,) = np.nonzero(ok)

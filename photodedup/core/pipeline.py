@@ -110,8 +110,9 @@ def detail_check(options: ScanOptions, cancel: CancelToken) -> DetailCheck:
                 shares[result[0]] = result[1]
 
         workers = max(1, min(options.workers, len(items) // 8))
+        # Sorted, so that a file's pairs mostly go to one worker, which keeps it decoded.
         FingerprintPool(workers, options.file_timeout, detail_job).run(
-            list(dict.fromkeys(items)), on_result, cancel
+            sorted(set(items)), on_result, cancel
         )
         return np.array([shares.get(item, np.nan) for item in items], dtype=np.float64)
 

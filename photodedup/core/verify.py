@@ -149,6 +149,18 @@ def flatness(luma: np.ndarray) -> np.ndarray:
     return np.count_nonzero(right & down, axis=(1, 2)) / right[0].size
 
 
+def graphics(fps: Sequence[Fingerprint], indices: np.ndarray) -> np.ndarray:
+    """Per index: fps[i] is a graphic (its 32x32 luma mostly flat, see GRAPHIC_FLATNESS)."""
+    luma = [fps[i].thumb[:_LUMA] for i in indices.tolist()]
+    real = np.array([len(t) == _LUMA for t in luma], dtype=bool)
+    grids = np.frombuffer(
+        b"".join(t if ok else bytes(_LUMA) for t, ok in zip(luma, real, strict=True)), np.uint8
+    ).reshape(-1, THUMB_SIDE, THUMB_SIDE)
+    runs = range(0, len(grids), _PAIRS_AT_ONCE)  # int16 copies of every grid at once: 200 MB
+    flat = np.concatenate([flatness(grids[s : s + _PAIRS_AT_ONCE]) for s in runs] or [[]])
+    return real & (flat >= GRAPHIC_FLATNESS)
+
+
 def _halved(x: np.ndarray) -> np.ndarray:
     """Each grid of x ((n, side, side)) reduced to half its side by 2x2 sums."""
     return x[:, ::2, ::2] + x[:, 1::2, ::2] + x[:, ::2, 1::2] + x[:, 1::2, 1::2]
