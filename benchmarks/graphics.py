@@ -7,9 +7,9 @@ patterns and gradients (no copies of these: too smooth to match but on identical
 pixels). Each family shares a layout and differs in content (a card's suit
 and rank, a chart's values, a slide's words, an icon's glyph or colour), so a matcher that
 only sees layout groups different pictures. Every third picture gets a real copy (re-encoded,
-resized, PNG to JPEG, re-saved); truth.json is scored like the dev corpus:
+resized, PNG to JPEG, re-saved, a 64-colour GIF); truth.json is scored like the dev corpus:
 
-  python3 /work/shared/tools/score.py DIR r.json
+  python3 ../shared/tools/score.py DIR r.json   (from the repository)
 
 No image is stored in the repository: the corpus is drawn here, from a seed.
 """
@@ -282,26 +282,46 @@ def gradients(rng: random.Random) -> Iterator[Picture]:
         yield f"gradients/gradient_{k}.png", Image.fromarray(img.astype(np.uint8))
 
 
+def _on_white(img: Image.Image) -> Image.Image:
+    """The picture as RGB, transparency flattened onto white (as viewers show it)."""
+    white = Image.new("RGBA", img.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, img.convert("RGBA")).convert("RGB")
+
+
 def _copy(img: Image.Image, kind: str) -> tuple[Image.Image, str, dict]:
     """A copy of a picture: the image, the file suffix and the save options."""
     if kind == "png_to_jpeg":
         return img.convert("RGBA"), ".jpg", {"quality": 90}
     if kind == "reencode_75":
         return img, ".jpg", {"quality": 75}
+    if kind == "reencode_50":
+        return img, ".jpg", {"quality": 50}
+    w, h = img.size
     if kind == "resize_50":
-        w, h = img.size
         return img.resize((max(w // 2, 1), max(h // 2, 1)), Image.Resampling.LANCZOS), ".png", {}
+    if kind == "resize_40":  # not a whole factor, another filter, then JPEG: a shared screenshot
+        small = _on_white(img).resize((max(w * 2 // 5, 1), max(h * 2 // 5, 1)))
+        return small, ".jpg", {"quality": 85}
+    if kind == "gif_64":  # a dithered 64-colour palette
+        return _on_white(img).quantize(64, dither=Image.Dither.FLOYDSTEINBERG), ".gif", {}
     return img, ".png", {"optimize": True}  # png_resave
 
 
-COPY_KINDS = ("png_to_jpeg", "resize_50", "reencode_75", "png_resave")
+COPY_KINDS = (
+    "png_to_jpeg",
+    "resize_50",
+    "reencode_75",
+    "png_resave",
+    "reencode_50",
+    "resize_40",
+    "gif_64",
+)
 
 
 def _save(img: Image.Image, path: Path, options: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".jpg" and img.mode != "RGB":
-        white = Image.new("RGBA", img.size, (255, 255, 255, 255))
-        img = Image.alpha_composite(white, img.convert("RGBA")).convert("RGB")
+        img = _on_white(img)
     img.save(path, **options)
 
 
@@ -334,8 +354,9 @@ def build(out: Path, seed: int = 1) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--seed", type=int, default=1, help="draws other screens, slides, charts...")
     a = ap.parse_args()
-    truth = build(a.out)
+    truth = build(a.out, a.seed)
     copies = sum(t["category"] == "must" for t in truth.values())
     print(f"{len(truth)} files ({copies} copies) in {a.out}")
 
