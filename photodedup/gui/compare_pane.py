@@ -33,10 +33,10 @@ from photodedup.gui.thumbnails import (
 #: Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold
 #: hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).
 CARDS_PER_TURN = 8
-#: Groups up to this many files are laid out to show every file without scrolling.
+# Groups up to this many files are laid out to show every file without scrolling.
 FIT_ALL = 9
-#: Photo sides: below FULL_SIDE the cards drop their details (compact), never below MIN_SIDE;
-#: above MAX_SIDE a larger photo only wastes the space.
+# Photo sides: below FULL_SIDE the cards drop their details (compact), never below MIN_SIDE;
+# above MAX_SIDE a larger photo only wastes the space.
 MIN_SIDE = 72
 FULL_SIDE = 150
 MAX_SIDE = 440

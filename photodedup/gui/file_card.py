@@ -30,14 +30,14 @@ from photodedup.gui.thumbnails import (
     ThumbState,
 )
 
-#: The thumbnail decoded for a card (twice this for photos shown larger).
+# The thumbnail decoded for a card (twice this for photos shown larger).
 THUMB = 220
 CARD_MARGIN = 8
 WORSE_COLOR = "#c62828"
 KEEPER_COLOR = "#2e7d32"
 REFERENCE_COLOR = "#607d8b"
 CURRENT_TINT = "rgba(21, 101, 192, 28)"
-#: The facts a compact card shows (the others are in its photo's tooltip).
+# The facts a compact card shows (the others are in its photo's tooltip).
 COMPACT_FACTS = ("dimensions", "size", "name")
 
 
@@ -195,6 +195,8 @@ class MemberCard(QFrame):
         self.index = index
         self.member = member
         self.setObjectName("memberCard")
+        # As tall as its contents: a row of short cards does not stretch them to the pane.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
         self._kept = True
         self._current = False
         self._compact = False

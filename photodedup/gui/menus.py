@@ -142,7 +142,7 @@ class WindowMenus(QObject):
         edit_menu.addActions([self.auto_action, self.prefer_action, self.clear_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.ignore_list_action)
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.panel_action, self.problems_action, self.history_action])
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("Language (after a restart)"))

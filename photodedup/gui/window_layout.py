@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: The scan panel's width beside the review when shown.
+# The scan panel's width beside the review when shown.
 PANEL_WIDTH = 310
 
 

@@ -7,12 +7,10 @@ measured by fit_check: labels, buttons, titles, tabs, the status bar, list rows.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from fit_check import cut_off_texts
-from PIL import Image
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -36,22 +34,6 @@ def language(request: pytest.FixtureRequest) -> Iterator[Language]:
         assert translations.install(request.param)
     yield request.param
     translations.remove()
-
-
-def add_big_group(root: Path, copies: int = 9) -> set[str]:
-    """One photo in ``copies`` sizes: a group that fills the compare pane."""
-    from fixtures_shell import textured_photo
-
-    photo = textured_photo(77, (800, 600))
-    paths = set()
-    for i in range(copies):
-        path = root / f"album{i}" / f"party_{i}.jpg"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        photo.resize((800 - 40 * i, 600 - 30 * i), Image.Resampling.LANCZOS).save(
-            path, quality=92 - i
-        )
-        paths.add(str(path))
-    return paths
 
 
 def open_window(qtbot, user_dirs: UserDirs, library: Library) -> MainWindow:
@@ -79,7 +61,9 @@ def assert_fits(win: MainWindow, state: str) -> None:
 def test_nothing_is_cut_off_at_1024x700(
     qtbot, user_dirs: UserDirs, big_library: Library, language: Language
 ) -> None:
-    add_big_group(big_library.root)
+    from fixtures_shell import add_copies  # a plugin: imported once registered
+
+    add_copies(big_library.root, 9)
     win = open_window(qtbot, user_dirs, big_library)
     assert_fits(win, "before a scan")
 
