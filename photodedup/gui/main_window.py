@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.trash_button.setVisible(has_result)
         self.move_button.setEnabled(self.trash_button.isEnabled())
         self.move_button.setVisible(has_result)
+        self.panel_button.setVisible(has_result)  # before a scan the panel is all there is
 
     def show_ignore_list(self) -> None:
         """The decisions "these are different photos", to review and remove."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from fit_check import cut_off_texts
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from photodedup.gui.autosave import Autosaver
@@ -31,6 +32,12 @@ SMALL = (1024, 700)
 def language(request: pytest.FixtureRequest) -> Iterator[Language]:
     translations = Translations(QApplication.instance())
     if request.param is not Language.ENGLISH:
+        system = {
+            Language.JAPANESE: QFontDatabase.WritingSystem.Japanese,
+            Language.CHINESE_SIMPLIFIED: QFontDatabase.WritingSystem.SimplifiedChinese,
+        }[request.param]
+        # Measured in placeholder boxes the text would prove nothing (CI installs Noto CJK).
+        assert QFontDatabase.families(system), f"no font for {request.param} is installed"
         assert translations.install(request.param)
     yield request.param
     translations.remove()
