@@ -376,18 +376,25 @@ class MemberCard(QFrame):
     def _place_facts(self) -> None:
         """Short facts two a line, the long ones a line each; compact: size facts and name."""
         wide = {"date", "camera", "folder", "name"}
-        cell = 0
-        for name, label in self.fact_labels.items():
-            if self._compact and name not in COMPACT_FACTS:
-                label.hide()
-                continue
-            if name in wide or self._compact:
-                cell += cell % 2
-                self._facts.addWidget(label, cell // 2, 0, 1, 2)
-                cell += 2
+        shown = [
+            (name, label)
+            for name, label in self.fact_labels.items()
+            if not self._compact or name in COMPACT_FACTS
+        ]
+        for label in self.fact_labels.values():
+            label.hide()
+        row = column = 0
+        for i, (name, label) in enumerate(shown):
+            following = shown[i + 1][0] if i + 1 < len(shown) else None
+            alone = following is None or following in wide  # no short fact to pair with
+            if name in wide or self._compact or (column == 0 and alone):
+                row += column
+                self._facts.addWidget(label, row, 0, 1, 2)
+                row, column = row + 1, 0
             else:
-                self._facts.addWidget(label, cell // 2, cell % 2)
-                cell += 1
+                self._facts.addWidget(label, row, column)
+                row, column = row + column, 1 - column
+        for _name, label in shown:
             label.show()  # after addWidget made it the card's: never a window of its own
 
     def is_compact(self) -> bool:

@@ -161,3 +161,13 @@ def test_a_scan_without_groups_leaves_the_folders_in_view(
     win = scanned_window(qtbot, user_dirs, library, (1024, 700))
     assert win.scan_panel.isVisible()
     assert win.findChildren(MemberCard) == []
+
+
+def test_before_a_scan_the_panel_is_there_and_nothing_folds_it(qtbot, user_dirs: UserDirs) -> None:
+    win = MainWindow(user_dirs.settings(), Autosaver(user_dirs.data_home / "autosave.json"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.scan_panel.isVisible()
+    assert not win.panel_button.isVisible()  # its menu item stays, for whoever wants it
+    assert win.menus.panel_action.isChecked() and win.menus.panel_action.isEnabled()
