@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -27,10 +33,82 @@ from photodedup.gui.thumbnails import (
 #: Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold
 #: hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).
 CARDS_PER_TURN = 8
+# Groups up to this many files are laid out to show every file without scrolling.
+FIT_ALL = 9
+# Photo sides: below FULL_SIDE the cards drop their details (compact), never below MIN_SIDE;
+# above MAX_SIDE a larger photo only wastes the space.
+MIN_SIDE = 72
+FULL_SIDE = 150
+MAX_SIDE = 440
+SPACING = 8
 
 
-class ComparePane(QScrollArea):
-    """Members of one group side by side; marks go straight to the Review."""
+@dataclass(frozen=True)
+class GridShape:
+    columns: int
+    side: int  # the photo's side in pixels
+    card_width: int
+    compact: bool
+
+
+def grid_shape(
+    count: int,
+    width: int,
+    height: int,
+    min_card_width: int,
+    chrome: Callable[[bool, int], int],
+    card_padding: int,
+) -> GridShape:
+    """Columns, photo size and detail for ``count`` cards in ``width`` x ``height`` pixels.
+
+    Up to FIT_ALL cards are shown whole (larger groups scroll down, laid out as FIT_ALL would
+    be): the largest photo wins, with every detail while the photo can be FULL_SIDE or larger,
+    compact below that. ``chrome(compact, card_width)`` is a card's height without its photo,
+    ``card_padding`` its width without the photo.
+    """
+    shown = max(1, min(count, FIT_ALL))
+    best: GridShape | None = None
+    for compact in (False, True):
+        for columns in range(1, shown + 1):
+            card_width = (width - (columns - 1) * SPACING) // columns
+            if card_width < min_card_width:
+                break
+            rows = math.ceil(shown / columns)
+            cell_height = (height - (rows - 1) * SPACING) // rows
+            side = min(card_width - card_padding, cell_height - chrome(compact, card_width))
+            side = min(side, MAX_SIDE)
+            if best is None or side > best.side:
+                best = GridShape(columns, side, card_width, compact)
+        if best is not None and best.side >= (FULL_SIDE if not compact else MIN_SIDE):
+            # A card wider than its photo needs is narrowed to it (the grid stays left-packed).
+            width_needed = max(min_card_width, best.side + card_padding)
+            return GridShape(best.columns, best.side, min(best.card_width, width_needed), compact)
+        best = None
+    # Too little room to show them all: compact cards as wide as fit, the rest scrolls.
+    columns = max(1, min(shown, (width + SPACING) // (min_card_width + SPACING)))
+    card_width = max(min_card_width, (width - (columns - 1) * SPACING) // columns)
+    side = max(MIN_SIDE, min(MAX_SIDE, card_width - card_padding))
+    return GridShape(columns, side, card_width, True)
+
+
+class _ViewportWatcher(QObject):
+    """Calls back when the scroll area's viewport changes size."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._callback()
+        return False
+
+
+class ComparePane(QWidget):
+    """Members of one group in a grid sized to show them all; marks go straight to the Review.
+
+    The group's title, the key hints and the group's actions stay above the grid.
+    """
 
     marksChanged = Signal(int)  # group id
     notDuplicateRequested = Signal(int, str)  # group id, path: "not a duplicate of the keeper"
@@ -54,29 +132,45 @@ class ComparePane(QScrollArea):
         self._cards_timer.setSingleShot(True)
         self._cards_timer.setInterval(0)
         self._cards_timer.timeout.connect(self._add_cards)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._body = QWidget()
-        outer = QVBoxLayout(self._body)
+        self._shape: GridShape | None = None
         self._title = QLabel()
         self._title.setStyleSheet("font-weight: bold;")
+        self._title.setWordWrap(True)
         self._hint = QLabel(
             QCoreApplication.translate(
                 "ComparePane",
-                "←/→ choose a file · Space keep/trash · Delete trash · double-click: large view",
+                "↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Delete: trash · "
+                "double-click: large view",
             )
         )
+        self._hint.setWordWrap(True)
         self._hint.setStyleSheet("color: palette(mid);")
         self._notice = QLabel()
+        self._notice.setWordWrap(True)
         self._notice.setStyleSheet(f"color: {WORSE_COLOR};")
-        self._row = QHBoxLayout()
-        self._row.setSpacing(10)
-        outer.addWidget(self._title)
+        self._notice.hide()
+        self._actions = QHBoxLayout()
+        self._actions.setContentsMargins(0, 0, 0, 0)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._title, 1)
+        title_row.addLayout(self._actions)
+        self._body = QWidget()
+        self._grid = QGridLayout(self._body)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(SPACING)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._body)
+        self._scroll.viewport().installEventFilter(_ViewportWatcher(self._relayout, self))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 0, 0, 0)
+        outer.addLayout(title_row)
         outer.addWidget(self._hint)
         outer.addWidget(self._notice)
-        outer.addLayout(self._row)
-        outer.addStretch(1)
-        self.setWidget(self._body)
+        outer.addWidget(self._scroll, 1)
         loader.thumbnailReady.connect(self._on_thumbnail)
         self.show_group(None, None)
 
@@ -93,10 +187,18 @@ class ComparePane(QScrollArea):
                 group = None
         same = group is not None and self._group is not None and group.id == self._group.id
         self._group = group
-        self._notice.clear()
+        self._set_notice("")
         if not same:
             self._current = 0
         self._build()
+
+    def add_group_action(self, widget: QWidget) -> None:
+        """Put a group-wide button (e.g. "These are different photos") beside the title."""
+        self._actions.addWidget(widget)
+
+    def shape(self) -> GridShape | None:
+        """How the cards are laid out now (None: no cards)."""
+        return self._shape
 
     def group_id(self) -> int | None:
         return self._group.id if self._group is not None else None
@@ -113,7 +215,7 @@ class ComparePane(QScrollArea):
             return
         self._current = max(0, min(index, len(cards) - 1))
         self._update_states()
-        self.ensureWidgetVisible(cards[self._current])
+        self._scroll.ensureWidgetVisible(cards[self._current])
 
     def move_current(self, delta: int) -> None:
         self.set_current(self._current + delta)
@@ -227,11 +329,11 @@ class ComparePane(QScrollArea):
     def _build(self) -> None:
         """The title at once; the cards on the next turn of the event loop (``_built``)."""
         for card in self._cards:
-            self._row.removeWidget(card)
+            self._grid.removeWidget(card)
+            card.hide()  # at once: deleted on a later turn of the event loop
             card.deleteLater()
         self._cards = []
-        while self._row.count():
-            self._row.takeAt(0)
+        self._shape = None
         group = self._group
         self._cards_due = group is not None
         if group is None:
@@ -289,15 +391,52 @@ class ComparePane(QScrollArea):
             card.customContextMenuRequested.connect(
                 lambda pos, c=card: self._show_card_menu(c, pos)
             )
-            card.set_thumbnail(self._loader)
-            self._row.addWidget(card)
             self._cards.append(card)
         if end < len(group.members):
             self._cards_timer.start()
         else:
             self._cards_due = False
-            self._row.addStretch(1)
         self._update_states(start)
+        self._relayout(start)
+        for card in self._cards[start:]:
+            card.set_thumbnail(self._loader)
+
+    def _relayout(self, start: int | None = None) -> None:
+        """Size the photos and place the cards from ``start`` on (all when the shape changed;
+        None: the pane was resized, nothing to place unless the shape changed)."""
+        cards = self._cards
+        if not cards or self._group is None:
+            return
+        viewport = self._scroll.viewport()
+        width, height = viewport.width(), viewport.height()
+        count = len(self._group.members)
+        if count > FIT_ALL:  # the rest scrolls: leave the scroll bar its room
+            width -= self._scroll.verticalScrollBar().sizeHint().width()
+        sample = cards[:FIT_ALL]
+        min_width = max(card.minimum_width() for card in sample)
+        padding = sample[0].layout().contentsMargins()
+
+        def chrome(compact: bool, card_width: int) -> int:
+            for card in sample:
+                card.set_compact(compact)
+            return max(card.chrome_height(card_width) for card in sample)
+
+        shape = grid_shape(
+            count, width, height, min_width, chrome, padding.left() + padding.right() + 4
+        )
+        for card in sample:  # measuring tried other widths and details
+            card.set_compact(shape.compact)
+            card.set_width(shape.card_width)
+        if shape != self._shape:
+            self._shape, start = shape, 0
+        elif start is None:
+            return
+        for i in range(start, len(cards)):
+            card = cards[i]
+            card.set_compact(shape.compact)
+            card.set_width(shape.card_width)
+            card.set_side(shape.side)
+            self._grid.addWidget(card, i // shape.columns, i % shape.columns)
 
     def _update_states(self, start: int = 0) -> None:
         review = self._review
@@ -324,8 +463,12 @@ class ComparePane(QScrollArea):
         )
         self._build()
 
+    def _set_notice(self, text: str) -> None:
+        self._notice.setText(text)
+        self._notice.setVisible(bool(text))
+
     def _changed(self) -> None:
-        self._notice.clear()
+        self._set_notice("")
         self._reword()
         self._update_states()
         if self._group is not None:
@@ -333,11 +476,11 @@ class ComparePane(QScrollArea):
 
     def _refused(self, member: GroupMember) -> None:
         if member.reference:
-            self._notice.setText(
+            self._set_notice(
                 QCoreApplication.translate("ComparePane", "Reference files are always kept.")
             )
         else:
-            self._notice.setText(
+            self._set_notice(
                 QCoreApplication.translate("ComparePane", "A group must keep at least one file.")
             )
         QApplication.beep()

@@ -73,6 +73,13 @@ _KIND_WORDS = {
 }
 
 
+def marked_label(count: int) -> str:
+    """How many files of a group are marked for trash, as its row says it."""
+    if count == 0:
+        return QCoreApplication.translate("GroupDelegate", "nothing marked")
+    return QCoreApplication.translate("GroupDelegate", "{n} marked for trash").format(n=count)
+
+
 def kind_label(group: DuplicateGroup) -> str:
     """What the group's copies are, from its members: "Identical", "Resized", "Edited"...
 
@@ -223,7 +230,9 @@ class GroupListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._summary(group)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(m.path for m in group.members)
+            # The whole row's words first: the row shortens them when the list is narrow.
+            heading = f"{self._summary(group)} · {marked_label(self._trash(group)[0])}"
+            return "\n".join([heading, *(m.path for m in group.members)])
         return None
 
     def roleNames(self) -> dict[int, bytes]:

@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from photodedup.core.models import Progress
 from photodedup.core.review import Review
@@ -36,6 +25,7 @@ from photodedup.gui.scan_panel import ScanPanel
 from photodedup.gui.settings import Settings
 from photodedup.gui.trash_flow import TrashFlow
 from photodedup.gui.undo import UndoTracker
+from photodedup.gui.window_layout import build_central, show_panel_arrow
 
 #: Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).
 PANEL_JOBS = (JobKind.SCAN, JobKind.FIND_COPIES)
@@ -77,39 +67,11 @@ class MainWindow(QMainWindow):
         self.ignore_dialog: IgnoreListDialog | None = None
         self.results_tabs = ResultsTabs(self)
         self.review_panel = self.results_tabs.duplicates
-        self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setMargin(32)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.results_tabs)
-        self.trash_button = QPushButton(self)
-        self.trash_button.setEnabled(False)
-        self.trash_button.setIcon(QIcon.fromTheme("user-trash"))
-        self.trash_button.setMinimumHeight(34)
-        self.trash_button.setToolTip(
-            self.tr("Move the files marked for trash to the system trash (asks first)")
-        )
-        self.move_button = QPushButton(self.tr("Move to folder..."), self)
-        self.move_button.setMinimumHeight(34)
-        self.move_button.setToolTip(self.tr("Move the marked files to a folder you choose"))
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.move_button)
-        bottom.addWidget(self.trash_button)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 6, 8, 6)
-        right_layout.addWidget(self.stack, 1)
-        right_layout.addLayout(bottom)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.scan_panel)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([310, 1090])
-        self.setCentralWidget(splitter)
+        central = build_central(self, self.scan_panel, self.results_tabs)
+        self.stack, self.empty_label = central.stack, central.empty_label
+        self.trash_button, self.move_button = central.trash_button, central.move_button
+        self.panel_button = central.panel_button
+        self.setCentralWidget(central.splitter)
 
         self.problems_dock = ProblemsDock(self)
         self.problems_view, self.problems_button = (
@@ -122,6 +84,8 @@ class MainWindow(QMainWindow):
 
         self.menus = WindowMenus(self)
         self.scan_action = self.menus.scan_action
+        self.panel_button.setDefaultAction(self.menus.panel_action)
+        self.show_scan_panel(True)
         self._connect()
         self._show_empty(
             self.tr(
@@ -177,7 +141,14 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def show_scan_panel(self, shown: bool) -> None:
+        """Show or fold away the folders, options and scan progress (View > Scan panel)."""
+        self.scan_panel.setVisible(shown)
+        self.menus.panel_action.setChecked(shown)
+        show_panel_arrow(self.panel_button, shown)
+
     def _job_started(self, title: str) -> None:
+        self.show_scan_panel(True)  # its progress is the job's
         self.scan_panel.set_running(True)
         self.scan_panel.progress.begin(title)
 
@@ -210,6 +181,8 @@ class MainWindow(QMainWindow):
         self.results_tabs.set_reviews(controller.duplicates, controller.bursts)
         if controller.result is not None:
             self.problems_view.set_problems(controller.result.problems)
+        # Groups to review take the whole width; the panel is one click away.
+        self.show_scan_panel(not controller.has_groups())
         self._show_review_or_empty()
         self.update_actions()
 
@@ -245,6 +218,7 @@ class MainWindow(QMainWindow):
         self.trash_button.setVisible(has_result)
         self.move_button.setEnabled(self.trash_button.isEnabled())
         self.move_button.setVisible(has_result)
+        self.panel_button.setVisible(has_result)  # before a scan the panel is all there is
 
     def show_ignore_list(self) -> None:
         """The decisions "these are different photos", to review and remove."""

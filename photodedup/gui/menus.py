@@ -35,6 +35,7 @@ class MenuHost(Protocol):
     problems_dock: QDockWidget
 
     def start_scan(self) -> None: ...
+    def show_scan_panel(self, shown: bool) -> None: ...
     def prefer_folder(self) -> None: ...
     def show_ignore_list(self) -> None: ...
     def close(self) -> bool: ...
@@ -79,6 +80,19 @@ class WindowMenus(QObject):
         self.clear_action = self._action(self.tr("Clear all marks"), tabs.duplicates.clear_marks)
         self.ignore_list_action = self._action(
             self.tr("Photos marked as different..."), window.show_ignore_list
+        )
+        self.panel_action = self._action(
+            self.tr("Folders and options"),
+            lambda: window.show_scan_panel(self.panel_action.isChecked()),
+            key("F9"),
+        )
+        self.panel_action.setCheckable(True)
+        self.panel_action.setChecked(True)
+        self.panel_action.setToolTip(
+            fill(
+                self.tr("Show or hide the folders, the scan options and Scan (%1)"),
+                shortcut_text(self.panel_action.shortcut()),
+            )
         )
         self.problems_action = window.problems_dock.toggleViewAction()
         self.problems_action.setText(self.tr("Problems"))
@@ -128,8 +142,8 @@ class WindowMenus(QObject):
         edit_menu.addActions([self.auto_action, self.prefer_action, self.clear_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.ignore_list_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.problems_action, self.history_action])
+        self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.panel_action, self.problems_action, self.history_action])
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("Language (after a restart)"))
         group, self.language_actions = language_actions(

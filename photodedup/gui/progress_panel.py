@@ -5,34 +5,12 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from photodedup.core.models import Progress, Stage
+from photodedup.gui.elided_label import ElidedLabel
 from photodedup.gui.formatting import fill, plural
 from photodedup.gui.rate_meter import Rate, RateMeter
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that shortens long paths in the middle instead of widening the window."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        metrics = self.fontMetrics()
-        super().setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.width()))
 
 
 class ProgressPanel(QWidget):
@@ -45,6 +23,7 @@ class ProgressPanel(QWidget):
         font = self.stage_label.font()
         font.setBold(True)
         self.stage_label.setFont(font)
+        self.stage_label.setWordWrap(True)  # "Scan cancelled. Photos read so far stay cached"
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
         self.counts_label = QLabel(self)

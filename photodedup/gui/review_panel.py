@@ -119,18 +119,14 @@ class ReviewPanel(QWidget):
         self._list_stack.addWidget(self.no_match)
 
         self.summary = QLabel()
-        hint = QLabel(self.tr("↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash"))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
+        self.summary.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.sort_box)
+        # The filter has a line of its own: its hint is read whole in every language.
         marks = QHBoxLayout()
         marks.addWidget(self.auto_button)
         marks.addWidget(self.clear_button)
         marks.addStretch(1)
-        marks.addWidget(self.different_button)
+        marks.addWidget(self.sort_box)
         if bursts:
             # Every shot starts kept, so "suggested keepers" and "keep all" are the same; and
             # shots of a burst are different photos already.
@@ -140,21 +136,23 @@ class ReviewPanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
+        left_layout.addWidget(self.filter_edit)
         left_layout.addLayout(marks)
         left_layout.addWidget(self._list_stack, 1)
         left_layout.addWidget(self.summary)
-        left_layout.addWidget(hint)
 
         self.compare = ComparePane(self._loader, self._full_loader)
         self.compare.marksChanged.connect(self._on_pane_marks)
         self.compare.notDuplicateRequested.connect(self.notDuplicateRequested)
+        self.compare.add_group_action(self.different_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.compare)
-        splitter.setStretchFactor(0, 2)
+        # The photos get the room: the list keeps a strip of thumbnails and its words.
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([440, 660])
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([330, 770])
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -125,8 +125,10 @@ class ScanPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(folders_box, 1)
         layout.addWidget(options_box)
-        layout.addLayout(buttons)
         layout.addWidget(self.progress)
+        # Last, so the progress lines that come and go move the folder list, never the
+        # buttons: Cancel is where Scan was when the scan starts.
+        layout.addLayout(buttons)
 
         self._load()
         self.scan_button.clicked.connect(self.scanRequested)

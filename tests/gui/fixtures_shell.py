@@ -116,6 +116,19 @@ def make_library(root: Path, originals: int = 3, extra_unique: int = 1) -> Libra
     return Library(root, groups, unique, [str(broken)])
 
 
+def add_copies(root: Path, copies: int, seed: int = 77) -> set[str]:
+    """One photo in ``copies`` sizes and qualities, each in a folder of its own: one group."""
+    photo = textured_photo(seed, (800, 600))
+    paths = set()
+    for i in range(copies):
+        path = root / f"album{seed}_{i}" / f"party_{i}.jpg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        size = (800 - 40 * (i % 12), 600 - 30 * (i % 12))
+        photo.resize(size, Image.Resampling.LANCZOS).save(path, quality=92 - i)
+        paths.add(str(path))
+    return paths
+
+
 @pytest.fixture
 def shell_library(tmp_path: Path) -> Library:
     return make_library(tmp_path / "photos")

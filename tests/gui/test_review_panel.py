@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from photodedup.core.review import Review
-from photodedup.gui.file_card import MemberCard, worse_than_keeper
+from photodedup.gui.file_card import MemberCard, request_side, worse_than_keeper
 from photodedup.gui.formatting import human_size
 from photodedup.gui.group_model import GroupRole, SortKey
 from photodedup.gui.image_viewer import ImageViewer
@@ -143,7 +143,7 @@ def test_space_toggles_and_never_trashes_last_keeper(qtbot, loaded, review) -> N
     with qtbot.waitSignal(loaded.marksChanged):
         qtbot.keyClick(loaded.list_view, Qt.Key.Key_Space)
     assert review.is_kept(copy)
-    assert loaded.compare.cards()[1].badge.text() == "Keep"
+    assert loaded.compare.cards()[1].badge.text() == "✓ Keep"
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Left)
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Space)
     assert not review.is_kept(keeper)
@@ -152,7 +152,7 @@ def test_space_toggles_and_never_trashes_last_keeper(qtbot, loaded, review) -> N
     cards = loaded.compare.cards()
     assert [c.member.path for c in cards] == [copy, keeper]
     assert cards[0].member.reason == "chosen by you"
-    assert cards[1].badge.text() == "Trash"
+    assert cards[1].badge.text() == "✕ Trash"
     assert loaded.compare.current_index() == 1
     # Now the copy is the only kept file: Delete and Space are refused with a word why.
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Left)
@@ -166,11 +166,11 @@ def test_delete_marks_for_trash(qtbot, loaded, review) -> None:
     copy = review.group(2).members[1].path
     review.set_keep(2, copy, True)
     loaded.refresh()
-    assert loaded.compare.cards()[1].badge.text() == "Keep"
+    assert loaded.compare.cards()[1].badge.text() == "✓ Keep"
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Right)
     qtbot.keyClick(loaded.list_view, Qt.Key.Key_Delete)
     assert not review.is_kept(copy)
-    assert loaded.compare.cards()[1].badge.text() == "Trash"
+    assert loaded.compare.cards()[1].badge.text() == "✕ Trash"
 
 
 def test_filter_box_keeps_its_own_keys(qtbot, loaded, review) -> None:
@@ -251,7 +251,7 @@ def test_marks_survive_sort_filter_and_scroll(qtbot, loaded, review) -> None:
     loaded.list_view.setFocus()
     while loaded.current_group_id() != 1:
         qtbot.keyClick(loaded.list_view, Qt.Key.Key_J)
-    assert loaded.compare.cards()[1].badge.text() == "Keep"
+    assert loaded.compare.cards()[1].badge.text() == "✓ Keep"
 
 
 def test_filter_without_match_says_so(qtbot, loaded) -> None:
@@ -268,13 +268,13 @@ def test_auto_select_and_keep_all(qtbot, loaded, review, tmp_path) -> None:
         qtbot.mouseClick(loaded.clear_button, Qt.MouseButton.LeftButton)
     assert review.trash_count_and_bytes()[0] == 0
     assert "0 files marked for trash" in loaded.summary.text()
-    assert all(c.badge.text() == "Keep" for c in loaded.compare.cards())
+    assert all(c.badge.text() == "✓ Keep" for c in loaded.compare.cards())
     loaded.auto_select(str(tmp_path / "backup"))
     assert review.is_kept(str(tmp_path / "backup" / "cat.jpg"))
     assert not review.is_kept(str(tmp_path / "phone" / "cat.jpg"))
     # Worded from the kept file now: it comes first.
     cards = loaded.compare.cards()
-    assert [c.badge.text() for c in cards] == ["Keep", "Trash"]
+    assert [c.badge.text() for c in cards] == ["✓ Keep", "✕ Trash"]
     assert cards[0].member.path == str(tmp_path / "backup" / "cat.jpg")
     qtbot.mouseClick(loaded.auto_button, Qt.MouseButton.LeftButton)
     assert review.trash_count_and_bytes()[0] == 4
@@ -315,8 +315,11 @@ def test_thumbnails_appear_in_the_list(qtbot, loaded, review) -> None:
         return loader.pending_count() == 0 and loader.cached_count() >= len(paths)
 
     qtbot.waitUntil(all_loaded, timeout=5000)
-    first = loaded.compare.cards()[0].image.pixmap()
-    assert first.width() == 220 or first.height() == 220
+    card = loaded.compare.cards()[0]
+    fp = card.member.fingerprint
+    # Decoded for the size shown (two steps), never larger than the photo itself.
+    want = min(request_side(card.image.width()), max(fp.width, fp.height))
+    qtbot.waitUntil(lambda: max(card.image.pixmap().size().toTuple()) == want, timeout=5000)
 
 
 def test_only_visible_rows_request_thumbnails(qtbot, panel, synthetic, tmp_path) -> None:

@@ -38,274 +38,279 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/file_card.py" line="38"/>
+        <location filename="../../gui/file_card.py" line="46"/>
         <source>suggested keeper</source>
         <translation>残す候補</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="39"/>
+        <location filename="../../gui/file_card.py" line="47"/>
         <source>identical file</source>
         <translation>同一ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="40"/>
+        <location filename="../../gui/file_card.py" line="48"/>
         <source>same pixels</source>
         <translation>同じピクセル</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="41"/>
+        <location filename="../../gui/file_card.py" line="49"/>
         <source>resized</source>
         <translation>サイズ変更</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="42"/>
+        <location filename="../../gui/file_card.py" line="50"/>
         <source>converted</source>
         <translation>形式変換</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="43"/>
+        <location filename="../../gui/file_card.py" line="51"/>
         <source>rotated</source>
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="44"/>
+        <location filename="../../gui/file_card.py" line="52"/>
         <source>edited</source>
         <translation>編集済み</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="45"/>
+        <location filename="../../gui/file_card.py" line="53"/>
         <source>framed</source>
         <translation>枠付き</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="46"/>
+        <location filename="../../gui/file_card.py" line="54"/>
         <source>damaged</source>
         <translation>破損</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="47"/>
+        <location filename="../../gui/file_card.py" line="55"/>
         <source>another shot</source>
         <translation>別のショット</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="67"/>
+        <location filename="../../gui/file_card.py" line="75"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>残す候補より解像度が低い ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="72"/>
+        <location filename="../../gui/file_card.py" line="80"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>残す候補よりファイルが小さい ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="76"/>
+        <location filename="../../gui/file_card.py" line="84"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>残す候補より新しいコピー ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="85"/>
+        <location filename="../../gui/file_card.py" line="93"/>
         <source>Looks the same</source>
         <translation>見た目は同じ</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="87"/>
+        <location filename="../../gui/file_card.py" line="95"/>
         <source>Very similar</source>
         <translation>とてもよく似ている</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="90"/>
+        <location filename="../../gui/file_card.py" line="98"/>
         <source>Somewhat similar</source>
         <translation>やや似ている</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="94"/>
+        <location filename="../../gui/file_card.py" line="102"/>
         <source>The fingerprints of this copy and the keeper differ in %n bit(s) of {bits}</source>
         <translation>このコピーと残すファイルの指紋は {bits} ビット中 %n ビット異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="107"/>
+        <location filename="../../gui/file_card.py" line="115"/>
         <source>+ Live Photo video, {size}</source>
         <translation>+ Live Photo の動画、{size}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="111"/>
+        <location filename="../../gui/file_card.py" line="119"/>
         <source>+ iPhone edits (.AAE)</source>
         <translation>+ iPhone の編集 (.AAE)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="114"/>
+        <location filename="../../gui/file_card.py" line="122"/>
         <source>rating {n}</source>
         <translation>評価 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="116"/>
+        <location filename="../../gui/file_card.py" line="124"/>
         <source>edits</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="119"/>
+        <location filename="../../gui/file_card.py" line="127"/>
         <source>%n keyword(s)</source>
         <translation>キーワード %n 件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="121"/>
+        <location filename="../../gui/file_card.py" line="129"/>
         <source>date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="123"/>
+        <location filename="../../gui/file_card.py" line="131"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="125"/>
+        <location filename="../../gui/file_card.py" line="133"/>
         <source>+ XMP sidecar</source>
         <translation>+ XMP サイドカー</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="127"/>
+        <location filename="../../gui/file_card.py" line="135"/>
         <source>+ Google Takeout metadata</source>
         <translation>+ Google Takeout のメタデータ</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="130"/>
+        <location filename="../../gui/file_card.py" line="138"/>
         <source>{name}: {details}</source>
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="167"/>
+        <location filename="../../gui/file_card.py" line="214"/>
+        <location filename="../../gui/file_card.py" line="410"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="175"/>
+        <location filename="../../gui/file_card.py" line="220"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="189"/>
+        <location filename="../../gui/file_card.py" line="234"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="196"/>
+        <location filename="../../gui/file_card.py" line="256"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="207"/>
+        <location filename="../../gui/file_card.py" line="308"/>
+        <source>Keep only this</source>
+        <translation>これだけ残す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="431"/>
+        <source>✓ Keep</source>
+        <translation>✓ 残す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="434"/>
+        <source>✕ Trash</source>
+        <translation>✕ ゴミ箱行き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="441"/>
+        <source>Marked for trash: press to keep (Space)</source>
+        <translation>ゴミ箱行きに指定済み: 押すと残します (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="443"/>
+        <source>Mark for trash (Space)</source>
+        <translation>ゴミ箱行きに指定 (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="249"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="234"/>
+        <location filename="../../gui/file_card.py" line="289"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="245"/>
-        <source>Keep only this one</source>
-        <translation>これだけ残す</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="248"/>
+        <location filename="../../gui/file_card.py" line="311"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="260"/>
+        <location filename="../../gui/file_card.py" line="323"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="270"/>
+        <location filename="../../gui/file_card.py" line="428"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="273"/>
-        <location filename="../../gui/file_card.py" line="285"/>
-        <source>Keep</source>
-        <translation>残す</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="278"/>
+        <location filename="../../gui/file_card.py" line="300"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="283"/>
-        <source>Mark for trash</source>
-        <translation>ゴミ箱へ指定</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="288"/>
-        <source>Toggle keep/trash (Space)</source>
-        <translation>残す/ゴミ箱を切り替え (Space)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="310"/>
+        <location filename="../../gui/file_card.py" line="467"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="64"/>
-        <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
+        <location filename="../../gui/compare_pane.py" line="140"/>
+        <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Delete: trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
-        <translation>←/→: ファイルを選択 · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
+        <translation>↑/↓ または J/K: グループ · ←/→: ファイル · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="178"/>
+        <location filename="../../gui/compare_pane.py" line="280"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="181"/>
+        <location filename="../../gui/compare_pane.py" line="283"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="193"/>
+        <location filename="../../gui/compare_pane.py" line="295"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="200"/>
+        <location filename="../../gui/compare_pane.py" line="302"/>
         <source>Compare with keeper...</source>
         <translation>残すファイルと比較...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="203"/>
+        <location filename="../../gui/compare_pane.py" line="305"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="240"/>
+        <location filename="../../gui/compare_pane.py" line="342"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
+        <location filename="../../gui/compare_pane.py" line="354"/>
         <source>%n file(s) · {kind}</source>
         <translation>%n 個のファイル · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="89"/>
+        <location filename="../../gui/file_card.py" line="97"/>
         <source>Similar</source>
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="248"/>
+        <location filename="../../gui/compare_pane.py" line="350"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="337"/>
+        <location filename="../../gui/compare_pane.py" line="480"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="341"/>
+        <location filename="../../gui/compare_pane.py" line="484"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>
@@ -498,12 +503,12 @@
 <context>
     <name>GroupDelegate</name>
     <message>
-        <location filename="../../gui/group_delegate.py" line="22"/>
+        <location filename="../../gui/group_model.py" line="79"/>
         <source>nothing marked</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../gui/group_delegate.py" line="23"/>
+        <location filename="../../gui/group_model.py" line="80"/>
         <source>{n} marked for trash</source>
         <translation>{n} 件をゴミ箱へ指定</translation>
     </message>
@@ -512,14 +517,14 @@
     <name>GroupListModel</name>
     <message>
         <location filename="../../gui/group_model.py" line="65"/>
-        <location filename="../../gui/group_model.py" line="86"/>
+        <location filename="../../gui/group_model.py" line="93"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage. A group&apos;s kind when all its copies are one thing: the group is named after it.</extracomment>
         <translation>完全一致</translation>
     </message>
     <message>
         <location filename="../../gui/group_model.py" line="66"/>
-        <location filename="../../gui/group_model.py" line="88"/>
+        <location filename="../../gui/group_model.py" line="95"/>
         <source>Same pixels</source>
         <translation>同じピクセル</translation>
     </message>
@@ -554,17 +559,17 @@
         <translation>破損したコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="83"/>
+        <location filename="../../gui/group_model.py" line="90"/>
         <source>Similar shots</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="92"/>
+        <location filename="../../gui/group_model.py" line="99"/>
         <source>Mixed copies</source>
         <translation>いろいろなコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="240"/>
+        <location filename="../../gui/group_model.py" line="249"/>
         <source>%n file(s) · {size} reclaimable · {kind}</source>
         <translation>%n 個のファイル · {size} 解放可能 · {kind}</translation>
     </message>
@@ -847,32 +852,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
+        <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>写真が入っているフォルダーを左側に追加 (またはドロップ) して、「スキャン」(%1) を押してください。
 
 PhotoDedup はコピーのグループごとに写真を並べて表示します。指示するまでファイルが移動されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/window_layout.py" line="51"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
-        <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>ゴミ箱へ指定したファイルをシステムのゴミ箱へ移動します (実行前に確認します)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/window_layout.py" line="55"/>
         <source>Move to folder...</source>
         <translation>フォルダーへ移動...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/window_layout.py" line="58"/>
         <source>Move the marked files to a folder you choose</source>
         <translation>印を付けたファイルを選んだフォルダーへ移動します</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -881,7 +886,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -890,24 +895,24 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
     </message>
@@ -1103,77 +1108,77 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../gui/progress_panel.py" line="62"/>
+        <location filename="../../gui/progress_panel.py" line="41"/>
         <source>Ready to scan.</source>
         <translation>スキャンの準備ができました。</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="66"/>
+        <location filename="../../gui/progress_panel.py" line="45"/>
         <source>Looking for photos...</source>
         <translation>写真を探しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="67"/>
+        <location filename="../../gui/progress_panel.py" line="46"/>
         <source>Checking the cache...</source>
         <translation>キャッシュを確認しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="68"/>
+        <location filename="../../gui/progress_panel.py" line="47"/>
         <source>Reading photos...</source>
         <translation>写真を読み込んでいます...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="69"/>
+        <location filename="../../gui/progress_panel.py" line="48"/>
         <source>Comparing photos...</source>
         <translation>写真を比較しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="70"/>
+        <location filename="../../gui/progress_panel.py" line="49"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="95"/>
-        <location filename="../../gui/progress_panel.py" line="100"/>
+        <location filename="../../gui/progress_panel.py" line="74"/>
+        <location filename="../../gui/progress_panel.py" line="79"/>
         <source>Cancelling...</source>
         <translation>中止しています...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="108"/>
+        <location filename="../../gui/progress_panel.py" line="87"/>
         <source>%1 of %2 files</source>
         <translation>%1 / %2 ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="116"/>
+        <location filename="../../gui/progress_panel.py" line="95"/>
         <source>%1 files found</source>
         <translation>%1 ファイルが見つかりました</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="131"/>
+        <location filename="../../gui/progress_panel.py" line="110"/>
         <source>%1 files/s</source>
         <translation>%1 ファイル/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="134"/>
+        <location filename="../../gui/progress_panel.py" line="113"/>
         <source>%1, about %2 left</source>
         <translation>%1、残り約 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="139"/>
+        <location filename="../../gui/progress_panel.py" line="118"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="142"/>
+        <location filename="../../gui/progress_panel.py" line="121"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="144"/>
+        <location filename="../../gui/progress_panel.py" line="123"/>
         <source>%1 h %2 min</source>
         <translation>%1 時間 %2 分</translation>
     </message>
@@ -1677,44 +1682,39 @@ Scan again (%1) to check these folders once more.</source>
         <translation>絞り込み条件に一致するグループはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="122"/>
-        <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash</source>
-        <translation>↑/↓ または J/K: グループ · ←/→: ファイル · Space: 残す/ゴミ箱 · Del: ゴミ箱</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_panel.py" line="139"/>
+        <location filename="../../gui/review_panel.py" line="135"/>
         <source>Similar shots</source>
         <translation>類似ショット</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="305"/>
+        <location filename="../../gui/review_panel.py" line="303"/>
         <source>Prefer keeping files in this folder</source>
         <translation>このフォルダーのファイルを優先して残す</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="314"/>
+        <location filename="../../gui/review_panel.py" line="312"/>
         <source>Add folders and press Scan to find duplicate photos.</source>
         <translation>フォルダーを追加して「スキャン」を押すと、重複した写真を探します。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="319"/>
+        <location filename="../../gui/review_panel.py" line="317"/>
         <source>No similar shots found.</source>
         <translation>類似ショットは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="321"/>
+        <location filename="../../gui/review_panel.py" line="319"/>
         <source>No duplicates found.</source>
         <translation>重複は見つかりませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="338"/>
+        <location filename="../../gui/review_panel.py" line="336"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n 個のグループ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="339"/>
+        <location filename="../../gui/review_panel.py" line="337"/>
         <source>%n file(s) marked for trash (%1)</source>
         <translation>
             <numerusform>ゴミ箱へ指定したファイル %n 個 (%1)</numerusform>
@@ -1858,47 +1858,47 @@ Scan again (%1) to check these folders once more.</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="184"/>
+        <location filename="../../gui/scan_panel.py" line="186"/>
         <source>Identical files only</source>
         <translation>完全一致のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="185"/>
+        <location filename="../../gui/scan_panel.py" line="187"/>
         <source>Only exact copies: the same file, or the same pixels.</source>
         <translation>完全なコピーのみ: 同じファイル、または同じピクセルの画像。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="188"/>
+        <location filename="../../gui/scan_panel.py" line="190"/>
         <source>Strict</source>
         <translation>厳密</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="189"/>
+        <location filename="../../gui/scan_panel.py" line="191"/>
         <source>Copies that were resized, re-saved or converted.</source>
         <translation>サイズ変更・再保存・形式変換されたコピー。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="192"/>
+        <location filename="../../gui/scan_panel.py" line="194"/>
         <source>Normal</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="193"/>
+        <location filename="../../gui/scan_panel.py" line="195"/>
         <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
         <translation>軽く編集したコピーも: トリミング、色調整、透かしなど。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="196"/>
+        <location filename="../../gui/scan_panel.py" line="198"/>
         <source>Loose</source>
         <translation>緩め</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="197"/>
+        <location filename="../../gui/scan_panel.py" line="199"/>
         <source>Heavier edits too; check the groups carefully.</source>
         <translation>大きく編集したものも含みます。グループをよく確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="227"/>
+        <location filename="../../gui/scan_panel.py" line="229"/>
         <source>Keep: {rules}</source>
         <translation>残す: {rules}</translation>
     </message>
@@ -2205,147 +2205,157 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="56"/>
+        <location filename="../../gui/menus.py" line="57"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58"/>
+        <location filename="../../gui/menus.py" line="59"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60"/>
+        <location filename="../../gui/menus.py" line="61"/>
         <source>Cancel scan</source>
         <translation>スキャンを中止</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="63"/>
+        <location filename="../../gui/menus.py" line="64"/>
         <source>Find copies of a photo...</source>
         <translation>写真のコピーを探す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65"/>
+        <location filename="../../gui/menus.py" line="66"/>
         <source>Open review...</source>
         <translation>レビューを開く...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67"/>
+        <location filename="../../gui/menus.py" line="68"/>
         <source>Save review...</source>
         <translation>レビューを保存...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="70"/>
         <source>Export CSV...</source>
         <translation>CSV に書き出す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70"/>
+        <location filename="../../gui/menus.py" line="71"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72"/>
+        <location filename="../../gui/menus.py" line="73"/>
         <source>Undo last trash</source>
         <translation>直前のゴミ箱への移動を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74"/>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>Move to folder...</source>
         <translation>フォルダーへ移動...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>Auto-select all</source>
         <translation>すべて自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78"/>
+        <location filename="../../gui/menus.py" line="79"/>
         <source>Prefer folder...</source>
         <translation>優先するフォルダー...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Clear all marks</source>
         <translation>すべての指定を解除</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81"/>
+        <location filename="../../gui/menus.py" line="82"/>
         <source>Photos marked as different...</source>
         <translation>別々の写真として指定した写真...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84"/>
+        <location filename="../../gui/menus.py" line="85"/>
+        <source>Folders and options</source>
+        <translation>フォルダーとオプション</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="93"/>
+        <source>Show or hide the folders, the scan options and Scan (%1)</source>
+        <translation>フォルダー、スキャンのオプション、スキャンボタンを表示/非表示 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="98"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="99"/>
         <source>History...</source>
         <translation>履歴...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87"/>
+        <location filename="../../gui/menus.py" line="101"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup のウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89"/>
+        <location filename="../../gui/menus.py" line="103"/>
         <source>About PhotoDedup</source>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91"/>
+        <location filename="../../gui/menus.py" line="105"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="97"/>
+        <location filename="../../gui/menus.py" line="111"/>
         <source>Scan the folders (%1)</source>
         <translation>フォルダーをスキャン (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="101"/>
+        <location filename="../../gui/menus.py" line="115"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119"/>
+        <location filename="../../gui/menus.py" line="133"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="125"/>
+        <location filename="../../gui/menus.py" line="139"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="145"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134"/>
+        <location filename="../../gui/menus.py" line="148"/>
         <source>Language (after a restart)</source>
         <translation>言語 (再起動後に適用)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136"/>
+        <location filename="../../gui/menus.py" line="150"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139"/>
+        <location filename="../../gui/menus.py" line="153"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="180"/>
+        <location filename="../../gui/menus.py" line="194"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181"/>
+        <location filename="../../gui/menus.py" line="195"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>

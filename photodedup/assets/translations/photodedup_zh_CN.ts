@@ -38,274 +38,279 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../gui/file_card.py" line="38"/>
+        <location filename="../../gui/file_card.py" line="46"/>
         <source>suggested keeper</source>
         <translation>建议保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="39"/>
+        <location filename="../../gui/file_card.py" line="47"/>
         <source>identical file</source>
         <translation>相同文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="40"/>
+        <location filename="../../gui/file_card.py" line="48"/>
         <source>same pixels</source>
         <translation>像素相同</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="41"/>
+        <location filename="../../gui/file_card.py" line="49"/>
         <source>resized</source>
         <translation>已缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="42"/>
+        <location filename="../../gui/file_card.py" line="50"/>
         <source>converted</source>
         <translation>已转换格式</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="43"/>
+        <location filename="../../gui/file_card.py" line="51"/>
         <source>rotated</source>
         <translation>已旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="44"/>
+        <location filename="../../gui/file_card.py" line="52"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="45"/>
+        <location filename="../../gui/file_card.py" line="53"/>
         <source>framed</source>
         <translation>加框</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="46"/>
+        <location filename="../../gui/file_card.py" line="54"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="47"/>
+        <location filename="../../gui/file_card.py" line="55"/>
         <source>another shot</source>
         <translation>另一张照片</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="67"/>
+        <location filename="../../gui/file_card.py" line="75"/>
         <source>Smaller resolution than the suggested keeper ({w}×{h})</source>
         <translation>分辨率低于建议保留的文件 ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="72"/>
+        <location filename="../../gui/file_card.py" line="80"/>
         <source>Smaller file than the suggested keeper ({size})</source>
         <translation>文件小于建议保留的文件 ({size})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="76"/>
+        <location filename="../../gui/file_card.py" line="84"/>
         <source>Newer copy than the suggested keeper ({date})</source>
         <translation>比建议保留的文件更新的副本 ({date})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="85"/>
+        <location filename="../../gui/file_card.py" line="93"/>
         <source>Looks the same</source>
         <translation>看起来相同</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="87"/>
+        <location filename="../../gui/file_card.py" line="95"/>
         <source>Very similar</source>
         <translation>非常相似</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="90"/>
+        <location filename="../../gui/file_card.py" line="98"/>
         <source>Somewhat similar</source>
         <translation>有些相似</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="94"/>
+        <location filename="../../gui/file_card.py" line="102"/>
         <source>The fingerprints of this copy and the keeper differ in %n bit(s) of {bits}</source>
         <translation>此副本与保留文件的指纹在 {bits} 位中有 %n 位不同</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="107"/>
+        <location filename="../../gui/file_card.py" line="115"/>
         <source>+ Live Photo video, {size}</source>
         <translation>+ 实况照片视频，{size}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="111"/>
+        <location filename="../../gui/file_card.py" line="119"/>
         <source>+ iPhone edits (.AAE)</source>
         <translation>+ iPhone 编辑 (.AAE)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="114"/>
+        <location filename="../../gui/file_card.py" line="122"/>
         <source>rating {n}</source>
         <translation>评分 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="116"/>
+        <location filename="../../gui/file_card.py" line="124"/>
         <source>edits</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="119"/>
+        <location filename="../../gui/file_card.py" line="127"/>
         <source>%n keyword(s)</source>
         <translation>%n 个关键词</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="121"/>
+        <location filename="../../gui/file_card.py" line="129"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="123"/>
+        <location filename="../../gui/file_card.py" line="131"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="125"/>
+        <location filename="../../gui/file_card.py" line="133"/>
         <source>+ XMP sidecar</source>
         <translation>+ XMP 附属文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="127"/>
+        <location filename="../../gui/file_card.py" line="135"/>
         <source>+ Google Takeout metadata</source>
         <translation>+ Google Takeout 元数据</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="130"/>
+        <location filename="../../gui/file_card.py" line="138"/>
         <source>{name}: {details}</source>
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="167"/>
+        <location filename="../../gui/file_card.py" line="214"/>
+        <location filename="../../gui/file_card.py" line="410"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="175"/>
+        <location filename="../../gui/file_card.py" line="220"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="189"/>
+        <location filename="../../gui/file_card.py" line="234"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="196"/>
+        <location filename="../../gui/file_card.py" line="256"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="207"/>
+        <location filename="../../gui/file_card.py" line="308"/>
+        <source>Keep only this</source>
+        <translation>只保留这个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="431"/>
+        <source>✓ Keep</source>
+        <translation>✓ 保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="434"/>
+        <source>✕ Trash</source>
+        <translation>✕ 移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="441"/>
+        <source>Marked for trash: press to keep (Space)</source>
+        <translation>已标记移到回收站：按下则保留 (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="443"/>
+        <source>Mark for trash (Space)</source>
+        <translation>标记移到回收站 (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="249"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="234"/>
+        <location filename="../../gui/file_card.py" line="289"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>与此照片一起移入回收站，也一起恢复：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="245"/>
-        <source>Keep only this one</source>
-        <translation>仅保留此文件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="248"/>
+        <location filename="../../gui/file_card.py" line="311"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="260"/>
+        <location filename="../../gui/file_card.py" line="323"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="270"/>
+        <location filename="../../gui/file_card.py" line="428"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="273"/>
-        <location filename="../../gui/file_card.py" line="285"/>
-        <source>Keep</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="278"/>
+        <location filename="../../gui/file_card.py" line="300"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="283"/>
-        <source>Mark for trash</source>
-        <translation>标记移到回收站</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="288"/>
-        <source>Toggle keep/trash (Space)</source>
-        <translation>切换保留/回收站 (Space)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="310"/>
+        <location filename="../../gui/file_card.py" line="467"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="64"/>
-        <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
+        <location filename="../../gui/compare_pane.py" line="140"/>
+        <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Delete: trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
-        <translation>←/→：选择文件 · Space：保留/回收站 · Delete：回收站 · 双击：大图</translation>
+        <translation>↑/↓ 或 J/K：分组 · ←/→：文件 · 空格：保留/回收站 · Delete：回收站 · 双击：大图查看</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="178"/>
+        <location filename="../../gui/compare_pane.py" line="280"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="181"/>
+        <location filename="../../gui/compare_pane.py" line="283"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="193"/>
+        <location filename="../../gui/compare_pane.py" line="295"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="200"/>
+        <location filename="../../gui/compare_pane.py" line="302"/>
         <source>Compare with keeper...</source>
         <translation>与保留的文件比较...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="203"/>
+        <location filename="../../gui/compare_pane.py" line="305"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="240"/>
+        <location filename="../../gui/compare_pane.py" line="342"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
+        <location filename="../../gui/compare_pane.py" line="354"/>
         <source>%n file(s) · {kind}</source>
         <translation>%n 个文件 · {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="89"/>
+        <location filename="../../gui/file_card.py" line="97"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="248"/>
+        <location filename="../../gui/compare_pane.py" line="350"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="337"/>
+        <location filename="../../gui/compare_pane.py" line="480"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="341"/>
+        <location filename="../../gui/compare_pane.py" line="484"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
     </message>
@@ -498,12 +503,12 @@
 <context>
     <name>GroupDelegate</name>
     <message>
-        <location filename="../../gui/group_delegate.py" line="22"/>
+        <location filename="../../gui/group_model.py" line="79"/>
         <source>nothing marked</source>
         <translation>未标记</translation>
     </message>
     <message>
-        <location filename="../../gui/group_delegate.py" line="23"/>
+        <location filename="../../gui/group_model.py" line="80"/>
         <source>{n} marked for trash</source>
         <translation>{n} 个标记为移到回收站</translation>
     </message>
@@ -512,14 +517,14 @@
     <name>GroupListModel</name>
     <message>
         <location filename="../../gui/group_model.py" line="65"/>
-        <location filename="../../gui/group_model.py" line="86"/>
+        <location filename="../../gui/group_model.py" line="93"/>
         <source>Identical</source>
         <extracomment>Thumbnails shown in a row&apos;s strip; more files show as &quot;+N&quot;. pHash length in bits, to turn a distance into a similarity percentage. A group&apos;s kind when all its copies are one thing: the group is named after it.</extracomment>
         <translation>完全相同</translation>
     </message>
     <message>
         <location filename="../../gui/group_model.py" line="66"/>
-        <location filename="../../gui/group_model.py" line="88"/>
+        <location filename="../../gui/group_model.py" line="95"/>
         <source>Same pixels</source>
         <translation>像素相同</translation>
     </message>
@@ -554,17 +559,17 @@
         <translation>损坏的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="83"/>
+        <location filename="../../gui/group_model.py" line="90"/>
         <source>Similar shots</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="92"/>
+        <location filename="../../gui/group_model.py" line="99"/>
         <source>Mixed copies</source>
         <translation>多种副本</translation>
     </message>
     <message>
-        <location filename="../../gui/group_model.py" line="240"/>
+        <location filename="../../gui/group_model.py" line="249"/>
         <source>%n file(s) · {size} reclaimable · {kind}</source>
         <translation>%n 个文件 · 可释放 {size} · {kind}</translation>
     </message>
@@ -847,32 +852,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
+        <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>在左侧添加存放照片的文件夹（或直接拖放到那里），然后按“扫描”(%1)。
 
 PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/window_layout.py" line="51"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
-        <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>将标记的文件移到系统回收站（会先询问）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/window_layout.py" line="55"/>
         <source>Move to folder...</source>
         <translation>移到文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/window_layout.py" line="58"/>
         <source>Move the marked files to a folder you choose</source>
         <translation>将标记的文件移到您选择的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -881,7 +886,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -890,24 +895,24 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>Finishing...</source>
         <translation>即将完成...</translation>
     </message>
@@ -1103,77 +1108,77 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../gui/progress_panel.py" line="62"/>
+        <location filename="../../gui/progress_panel.py" line="41"/>
         <source>Ready to scan.</source>
         <translation>准备扫描。</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="66"/>
+        <location filename="../../gui/progress_panel.py" line="45"/>
         <source>Looking for photos...</source>
         <translation>正在查找照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="67"/>
+        <location filename="../../gui/progress_panel.py" line="46"/>
         <source>Checking the cache...</source>
         <translation>正在检查缓存...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="68"/>
+        <location filename="../../gui/progress_panel.py" line="47"/>
         <source>Reading photos...</source>
         <translation>正在读取照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="69"/>
+        <location filename="../../gui/progress_panel.py" line="48"/>
         <source>Comparing photos...</source>
         <translation>正在比较照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="70"/>
+        <location filename="../../gui/progress_panel.py" line="49"/>
         <source>Finishing...</source>
         <translation>即将完成...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="95"/>
-        <location filename="../../gui/progress_panel.py" line="100"/>
+        <location filename="../../gui/progress_panel.py" line="74"/>
+        <location filename="../../gui/progress_panel.py" line="79"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="108"/>
+        <location filename="../../gui/progress_panel.py" line="87"/>
         <source>%1 of %2 files</source>
         <translation>%1 / %2 个文件</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="116"/>
+        <location filename="../../gui/progress_panel.py" line="95"/>
         <source>%1 files found</source>
         <translation>找到 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="131"/>
+        <location filename="../../gui/progress_panel.py" line="110"/>
         <source>%1 files/s</source>
         <translation>%1 个文件/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="134"/>
+        <location filename="../../gui/progress_panel.py" line="113"/>
         <source>%1, about %2 left</source>
         <translation>%1，剩余约 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="139"/>
+        <location filename="../../gui/progress_panel.py" line="118"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/progress_panel.py" line="142"/>
+        <location filename="../../gui/progress_panel.py" line="121"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/progress_panel.py" line="144"/>
+        <location filename="../../gui/progress_panel.py" line="123"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
@@ -1677,44 +1682,39 @@ Scan again (%1) to check these folders once more.</source>
         <translation>没有符合筛选条件的组。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="122"/>
-        <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Del: trash</source>
-        <translation>↑/↓ 或 J/K：组 · ←/→：文件 · Space：保留/回收站 · Del：回收站</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_panel.py" line="139"/>
+        <location filename="../../gui/review_panel.py" line="135"/>
         <source>Similar shots</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="305"/>
+        <location filename="../../gui/review_panel.py" line="303"/>
         <source>Prefer keeping files in this folder</source>
         <translation>优先保留此文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="314"/>
+        <location filename="../../gui/review_panel.py" line="312"/>
         <source>Add folders and press Scan to find duplicate photos.</source>
         <translation>添加文件夹并按“扫描”来查找重复照片。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="319"/>
+        <location filename="../../gui/review_panel.py" line="317"/>
         <source>No similar shots found.</source>
         <translation>没有找到相似照片。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_panel.py" line="321"/>
+        <location filename="../../gui/review_panel.py" line="319"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="338"/>
+        <location filename="../../gui/review_panel.py" line="336"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n 个组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/review_panel.py" line="339"/>
+        <location filename="../../gui/review_panel.py" line="337"/>
         <source>%n file(s) marked for trash (%1)</source>
         <translation>
             <numerusform>%n 个文件标记为移到回收站（%1）</numerusform>
@@ -1858,47 +1858,47 @@ Scan again (%1) to check these folders once more.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="184"/>
+        <location filename="../../gui/scan_panel.py" line="186"/>
         <source>Identical files only</source>
         <translation>仅完全相同的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="185"/>
+        <location filename="../../gui/scan_panel.py" line="187"/>
         <source>Only exact copies: the same file, or the same pixels.</source>
         <translation>仅完全相同的副本：相同的文件或相同的像素。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="188"/>
+        <location filename="../../gui/scan_panel.py" line="190"/>
         <source>Strict</source>
         <translation>严格</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="189"/>
+        <location filename="../../gui/scan_panel.py" line="191"/>
         <source>Copies that were resized, re-saved or converted.</source>
         <translation>经过缩放、重新保存或转换格式的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="192"/>
+        <location filename="../../gui/scan_panel.py" line="194"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="193"/>
+        <location filename="../../gui/scan_panel.py" line="195"/>
         <source>Also lightly edited copies: crops, colour changes, watermarks.</source>
         <translation>也包括轻度编辑的副本：裁剪、调色、水印。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="196"/>
+        <location filename="../../gui/scan_panel.py" line="198"/>
         <source>Loose</source>
         <translation>宽松</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="197"/>
+        <location filename="../../gui/scan_panel.py" line="199"/>
         <source>Heavier edits too; check the groups carefully.</source>
         <translation>也包括较大幅度的编辑；请仔细检查各组。</translation>
     </message>
     <message>
-        <location filename="../../gui/scan_panel.py" line="227"/>
+        <location filename="../../gui/scan_panel.py" line="229"/>
         <source>Keep: {rules}</source>
         <translation>保留：{rules}</translation>
     </message>
@@ -2205,147 +2205,157 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="56"/>
+        <location filename="../../gui/menus.py" line="57"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58"/>
+        <location filename="../../gui/menus.py" line="59"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60"/>
+        <location filename="../../gui/menus.py" line="61"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="63"/>
+        <location filename="../../gui/menus.py" line="64"/>
         <source>Find copies of a photo...</source>
         <translation>查找照片的副本...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65"/>
+        <location filename="../../gui/menus.py" line="66"/>
         <source>Open review...</source>
         <translation>打开审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67"/>
+        <location filename="../../gui/menus.py" line="68"/>
         <source>Save review...</source>
         <translation>保存审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="70"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70"/>
+        <location filename="../../gui/menus.py" line="71"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72"/>
+        <location filename="../../gui/menus.py" line="73"/>
         <source>Undo last trash</source>
         <translation>撤销上次移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74"/>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>Move to folder...</source>
         <translation>移到文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>Auto-select all</source>
         <translation>全部自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78"/>
+        <location filename="../../gui/menus.py" line="79"/>
         <source>Prefer folder...</source>
         <translation>优先文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Clear all marks</source>
         <translation>清除所有标记</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81"/>
+        <location filename="../../gui/menus.py" line="82"/>
         <source>Photos marked as different...</source>
         <translation>标记为不同的照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84"/>
+        <location filename="../../gui/menus.py" line="85"/>
+        <source>Folders and options</source>
+        <translation>文件夹和选项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="93"/>
+        <source>Show or hide the folders, the scan options and Scan (%1)</source>
+        <translation>显示或隐藏文件夹、扫描选项和“扫描”按钮 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="98"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="99"/>
         <source>History...</source>
         <translation>历史记录...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87"/>
+        <location filename="../../gui/menus.py" line="101"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup 网站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89"/>
+        <location filename="../../gui/menus.py" line="103"/>
         <source>About PhotoDedup</source>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91"/>
+        <location filename="../../gui/menus.py" line="105"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="97"/>
+        <location filename="../../gui/menus.py" line="111"/>
         <source>Scan the folders (%1)</source>
         <translation>扫描文件夹 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="101"/>
+        <location filename="../../gui/menus.py" line="115"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119"/>
+        <location filename="../../gui/menus.py" line="133"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="125"/>
+        <location filename="../../gui/menus.py" line="139"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="145"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134"/>
+        <location filename="../../gui/menus.py" line="148"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136"/>
+        <location filename="../../gui/menus.py" line="150"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139"/>
+        <location filename="../../gui/menus.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="180"/>
+        <location filename="../../gui/menus.py" line="194"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181"/>
+        <location filename="../../gui/menus.py" line="195"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
