@@ -333,13 +333,14 @@ def compare_pictures(keeper: np.ndarray, copy: np.ndarray, hint: int | None = No
         not tone_changed and int(np.abs(keeper.astype(np.int16) - aligned).max()) <= 2
     ):
         verdict = Verdict.SAME_PIXELS
-    elif share < NOISE_SHARE and not tone_changed:
-        verdict = Verdict.NOISE
-    elif share < NOISE_SHARE or luma_share < NOISE_SHARE:
-        verdict = Verdict.TONE
+    elif share < NOISE_SHARE:
+        verdict = Verdict.TONE if tone_changed else Verdict.NOISE
+    elif (region := _region(changed)) is not Region.WHOLE:
+        verdict = Verdict.LOCAL  # an edit in one place, whatever it did to the tones
+    elif luma_share < NOISE_SHARE:
+        verdict = Verdict.TONE  # colours changed all over, the shapes kept
     else:
-        region = _region(changed)
-        verdict = Verdict.WIDE if region is Region.WHOLE else Verdict.LOCAL
+        verdict = Verdict.WIDE
 
     heat_small = Image.fromarray(np.clip(off * (255.0 / HEAT_FULL_LEVELS), 0, 255).astype(np.uint8))
     heat = np.asarray(heat_small.resize((kw, kh), Image.Resampling.BILINEAR), dtype=np.float32)

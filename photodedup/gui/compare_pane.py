@@ -34,6 +34,7 @@ class ComparePane(QScrollArea):
 
     marksChanged = Signal(int)  # group id
     notDuplicateRequested = Signal(int, str)  # group id, path: "not a duplicate of the keeper"
+    differencesRequested = Signal(str)  # path of a copy: show what differs from the keeper
 
     def __init__(
         self, loader: ThumbnailLoader, full_loader: ThumbnailLoader, parent: QWidget | None = None
@@ -285,6 +286,7 @@ class ComparePane(QScrollArea):
             card.doubleClicked.connect(self.open_viewer)
             card.toggleRequested.connect(self.toggle)
             card.keepOnlyRequested.connect(self.keep_only)
+            card.differencesRequested.connect(self.differencesRequested)
             card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             card.customContextMenuRequested.connect(
                 lambda pos, c=card: self._show_card_menu(c, pos)

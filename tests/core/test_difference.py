@@ -184,3 +184,16 @@ def test_an_unreadable_file_names_itself(tmp_path: Path, keeper: tuple[Path, Ima
     with pytest.raises(UnreadablePicture) as err:
         compare_files(str(tmp_path / "gone.jpg"), str(path))
     assert err.value.path == str(tmp_path / "gone.jpg")
+
+
+def test_a_patch_recoloured_at_the_same_brightness_is_an_edit_in_one_place(
+    tmp_path: Path, keeper: tuple[Path, Image.Image]
+) -> None:
+    path, img = keeper
+    edited = np.asarray(img).astype(np.float64)
+    # Redder at the same luma: +60 red, -25 green, -28.6 blue leaves 0.299R + 0.587G + 0.114B.
+    edited[60:150, 430:600] += np.array([60.0, -25.0, -28.6])
+    copy = tmp_path / "tinted.png"
+    Image.fromarray(np.clip(edited, 0, 255).astype(np.uint8)).save(copy)
+    d = compare_files(str(path), str(copy))
+    assert (d.verdict, d.region) == (Verdict.LOCAL, Region.TOP_RIGHT)
