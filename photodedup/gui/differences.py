@@ -47,37 +47,51 @@ KEEPER_COLOR = "#2e7d32"
 COPY_COLOR = "#1565c0"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Differences", text)
-
-
 def verdict_text(d: Difference) -> str:
     """What differs, in a sentence."""
     if d.verdict is Verdict.SAME_PIXELS:
-        return _tr("The same picture, pixel for pixel.")
+        return QCoreApplication.translate("Differences", "The same picture, pixel for pixel.")
     if d.verdict is Verdict.NOISE:
-        return _tr(
-            "The same picture, re-encoded or resized: the differences are compression noise."
+        return QCoreApplication.translate(
+            "Differences",
+            "The same picture, re-encoded or resized: the differences are compression noise.",
         )
     if d.verdict is Verdict.TONE:
-        return _tr("The same picture with its brightness or colours changed.")
+        return QCoreApplication.translate(
+            "Differences", "The same picture with its brightness or colours changed."
+        )
     if d.verdict is Verdict.WIDE:
-        return _tr("Differs across much of the picture: a strong edit, a filter or another photo.")
+        return QCoreApplication.translate(
+            "Differences",
+            "Differs across much of the picture: a strong edit, a filter or another photo.",
+        )
     places = {
-        Region.TOP_LEFT: _tr("Differs mostly in the top left."),
-        Region.TOP: _tr("Differs mostly at the top."),
-        Region.TOP_RIGHT: _tr("Differs mostly in the top right."),
-        Region.LEFT: _tr("Differs mostly on the left."),
-        Region.CENTRE: _tr("Differs mostly in the middle."),
-        Region.RIGHT: _tr("Differs mostly on the right."),
-        Region.BOTTOM_LEFT: _tr("Differs mostly in the bottom left."),
-        Region.BOTTOM: _tr("Differs mostly at the bottom."),
-        Region.BOTTOM_RIGHT: _tr("Differs mostly in the bottom right."),
-        Region.WHOLE: _tr("Differs across much of the picture."),
+        Region.TOP_LEFT: QCoreApplication.translate(
+            "Differences", "Differs mostly in the top left."
+        ),
+        Region.TOP: QCoreApplication.translate("Differences", "Differs mostly at the top."),
+        Region.TOP_RIGHT: QCoreApplication.translate(
+            "Differences", "Differs mostly in the top right."
+        ),
+        Region.LEFT: QCoreApplication.translate("Differences", "Differs mostly on the left."),
+        Region.CENTRE: QCoreApplication.translate("Differences", "Differs mostly in the middle."),
+        Region.RIGHT: QCoreApplication.translate("Differences", "Differs mostly on the right."),
+        Region.BOTTOM_LEFT: QCoreApplication.translate(
+            "Differences", "Differs mostly in the bottom left."
+        ),
+        Region.BOTTOM: QCoreApplication.translate("Differences", "Differs mostly at the bottom."),
+        Region.BOTTOM_RIGHT: QCoreApplication.translate(
+            "Differences", "Differs mostly in the bottom right."
+        ),
+        Region.WHOLE: QCoreApplication.translate(
+            "Differences", "Differs across much of the picture."
+        ),
     }
     text = places[d.region]
     if d.tone_changed:
-        text += " " + _tr("Its brightness or colours were changed too.")
+        text += " " + QCoreApplication.translate(
+            "Differences", "Its brightness or colours were changed too."
+        )
     return text
 
 
@@ -86,17 +100,33 @@ def alignment_text(d: Difference) -> str:
     parts = []
     angle = 90 * (d.variant % 4)
     if d.variant >= 4 and angle:
-        parts.append(_tr("The copy is shown mirrored and turned {angle}°.").format(angle=angle))
+        parts.append(
+            QCoreApplication.translate(
+                "Differences", "The copy is shown mirrored and turned {angle}°."
+            ).format(angle=angle)
+        )
     elif d.variant >= 4:
-        parts.append(_tr("The copy is shown mirrored."))
+        parts.append(QCoreApplication.translate("Differences", "The copy is shown mirrored."))
     elif angle:
-        parts.append(_tr("The copy is shown turned {angle}°.").format(angle=angle))
+        parts.append(
+            QCoreApplication.translate("Differences", "The copy is shown turned {angle}°.").format(
+                angle=angle
+            )
+        )
     if d.copy_framed:
-        parts.append(_tr("The frame around the copy is left out."))
+        parts.append(
+            QCoreApplication.translate("Differences", "The frame around the copy is left out.")
+        )
     if d.keeper_framed:
-        parts.append(_tr("The frame around the keeper is left out."))
+        parts.append(
+            QCoreApplication.translate("Differences", "The frame around the keeper is left out.")
+        )
     if d.cropped:
-        parts.append(_tr("One picture is a crop of the other: the part both show is compared."))
+        parts.append(
+            QCoreApplication.translate(
+                "Differences", "One picture is a crop of the other: the part both show is compared."
+            )
+        )
     return " ".join(parts)
 
 

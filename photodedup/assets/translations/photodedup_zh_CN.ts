@@ -173,119 +173,129 @@
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="167"/>
+        <location filename="../../gui/file_card.py" line="168"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="175"/>
+        <location filename="../../gui/file_card.py" line="176"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="189"/>
+        <location filename="../../gui/file_card.py" line="190"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="196"/>
+        <location filename="../../gui/file_card.py" line="197"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="207"/>
+        <location filename="../../gui/file_card.py" line="208"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="234"/>
+        <location filename="../../gui/file_card.py" line="235"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>与此照片一起移入回收站，也一起恢复：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="245"/>
+        <location filename="../../gui/file_card.py" line="246"/>
         <source>Keep only this one</source>
         <translation>仅保留此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="248"/>
+        <location filename="../../gui/file_card.py" line="249"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="260"/>
+        <location filename="../../gui/file_card.py" line="259"/>
+        <source>Show differences</source>
+        <translation>显示差异</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="262"/>
+        <source>This copy lined up with the keeper: heat map, blink, zoom</source>
+        <translation>将此副本与保留文件对齐比较：热图、闪烁、缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="274"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="270"/>
+        <location filename="../../gui/file_card.py" line="284"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="273"/>
-        <location filename="../../gui/file_card.py" line="285"/>
+        <location filename="../../gui/file_card.py" line="287"/>
+        <location filename="../../gui/file_card.py" line="299"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="278"/>
+        <location filename="../../gui/file_card.py" line="292"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="283"/>
+        <location filename="../../gui/file_card.py" line="297"/>
         <source>Mark for trash</source>
         <translation>标记移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="288"/>
+        <location filename="../../gui/file_card.py" line="302"/>
         <source>Toggle keep/trash (Space)</source>
         <translation>切换保留/回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="310"/>
+        <location filename="../../gui/file_card.py" line="324"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="64"/>
+        <location filename="../../gui/compare_pane.py" line="65"/>
         <source>←/→ choose a file · Space keep/trash · Delete trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>←/→：选择文件 · Space：保留/回收站 · Delete：回收站 · 双击：大图</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="178"/>
+        <location filename="../../gui/compare_pane.py" line="179"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="181"/>
+        <location filename="../../gui/compare_pane.py" line="182"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="193"/>
+        <location filename="../../gui/compare_pane.py" line="194"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="200"/>
+        <location filename="../../gui/compare_pane.py" line="201"/>
         <source>Compare with keeper...</source>
         <translation>与保留的文件比较...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="203"/>
+        <location filename="../../gui/compare_pane.py" line="204"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="240"/>
+        <location filename="../../gui/compare_pane.py" line="241"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="252"/>
+        <location filename="../../gui/compare_pane.py" line="253"/>
         <source>%n file(s) · {kind}</source>
         <translation>%n 个文件 · {kind}</translation>
     </message>
@@ -295,19 +305,261 @@
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="248"/>
+        <location filename="../../gui/compare_pane.py" line="249"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="337"/>
+        <location filename="../../gui/compare_pane.py" line="339"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="341"/>
+        <location filename="../../gui/compare_pane.py" line="343"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Differences</name>
+    <message>
+        <location filename="../../gui/differences.py" line="53"/>
+        <source>The same picture, pixel for pixel.</source>
+        <extracomment>Blink: how long each picture stays before the other replaces it.</extracomment>
+        <translation>同一张照片，像素完全一致。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="55"/>
+        <source>The same picture, re-encoded or resized: the differences are compression noise.</source>
+        <translation>同一张照片，经过重新编码或缩放：差异只是压缩噪点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="60"/>
+        <source>The same picture with its brightness or colours changed.</source>
+        <translation>同一张照片，亮度或颜色有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="64"/>
+        <source>Differs across much of the picture: a strong edit, a filter or another photo.</source>
+        <translation>照片的大部分区域不同：大幅编辑、滤镜或另一张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="69"/>
+        <source>Differs mostly in the top left.</source>
+        <translation>差异主要在左上方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="72"/>
+        <source>Differs mostly at the top.</source>
+        <translation>差异主要在上方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="73"/>
+        <source>Differs mostly in the top right.</source>
+        <translation>差异主要在右上方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="76"/>
+        <source>Differs mostly on the left.</source>
+        <translation>差异主要在左侧。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="77"/>
+        <source>Differs mostly in the middle.</source>
+        <translation>差异主要在中间。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="78"/>
+        <source>Differs mostly on the right.</source>
+        <translation>差异主要在右侧。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="79"/>
+        <source>Differs mostly in the bottom left.</source>
+        <translation>差异主要在左下方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="82"/>
+        <source>Differs mostly at the bottom.</source>
+        <translation>差异主要在下方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="83"/>
+        <source>Differs mostly in the bottom right.</source>
+        <translation>差异主要在右下方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="86"/>
+        <source>Differs across much of the picture.</source>
+        <translation>照片的大部分区域不同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="92"/>
+        <source>Its brightness or colours were changed too.</source>
+        <translation>亮度或颜色也有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="104"/>
+        <source>The copy is shown mirrored and turned {angle}°.</source>
+        <translation>副本已镜像并旋转 {angle}° 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="109"/>
+        <source>The copy is shown mirrored.</source>
+        <translation>副本已镜像显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="112"/>
+        <source>The copy is shown turned {angle}°.</source>
+        <translation>副本已旋转 {angle}° 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="118"/>
+        <source>The frame around the copy is left out.</source>
+        <translation>比较时不含副本周围的边框。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="122"/>
+        <source>The frame around the keeper is left out.</source>
+        <translation>比较时不含保留文件周围的边框。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="126"/>
+        <source>One picture is a crop of the other: the part both show is compared.</source>
+        <translation>一张是另一张的裁剪：只比较两者共有的部分。</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesDialog</name>
+    <message>
+        <location filename="../../gui/differences.py" line="168"/>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="175"/>
+        <source>The copy compared with the keeper</source>
+        <translation>与保留文件比较的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="179"/>
+        <source>Blink</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="182"/>
+        <source>Show the keeper and the copy in turn on the left (B)</source>
+        <translation>在左侧轮流显示保留文件和副本 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="189"/>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="191"/>
+        <source>On the right: where the copy differs, yellow slightly, red strongly (H)</source>
+        <translation>右侧：副本不同之处，黄色为轻微，红色为明显 (H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="193"/>
+        <source>Copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="194"/>
+        <source>On the right: the copy, lined up with the keeper (H)</source>
+        <translation>右侧：与保留文件对齐的副本 (H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="203"/>
+        <source>Copy:</source>
+        <translation>副本：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="211"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="211"/>
+        <source>Zoom in (+ or mouse wheel)</source>
+        <translation>放大（+ 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="212"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="212"/>
+        <source>Zoom out (- or mouse wheel)</source>
+        <translation>缩小（- 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="213"/>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="213"/>
+        <source>Fit to window (F)</source>
+        <translation>适应窗口 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="214"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="214"/>
+        <source>Actual pixels (1)</source>
+        <translation>实际像素 (1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="327"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="328"/>
+        <source>Lining the copy up with the keeper…</source>
+        <translation>正在将副本与保留文件对齐…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="361"/>
+        <source>{p} % of the picture differs by more than compression noise</source>
+        <translation>照片中有 {p} % 的差异超出压缩噪点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="378"/>
+        <source>The comparison failed: {e}</source>
+        <translation>比较失败：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="385"/>
+        <source>Cannot compare: “{name}” cannot be read. {reason}.</source>
+        <translation>无法比较：无法读取“{name}”。{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="414"/>
+        <source>Keeper: {name}</source>
+        <translation>保留：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="415"/>
+        <source>Copy: {name}</source>
+        <translation>副本：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="423"/>
+        <source>Differences: yellow slight, red strong</source>
+        <translation>差异：黄色为轻微，红色为明显</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="425"/>
+        <source>{copy}, lined up</source>
+        <translation>{copy}（已对齐）</translation>
     </message>
 </context>
 <context>
@@ -847,7 +1099,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -856,23 +1108,23 @@ PhotoDedup will show each group of copies side by side; nothing is moved until y
 PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Move the files marked for trash to the system trash (asks first)</source>
         <extracomment>Jobs whose progress shows in the scan panel (a trash shows its own progress dialog).</extracomment>
         <translation>将标记的文件移到系统回收站（会先询问）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Move to folder...</source>
         <translation>移到文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>Move the marked files to a folder you choose</source>
         <translation>将标记的文件移到您选择的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -881,7 +1133,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -890,24 +1142,24 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>Finishing...</source>
         <translation>即将完成...</translation>
     </message>
@@ -1958,34 +2210,55 @@ Scan again (%1) to check these folders once more.</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="57"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="42"/>
+        <source>Blink: the keeper and the copy in turn</source>
+        <extracomment>Keys of the differences view (gui/differences.py binds them, with the large view&apos;s zoom keys).</extracomment>
+        <translation>闪烁：轮流显示保留文件和副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="43"/>
+        <source>Heat map or the copy on the right</source>
+        <translation>右侧切换热图或副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="44"/>
+        <source>Close the view</source>
+        <translation>关闭视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="64"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="66"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="66"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="67"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="74"/>
         <source>Anywhere in the window</source>
         <translation>窗口中任意位置</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="68"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="75"/>
         <source>Reviewing groups</source>
         <translation>查看分组时</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="69"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="76"/>
         <source>Large view (double-click a photo)</source>
         <translation>大图查看（双击照片）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="78"/>
+        <source>Differences view (also zooms like the large view)</source>
+        <translation>差异视图（缩放操作同大图视图）</translation>
     </message>
 </context>
 <context>
@@ -2205,147 +2478,152 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="56"/>
+        <location filename="../../gui/menus.py" line="57"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58"/>
+        <location filename="../../gui/menus.py" line="59"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60"/>
+        <location filename="../../gui/menus.py" line="61"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="63"/>
+        <location filename="../../gui/menus.py" line="64"/>
         <source>Find copies of a photo...</source>
         <translation>查找照片的副本...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65"/>
+        <location filename="../../gui/menus.py" line="66"/>
         <source>Open review...</source>
         <translation>打开审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67"/>
+        <location filename="../../gui/menus.py" line="68"/>
         <source>Save review...</source>
         <translation>保存审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="70"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70"/>
+        <location filename="../../gui/menus.py" line="71"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72"/>
+        <location filename="../../gui/menus.py" line="73"/>
         <source>Undo last trash</source>
         <translation>撤销上次移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74"/>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>Move to folder...</source>
         <translation>移到文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>Auto-select all</source>
         <translation>全部自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78"/>
+        <location filename="../../gui/menus.py" line="79"/>
         <source>Prefer folder...</source>
         <translation>优先文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Clear all marks</source>
         <translation>清除所有标记</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81"/>
+        <location filename="../../gui/menus.py" line="82"/>
         <source>Photos marked as different...</source>
         <translation>标记为不同的照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84"/>
+        <location filename="../../gui/menus.py" line="85"/>
+        <source>Show differences...</source>
+        <translation>显示差异...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="88"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="89"/>
         <source>History...</source>
         <translation>历史记录...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87"/>
+        <location filename="../../gui/menus.py" line="91"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup 网站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89"/>
+        <location filename="../../gui/menus.py" line="93"/>
         <source>About PhotoDedup</source>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91"/>
+        <location filename="../../gui/menus.py" line="95"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="97"/>
+        <location filename="../../gui/menus.py" line="101"/>
         <source>Scan the folders (%1)</source>
         <translation>扫描文件夹 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="101"/>
+        <location filename="../../gui/menus.py" line="105"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119"/>
+        <location filename="../../gui/menus.py" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="125"/>
+        <location filename="../../gui/menus.py" line="129"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="135"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134"/>
+        <location filename="../../gui/menus.py" line="140"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136"/>
+        <location filename="../../gui/menus.py" line="142"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139"/>
+        <location filename="../../gui/menus.py" line="145"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="180"/>
+        <location filename="../../gui/menus.py" line="187"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181"/>
+        <location filename="../../gui/menus.py" line="188"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
