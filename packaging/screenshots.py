@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -66,9 +67,12 @@ def landscape(seed: int, size: tuple[int, int] = (1200, 800)) -> Image.Image:
     sx, sy, r = rng.uniform(0.15, 0.85) * w, rng.uniform(0.15, 0.35) * h, 0.06 * h
     draw.ellipse((sx - r, sy - r, sx + r, sy + r), fill=(255, 236, 180))
     horizon = int(h * rng.uniform(0.58, 0.68))
-    for layer in range(3):
-        shade = 110 - 30 * layer
-        colour = (int(shade * 0.6), int(shade * (0.7 + 0.2 * hue)), int(shade * 0.9))
+    for layer in range(3):  # far ranges paler and bluer, the near one dark and green
+        far = (2 - layer) / 2
+        colour = tuple(
+            int(near * (1 - far) + haze * far)
+            for near, haze in zip((34, 62 + 30 * hue, 44), (120, 130, 170), strict=True)
+        )
         ridge = _ridge(rng, w, horizon - 10 + 12 * layer, h * (0.35 - 0.08 * layer))
         draw.polygon([(0, horizon), *ridge, (w, horizon)], fill=colour)
     land = img.crop((0, 0, w, horizon))
@@ -88,7 +92,7 @@ def landscape(seed: int, size: tuple[int, int] = (1200, 800)) -> Image.Image:
     for cells in (6, 12, 24, 48):
         grid = rng.normal(0, 1, (cells * h // w + 1, cells + 1))
         layer = Image.fromarray(grid.astype(np.float32)).resize((w, h), Image.Resampling.BICUBIC)
-        texture += np.asarray(layer) * 40 / math.sqrt(cells)
+        texture += np.asarray(layer) * 26 / math.sqrt(cells)
     noise = texture[..., None] + rng.normal(0, 3, (h, w, 3))
     return Image.fromarray(np.clip(np.asarray(img, float) + noise, 0, 255).astype(np.uint8))
 
@@ -151,6 +155,10 @@ def make_library(root: Path) -> None:
     )
     for seed in range(100, 104):
         landscape(seed).save(root / "Camera" / f"IMG_{3000 + seed}.jpg", quality=92)
+    # Fixed modification times (a copy made after its photo), so the pictures never change.
+    start = datetime(2024, 8, 1, 12, 0).timestamp()
+    for n, path in enumerate(sorted(p for p in root.rglob("*") if p.is_file())):
+        os.utime(path, (start + 60 * n, start + 60 * n))
 
 
 # -- driving the app ------------------------------------------------------------------------

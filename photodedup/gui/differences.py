@@ -160,7 +160,7 @@ class DifferencesDialog(QDialog):
         self._executor = executor
         self._keeper = group.keeper
         self._copies = [m for m in group.members if m is not self._keeper]
-        self._task: Task | None = None
+        self._task: Task | None = None  # the comparison being worked out, None when shown
         self._difference: Difference | None = None
         self._pixmaps: dict[str, QPixmap] = {}
         self._left_shows = "keeper"
@@ -249,7 +249,7 @@ class DifferencesDialog(QDialog):
             (("-",), self.zoom_out),
             (("F", "0"), self.fit),
             (("1",), self.actual_size),
-            (("B",), self.blink_button.toggle),
+            (("B",), self.toggle_blink),
             (("H",), self.toggle_right),
         ):
             for key in keys:
@@ -285,7 +285,13 @@ class DifferencesDialog(QDialog):
         self._left_shows = "copy" if self._left_shows == "keeper" else "keeper"
         self._show_left()
 
+    def toggle_blink(self) -> None:
+        if self.blink_button.isEnabled():
+            self.blink_button.toggle()
+
     def toggle_right(self) -> None:
+        if not self.heat_button.isEnabled():
+            return
         (self.copy_button if self.heat_button.isChecked() else self.heat_button).setChecked(True)
 
     def zoom_in(self) -> None:
@@ -316,6 +322,7 @@ class DifferencesDialog(QDialog):
             self._task.cancel.cancel()
         self._blink.stop()
         self.blink_button.setChecked(False)
+        self._ready(False)
         self._difference = None
         self._pixmaps = {}
         self._left_shows = "keeper"
@@ -325,7 +332,10 @@ class DifferencesDialog(QDialog):
         for view in (self.left, self.right):
             view.set_pixmap(QPixmap())
             view.show_message(self.tr("Comparing…"))
-        self.summary.setText(self.tr("Lining the copy up with the keeper…"))
+        if self._executor.pending:  # the job thread runs one job at a time: a scan first
+            self.summary.setText(self.tr("Comparing as soon as the running job is done…"))
+        else:
+            self.summary.setText(self.tr("Lining the copy up with the keeper…"))
         self.details.clear()
         self._update_labels()
 
@@ -338,10 +348,23 @@ class DifferencesDialog(QDialog):
                 return None
             return d, heat_overlay(d)
 
-        self._task = self._executor.submit("differences", job, self, self._on_done, self._on_failed)
+        # Each job's reports are bound to it: a copy chosen meanwhile makes them stale.
+        task = self._executor.submit(
+            "differences",
+            job,
+            self,
+            lambda result: self._on_done(task, result),
+            lambda message: self._on_failed(task, message),
+        )
+        self._task = task
 
-    def _on_done(self, result: object) -> None:
-        if self._task is None or self._task.cancel.cancelled:
+    def _ready(self, ready: bool) -> None:
+        """The blink and right-side buttons work once there are pictures to show."""
+        for button in (self.blink_button, self.heat_button, self.copy_button):
+            button.setEnabled(ready)
+
+    def _on_done(self, task: Task, result: object) -> None:
+        if task is not self._task:
             return  # another copy was chosen meanwhile: its own job reports
         self._task = None
         if isinstance(result, UnreadablePicture):
@@ -364,6 +387,7 @@ class DifferencesDialog(QDialog):
         )
         self.details.setText(alignment_text(d))
         self.details.setVisible(bool(self.details.text()))
+        self._ready(True)
         self._show_left()
         self._show_right()
         rect = self.left.image_rect()
@@ -371,8 +395,8 @@ class DifferencesDialog(QDialog):
         self.right.setSceneRect(rect)
         self.fit()
 
-    def _on_failed(self, message: str) -> None:
-        if self._task is not None and self._task.cancel.cancelled:
+    def _on_failed(self, task: Task, message: str) -> None:
+        if task is not self._task:
             return
         self._task = None
         self.summary.setText(self.tr("The comparison failed: {e}").format(e=message))

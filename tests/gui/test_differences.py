@@ -4,6 +4,7 @@ locked zoom, a clear message for an unreadable file, Escape."""
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -152,6 +153,13 @@ def test_the_menu_opens_the_chosen_copy_and_escape_closes(
     dialog.copy_box.setCurrentIndex(dialog.copy_box.findData(str(edited_library["edit"])))
     qtbot.waitUntil(lambda: dialog.difference() is not None, timeout=30_000)
     assert dialog.summary.text() == "Differs mostly in the bottom right."
+    # Chosen twice before the first comparison is back: only the last one is shown.
+    dialog.copy_box.setCurrentIndex(dialog.copy_box.findData(str(edited_library["backup"])))
+    dialog.copy_box.setCurrentIndex(dialog.copy_box.findData(str(edited_library["edit"])))
+    qtbot.waitUntil(lambda: dialog.difference() is not None, timeout=30_000)
+    assert dialog.summary.text() == "Differs mostly in the bottom right."
+    qtbot.waitUntil(lambda: scanned.controller.executor.pending == 0, timeout=30_000)
+    assert dialog.summary.text() == "Differs mostly in the bottom right."
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: scanned.differences.dialog is None, timeout=5_000)
     # With the keeper chosen, the menu compares the first copy.
@@ -170,8 +178,9 @@ def test_an_unreadable_copy_gives_a_clear_message(qtbot, scanned: MainWindow, ed
     assert dialog.summary.text().startswith("Cannot compare: “IMG_0001-edit.jpg” cannot be read.")
     assert dialog.difference() is None
     assert dialog.pixmap("heat") is None
-    qtbot.mouseClick(dialog.blink_button, Qt.MouseButton.LeftButton)  # nothing to blink
-    assert dialog.left_shows() == "keeper"
+    assert not dialog.blink_button.isEnabled()  # nothing to blink
+    qtbot.keyClick(dialog, Qt.Key.Key_B)
+    assert not dialog.blink_button.isChecked() and dialog.left_shows() == "keeper"
 
 
 def test_the_shortcuts_list_names_the_view_and_its_keys(window: MainWindow):
@@ -181,3 +190,18 @@ def test_the_shortcuts_list_names_the_view_and_its_keys(window: MainWindow):
     keys = {keys: text for _section, keys, text in rows}
     assert keys["B"] == "Blink: the keeper and the copy in turn"
     assert keys["H"] == "Heat map or the copy on the right"
+
+
+def test_while_another_job_runs_the_view_says_it_waits(qtbot, scanned: MainWindow, edited_library):
+    release = threading.Event()
+    executor = scanned.controller.executor
+
+    def ignore(_value: object) -> None:
+        pass
+
+    executor.submit("blocker", lambda _report, _cancel: release.wait(30), scanned, ignore, ignore)
+    dialog = scanned.differences.open_for(scanned.review_panel, str(edited_library["edit"]))
+    assert dialog.summary.text() == "Comparing as soon as the running job is done…"
+    release.set()
+    qtbot.waitUntil(lambda: dialog.difference() is not None, timeout=30_000)
+    assert dialog.summary.text() == "Differs mostly in the bottom right."

@@ -522,42 +522,47 @@
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="328"/>
+        <location filename="../../gui/differences.py" line="329"/>
+        <source>Comparing as soon as the running job is done…</source>
+        <translation>実行中の処理が終わりしだい比較します…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="331"/>
         <source>Lining the copy up with the keeper…</source>
         <translation>コピーを残すファイルに位置合わせしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="361"/>
+        <location filename="../../gui/differences.py" line="364"/>
         <source>{p} % of the picture differs by more than compression noise</source>
         <translation>写真の {p} % が圧縮ノイズ以上に異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="378"/>
+        <location filename="../../gui/differences.py" line="381"/>
         <source>The comparison failed: {e}</source>
         <translation>比較できませんでした: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="385"/>
+        <location filename="../../gui/differences.py" line="388"/>
         <source>Cannot compare: “{name}” cannot be read. {reason}.</source>
         <translation>比較できません: 「{name}」を読み込めません。{reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="414"/>
+        <location filename="../../gui/differences.py" line="417"/>
         <source>Keeper: {name}</source>
         <translation>残す: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="415"/>
+        <location filename="../../gui/differences.py" line="418"/>
         <source>Copy: {name}</source>
         <translation>コピー: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="423"/>
+        <location filename="../../gui/differences.py" line="426"/>
         <source>Differences: yellow slight, red strong</source>
         <translation>違い: 黄は少し、赤は大きい</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="425"/>
+        <location filename="../../gui/differences.py" line="428"/>
         <source>{copy}, lined up</source>
         <translation>{copy} (位置合わせ済み)</translation>
     </message>

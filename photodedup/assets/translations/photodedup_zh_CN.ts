@@ -522,42 +522,47 @@
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="328"/>
+        <location filename="../../gui/differences.py" line="329"/>
+        <source>Comparing as soon as the running job is done…</source>
+        <translation>正在运行的任务完成后立即比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="331"/>
         <source>Lining the copy up with the keeper…</source>
         <translation>正在将副本与保留文件对齐…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="361"/>
+        <location filename="../../gui/differences.py" line="364"/>
         <source>{p} % of the picture differs by more than compression noise</source>
         <translation>照片中有 {p} % 的差异超出压缩噪点</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="378"/>
+        <location filename="../../gui/differences.py" line="381"/>
         <source>The comparison failed: {e}</source>
         <translation>比较失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="385"/>
+        <location filename="../../gui/differences.py" line="388"/>
         <source>Cannot compare: “{name}” cannot be read. {reason}.</source>
         <translation>无法比较：无法读取“{name}”。{reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="414"/>
+        <location filename="../../gui/differences.py" line="417"/>
         <source>Keeper: {name}</source>
         <translation>保留：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="415"/>
+        <location filename="../../gui/differences.py" line="418"/>
         <source>Copy: {name}</source>
         <translation>副本：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="423"/>
+        <location filename="../../gui/differences.py" line="426"/>
         <source>Differences: yellow slight, red strong</source>
         <translation>差异：黄色为轻微，红色为明显</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="425"/>
+        <location filename="../../gui/differences.py" line="428"/>
         <source>{copy}, lined up</source>
         <translation>{copy}（已对齐）</translation>
     </message>
