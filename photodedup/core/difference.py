@@ -1,12 +1,14 @@
 """What differs between a keeper and one copy: the two pictures aligned, a heat map, a verdict.
 
-The copy is decoded as it is shown (EXIF orientation applied, a RAW's preview), its frame cut
-as the fingerprint cuts it (``fingerprint.border_box``), turned back by the dihedral variant
-that lines it up (the order of ``fingerprint.orientation_variants``, as the matcher's links
-use), cropped when it shows a part of the keeper, and scaled to the keeper's picture. The
-difference is then measured after fitting the copy's colours to the keeper's, so a brighter
+The copy is decoded as it is shown (EXIF orientation applied, a RAW's preview), turned back
+by the dihedral variant that lines it up (the order of ``fingerprint.orientation_variants``,
+as the matcher's links use), its frame cut as the fingerprint finds it
+(``fingerprint.border_box``) where that fits better, cropped when it shows a part of the
+keeper (or the keeper a part of it), placed to a pixel, and scaled onto the keeper's picture.
+The difference is measured after fitting the copy's colours to the keeper's, so a brighter
 or re-toned copy shows where it was edited, not everywhere. The verdict says in a few words
 what kind of difference remains (``Verdict``) and where (``Region``); the GUI words it.
+benchmarks/differences.py gives the verdicts per kind of copy on a corpus.
 """
 
 from __future__ import annotations
@@ -58,7 +60,21 @@ CROP_GAIN = 0.7
 #: The colour fit is made on about this many pixels.
 FIT_SAMPLE = 20_000
 
+#: A placement is refined at this long side (from the coarse search's 96 px), then at the
+#: size the difference is measured, by up to REFINE_REACH pixels: a crop found coarsely,
+#: or no crop (a frame cut a pixel apart).
+REFINE_SIDE = 320
+REFINE_REACH = (4, 2)
+#: Without a crop, a refined placement is taken only when it fits this much better.
+REFINE_GAIN = 0.9
+#: A placement that leaves out more than this share of a picture is reported as a crop.
+CROP_AREA = 0.02
+
 _SEARCH_SIDE = 96  # long side of the coarse crop search
+
+#: (left, top, right, bottom) as shares of a picture's width and height.
+Box = tuple[float, float, float, float]
+FULL: Box = (0.0, 0.0, 1.0, 1.0)
 
 
 class Verdict(StrEnum):
@@ -247,10 +263,95 @@ def _find_crop(
     return x * sx / bw, y * sy / bh, (x + w) * sx / bw, (y + h) * sy / bh, value
 
 
-def _cut(rgb: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+def _cut(rgb: np.ndarray, box: Box) -> np.ndarray:
     h, w = rgb.shape[:2]
     left, top, right, bottom = box
     return rgb[round(top * h) : round(bottom * h), round(left * w) : round(right * w)]
+
+
+def _cost(base: np.ndarray, tile: np.ndarray) -> np.ndarray:
+    """Mean absolute difference of ``tile`` at every offset in ``base``, each window's mean
+    taken out (a re-toned copy fits where its shapes fit)."""
+    windows = np.lib.stride_tricks.sliding_window_view(base, tile.shape)
+    diff = windows - tile
+    return np.abs(diff - diff.mean(axis=(2, 3), keepdims=True)).mean(axis=(2, 3))
+
+
+def _refine(
+    big: np.ndarray, part: np.ndarray, box: Box, side: int, reach: int
+) -> tuple[Box, float]:
+    """Where ``part`` fits best in ``big``: ``box`` (shares of ``big``) moved and resized by
+    up to ``reach`` pixels at ``side``, the part keeping its shape; and the cost there."""
+    bh, bw = big.shape[:2]
+    width, height = _fit_size((bw, bh), side)
+    base = _small(big, (width, height))
+    ph, pw = part.shape[:2]
+    source = _reduced(part, 2 * side)
+    left, top, right, bottom = box[0] * width, box[1] * height, box[2] * width, box[3] * height
+    best: tuple[float, Box] = (float("inf"), box)
+    # Each width with the height that keeps the part's shape, and a pixel either side of it
+    # (a crop's rounding, a frame cut a pixel apart).
+    sizes = [
+        (w, round(w * ph / pw) + dh)
+        for w in range(round(right - left) - reach, round(right - left) + reach + 1)
+        for dh in (-1, 0, 1)
+    ]
+    for w, h in sizes:
+        if not (8 <= w <= width and 8 <= h <= height):
+            continue
+        x0, y0 = round((left + right - w) / 2), round((top + bottom - h) / 2)
+        xa, ya = max(0, x0 - reach), max(0, y0 - reach)
+        xb, yb = min(width - w, x0 + reach), min(height - h, y0 + reach)
+        if xb < xa or yb < ya:
+            continue
+        cost = _cost(base[ya : yb + h, xa : xb + w], _small(source, (w, h)))
+        y, x = (int(v) for v in np.unravel_index(int(np.argmin(cost)), cost.shape))
+        if float(cost[y, x]) < best[0]:
+            x, y = xa + x, ya + y
+            placed = (x / width, y / height, (x + w) / width, (y + h) / height)
+            best = (float(cost[y - ya, x - xa]), placed)
+    return best[1], best[0]
+
+
+def _plain_cost(big: np.ndarray, part: np.ndarray, side: int) -> float:
+    """The ``_cost`` of ``part`` scaled onto all of ``big``, at ``side``."""
+    bh, bw = big.shape[:2]
+    size = _fit_size((bw, bh), side)
+    return float(_cost(_small(big, size), _small(part, size))[0, 0])
+
+
+def _align(keeper: np.ndarray, copy: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Keeper and copy cut to the part both show: a crop found coarsely (``_find_crop``), then
+    any placement (a crop, a frame cut a pixel apart) fitted to a pixel at the size the
+    difference is measured. Returns both pictures and whether one is a crop of the other."""
+    ch, cw = copy.shape[:2]
+    kh, kw = keeper.shape[:2]
+    side = min(ANALYSIS_SIDE, max(min(kw, cw), min(kh, ch)))
+    inside, outside = _find_crop(keeper, copy), _find_crop(copy, keeper)
+    if inside is not None and (outside is None or inside[4] <= outside[4]):
+        starts = [(True, inside[:4], REFINE_REACH[0])]
+    elif outside is not None:
+        starts = [(False, outside[:4], REFINE_REACH[0])]
+    else:  # no crop: the placement may still be a pixel or two off, either way round
+        starts = [(True, FULL, REFINE_REACH[1]), (False, FULL, REFINE_REACH[1])]
+    plain = _plain_cost(keeper, copy, side)
+    best: tuple[float, bool, Box] = (float("inf"), True, FULL)
+    for in_keeper, box, reach in starts:
+        big, part = (keeper, copy) if in_keeper else (copy, keeper)
+        box, _ = _refine(big, part, box, min(side, REFINE_SIDE), reach)
+        box, cost = _refine(big, part, box, side, 1)
+        if cost < best[0]:
+            best = (cost, in_keeper, box)
+    cost, in_keeper, box = best
+    found = inside is not None or outside is not None
+    if not found and cost > REFINE_GAIN * plain:
+        return keeper, copy, False  # the plain scaling fits as well: nothing to move
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    if in_keeper:
+        keeper = _cut(keeper, box)
+    else:
+        copy = _cut(copy, box)
+    return keeper, copy, area < 1 - CROP_AREA
 
 
 def _colour_fit(copy: np.ndarray, keeper: np.ndarray) -> np.ndarray:
@@ -291,18 +392,21 @@ def compare_pictures(keeper: np.ndarray, copy: np.ndarray, hint: int | None = No
 
     ``hint`` is the orientation the matcher found for the copy, if any.
     """
-    keeper, keeper_framed = _content(keeper)
-    copy, copy_framed = _content(copy)
-    variant = best_turn(keeper, copy, hint)
-    copy = turn(copy, variant)
-    cropped = False
-    # A crop: the copy is a part of the keeper, or the keeper a part of the copy.
-    inside = _find_crop(keeper, copy)
-    outside = _find_crop(copy, keeper)
-    if inside is not None and (outside is None or inside[4] <= outside[4]):
-        keeper, cropped = _cut(keeper, inside[:4]), True
-    elif outside is not None:
-        copy, cropped = _cut(copy, outside[:4]), True
+    cut_keeper, keeper_framed = _content(keeper)
+    cut_copy, copy_framed = _content(copy)
+    variant = best_turn(cut_keeper, cut_copy, hint)
+    copy, cut_copy = turn(copy, variant), turn(cut_copy, variant)
+    # A frame found on a side is cut when that fits better: a "frame" on both sides can be
+    # the picture's own uniform edges (a night sky, a studio backdrop), found a pixel apart.
+    options = []
+    for k in {False, keeper_framed}:
+        for c in {False, copy_framed}:
+            pair = (cut_keeper if k else keeper, cut_copy if c else copy)
+            options.append((_plain_cost(*pair, _SEARCH_SIDE), k, c))
+    _, keeper_framed, copy_framed = min(options)  # on a tie, nothing cut
+    keeper = cut_keeper if keeper_framed else keeper
+    copy = cut_copy if copy_framed else copy
+    keeper, copy, cropped = _align(keeper, copy)
     kh, kw = keeper.shape[:2]
     aligned = _resized(copy, (kw, kh))
 

@@ -197,3 +197,18 @@ def test_a_patch_recoloured_at_the_same_brightness_is_an_edit_in_one_place(
     Image.fromarray(np.clip(edited, 0, 255).astype(np.uint8)).save(copy)
     d = compare_files(str(path), str(copy))
     assert (d.verdict, d.region) == (Verdict.LOCAL, Region.TOP_RIGHT)
+
+
+def test_a_border_both_pictures_have_is_part_of_the_picture(
+    tmp_path: Path, new_photo: Callable[..., Image.Image]
+) -> None:
+    # A photo with its own dark surround (a night sky, a studio backdrop), and a smaller,
+    # harder compressed copy: the surround is cut a pixel apart in each, so it stays in.
+    img = ImageOps.expand(new_photo(21, (560, 400)), border=40, fill=(8, 8, 8))
+    keeper = tmp_path / "own_border.jpg"
+    img.save(keeper, quality=95)
+    copy = tmp_path / "own_border_small.jpg"
+    img.resize((320, 240), Image.Resampling.LANCZOS).save(copy, quality=40)
+    d = compare_files(str(keeper), str(copy))
+    assert not d.keeper_framed and not d.copy_framed
+    assert d.verdict is Verdict.NOISE
