@@ -98,20 +98,21 @@ def verdict_text(d: Difference) -> str:
 def alignment_text(d: Difference) -> str:
     """How the copy was lined up with the keeper; empty when it needed nothing."""
     parts = []
-    angle = 90 * (d.variant % 4)
+    # The variants turn counter-clockwise; people count clockwise.
+    angle = (360 - 90 * (d.variant % 4)) % 360
     if d.variant >= 4 and angle:
         parts.append(
             QCoreApplication.translate(
-                "Differences", "The copy is shown mirrored and turned {angle}°."
+                "Differences", "The copy is shown mirrored and turned {angle}° clockwise."
             ).format(angle=angle)
         )
     elif d.variant >= 4:
         parts.append(QCoreApplication.translate("Differences", "The copy is shown mirrored."))
     elif angle:
         parts.append(
-            QCoreApplication.translate("Differences", "The copy is shown turned {angle}°.").format(
-                angle=angle
-            )
+            QCoreApplication.translate(
+                "Differences", "The copy is shown turned {angle}° clockwise."
+            ).format(angle=angle)
         )
     if d.copy_framed:
         parts.append(

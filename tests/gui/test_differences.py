@@ -14,7 +14,8 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 
-from photodedup.gui.differences import DifferencesDialog
+from photodedup.core.difference import compare_pictures
+from photodedup.gui.differences import DifferencesDialog, alignment_text
 from photodedup.gui.group_model import GroupRole
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.shortcuts_dialog import ShortcutsDialog
@@ -205,3 +206,13 @@ def test_while_another_job_runs_the_view_says_it_waits(qtbot, scanned: MainWindo
     release.set()
     qtbot.waitUntil(lambda: dialog.difference() is not None, timeout=30_000)
     assert dialog.summary.text() == "Differs mostly in the bottom right."
+
+
+def test_the_turn_that_lines_a_copy_up_is_told_clockwise(new_photo):
+    picture = np.asarray(new_photo(3, (320, 240)))
+    # The copy was turned a quarter counter-clockwise: it is shown turned back clockwise.
+    d = compare_pictures(picture, np.ascontiguousarray(np.rot90(picture, 1)))
+    assert alignment_text(d) == "The copy is shown turned 90° clockwise."
+    mirrored = compare_pictures(picture, np.ascontiguousarray(picture[:, ::-1]))
+    assert alignment_text(mirrored) == "The copy is shown mirrored."
+    assert alignment_text(compare_pictures(picture, picture)) == ""

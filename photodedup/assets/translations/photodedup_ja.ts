@@ -399,32 +399,32 @@
         <translation>明るさや色も変更されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="104"/>
-        <source>The copy is shown mirrored and turned {angle}°.</source>
-        <translation>コピーを左右反転し {angle}° 回転して表示しています。</translation>
+        <location filename="../../gui/differences.py" line="105"/>
+        <source>The copy is shown mirrored and turned {angle}° clockwise.</source>
+        <translation>コピーを左右反転し、時計回りに {angle}° 回転して表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="109"/>
+        <location filename="../../gui/differences.py" line="113"/>
+        <source>The copy is shown turned {angle}° clockwise.</source>
+        <translation>コピーを時計回りに {angle}° 回転して表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="110"/>
         <source>The copy is shown mirrored.</source>
         <translation>コピーを左右反転して表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="112"/>
-        <source>The copy is shown turned {angle}°.</source>
-        <translation>コピーを {angle}° 回転して表示しています。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/differences.py" line="118"/>
+        <location filename="../../gui/differences.py" line="119"/>
         <source>The frame around the copy is left out.</source>
         <translation>コピーの周りの枠は除いて比較しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="122"/>
+        <location filename="../../gui/differences.py" line="123"/>
         <source>The frame around the keeper is left out.</source>
         <translation>残すファイルの周りの枠は除いて比較しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="126"/>
+        <location filename="../../gui/differences.py" line="127"/>
         <source>One picture is a crop of the other: the part both show is compared.</source>
         <translation>一方はもう一方の切り抜きです: 両方に写っている部分を比較しています。</translation>
     </message>
@@ -432,137 +432,137 @@
 <context>
     <name>DifferencesDialog</name>
     <message>
-        <location filename="../../gui/differences.py" line="168"/>
+        <location filename="../../gui/differences.py" line="169"/>
         <source>Differences</source>
         <translation>違い</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="175"/>
+        <location filename="../../gui/differences.py" line="176"/>
         <source>The copy compared with the keeper</source>
         <translation>残すファイルと比較するコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="179"/>
+        <location filename="../../gui/differences.py" line="180"/>
         <source>Blink</source>
         <translation>点滅</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="182"/>
+        <location filename="../../gui/differences.py" line="183"/>
         <source>Show the keeper and the copy in turn on the left (B)</source>
         <translation>左側に残すファイルとコピーを交互に表示 (B)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="189"/>
+        <location filename="../../gui/differences.py" line="190"/>
         <source>Heat map</source>
         <translation>ヒートマップ</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="191"/>
+        <location filename="../../gui/differences.py" line="192"/>
         <source>On the right: where the copy differs, yellow slightly, red strongly (H)</source>
         <translation>右側: コピーの異なる箇所 (黄は少し、赤は大きく異なる) (H)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="193"/>
+        <location filename="../../gui/differences.py" line="194"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="194"/>
+        <location filename="../../gui/differences.py" line="195"/>
         <source>On the right: the copy, lined up with the keeper (H)</source>
         <translation>右側: 残すファイルに位置を合わせたコピー (H)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="203"/>
+        <location filename="../../gui/differences.py" line="204"/>
         <source>Copy:</source>
         <translation>コピー:</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="211"/>
+        <location filename="../../gui/differences.py" line="212"/>
         <source>Zoom in</source>
         <translation>拡大</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="211"/>
+        <location filename="../../gui/differences.py" line="212"/>
         <source>Zoom in (+ or mouse wheel)</source>
         <translation>拡大 (+ またはマウスホイール)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="212"/>
+        <location filename="../../gui/differences.py" line="213"/>
         <source>Zoom out</source>
         <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="212"/>
+        <location filename="../../gui/differences.py" line="213"/>
         <source>Zoom out (- or mouse wheel)</source>
         <translation>縮小 (- またはマウスホイール)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="213"/>
+        <location filename="../../gui/differences.py" line="214"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="213"/>
+        <location filename="../../gui/differences.py" line="214"/>
         <source>Fit to window (F)</source>
         <translation>ウィンドウに合わせる (F)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="214"/>
+        <location filename="../../gui/differences.py" line="215"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="214"/>
+        <location filename="../../gui/differences.py" line="215"/>
         <source>Actual pixels (1)</source>
         <translation>等倍表示 (1)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="327"/>
+        <location filename="../../gui/differences.py" line="335"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="329"/>
+        <location filename="../../gui/differences.py" line="337"/>
         <source>Comparing as soon as the running job is done…</source>
         <translation>実行中の処理が終わりしだい比較します…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="331"/>
+        <location filename="../../gui/differences.py" line="339"/>
         <source>Lining the copy up with the keeper…</source>
         <translation>コピーを残すファイルに位置合わせしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="364"/>
+        <location filename="../../gui/differences.py" line="385"/>
         <source>{p} % of the picture differs by more than compression noise</source>
         <translation>写真の {p} % が圧縮ノイズ以上に異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="381"/>
+        <location filename="../../gui/differences.py" line="403"/>
         <source>The comparison failed: {e}</source>
         <translation>比較できませんでした: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="388"/>
+        <location filename="../../gui/differences.py" line="410"/>
         <source>Cannot compare: “{name}” cannot be read. {reason}.</source>
         <translation>比較できません: 「{name}」を読み込めません。{reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="417"/>
+        <location filename="../../gui/differences.py" line="439"/>
         <source>Keeper: {name}</source>
         <translation>残す: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="418"/>
+        <location filename="../../gui/differences.py" line="440"/>
         <source>Copy: {name}</source>
         <translation>コピー: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="426"/>
+        <location filename="../../gui/differences.py" line="448"/>
         <source>Differences: yellow slight, red strong</source>
         <translation>違い: 黄は少し、赤は大きい</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="428"/>
+        <location filename="../../gui/differences.py" line="450"/>
         <source>{copy}, lined up</source>
         <translation>{copy} (位置合わせ済み)</translation>
     </message>

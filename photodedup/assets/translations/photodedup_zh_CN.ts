@@ -399,32 +399,32 @@
         <translation>亮度或颜色也有改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="104"/>
-        <source>The copy is shown mirrored and turned {angle}°.</source>
-        <translation>副本已镜像并旋转 {angle}° 显示。</translation>
+        <location filename="../../gui/differences.py" line="105"/>
+        <source>The copy is shown mirrored and turned {angle}° clockwise.</source>
+        <translation>副本已镜像并顺时针旋转 {angle}° 显示。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="109"/>
+        <location filename="../../gui/differences.py" line="113"/>
+        <source>The copy is shown turned {angle}° clockwise.</source>
+        <translation>副本已顺时针旋转 {angle}° 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="110"/>
         <source>The copy is shown mirrored.</source>
         <translation>副本已镜像显示。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="112"/>
-        <source>The copy is shown turned {angle}°.</source>
-        <translation>副本已旋转 {angle}° 显示。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/differences.py" line="118"/>
+        <location filename="../../gui/differences.py" line="119"/>
         <source>The frame around the copy is left out.</source>
         <translation>比较时不含副本周围的边框。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="122"/>
+        <location filename="../../gui/differences.py" line="123"/>
         <source>The frame around the keeper is left out.</source>
         <translation>比较时不含保留文件周围的边框。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="126"/>
+        <location filename="../../gui/differences.py" line="127"/>
         <source>One picture is a crop of the other: the part both show is compared.</source>
         <translation>一张是另一张的裁剪：只比较两者共有的部分。</translation>
     </message>
@@ -432,137 +432,137 @@
 <context>
     <name>DifferencesDialog</name>
     <message>
-        <location filename="../../gui/differences.py" line="168"/>
+        <location filename="../../gui/differences.py" line="169"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="175"/>
+        <location filename="../../gui/differences.py" line="176"/>
         <source>The copy compared with the keeper</source>
         <translation>与保留文件比较的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="179"/>
+        <location filename="../../gui/differences.py" line="180"/>
         <source>Blink</source>
         <translation>闪烁</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="182"/>
+        <location filename="../../gui/differences.py" line="183"/>
         <source>Show the keeper and the copy in turn on the left (B)</source>
         <translation>在左侧轮流显示保留文件和副本 (B)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="189"/>
+        <location filename="../../gui/differences.py" line="190"/>
         <source>Heat map</source>
         <translation>热图</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="191"/>
+        <location filename="../../gui/differences.py" line="192"/>
         <source>On the right: where the copy differs, yellow slightly, red strongly (H)</source>
         <translation>右侧：副本不同之处，黄色为轻微，红色为明显 (H)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="193"/>
+        <location filename="../../gui/differences.py" line="194"/>
         <source>Copy</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="194"/>
+        <location filename="../../gui/differences.py" line="195"/>
         <source>On the right: the copy, lined up with the keeper (H)</source>
         <translation>右侧：与保留文件对齐的副本 (H)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="203"/>
+        <location filename="../../gui/differences.py" line="204"/>
         <source>Copy:</source>
         <translation>副本：</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="211"/>
+        <location filename="../../gui/differences.py" line="212"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="211"/>
+        <location filename="../../gui/differences.py" line="212"/>
         <source>Zoom in (+ or mouse wheel)</source>
         <translation>放大（+ 或鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="212"/>
+        <location filename="../../gui/differences.py" line="213"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="212"/>
+        <location filename="../../gui/differences.py" line="213"/>
         <source>Zoom out (- or mouse wheel)</source>
         <translation>缩小（- 或鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="213"/>
+        <location filename="../../gui/differences.py" line="214"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="213"/>
+        <location filename="../../gui/differences.py" line="214"/>
         <source>Fit to window (F)</source>
         <translation>适应窗口 (F)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="214"/>
+        <location filename="../../gui/differences.py" line="215"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="214"/>
+        <location filename="../../gui/differences.py" line="215"/>
         <source>Actual pixels (1)</source>
         <translation>实际像素 (1)</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="327"/>
+        <location filename="../../gui/differences.py" line="335"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="329"/>
+        <location filename="../../gui/differences.py" line="337"/>
         <source>Comparing as soon as the running job is done…</source>
         <translation>正在运行的任务完成后立即比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="331"/>
+        <location filename="../../gui/differences.py" line="339"/>
         <source>Lining the copy up with the keeper…</source>
         <translation>正在将副本与保留文件对齐…</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="364"/>
+        <location filename="../../gui/differences.py" line="385"/>
         <source>{p} % of the picture differs by more than compression noise</source>
         <translation>照片中有 {p} % 的差异超出压缩噪点</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="381"/>
+        <location filename="../../gui/differences.py" line="403"/>
         <source>The comparison failed: {e}</source>
         <translation>比较失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="388"/>
+        <location filename="../../gui/differences.py" line="410"/>
         <source>Cannot compare: “{name}” cannot be read. {reason}.</source>
         <translation>无法比较：无法读取“{name}”。{reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="417"/>
+        <location filename="../../gui/differences.py" line="439"/>
         <source>Keeper: {name}</source>
         <translation>保留：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="418"/>
+        <location filename="../../gui/differences.py" line="440"/>
         <source>Copy: {name}</source>
         <translation>副本：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="426"/>
+        <location filename="../../gui/differences.py" line="448"/>
         <source>Differences: yellow slight, red strong</source>
         <translation>差异：黄色为轻微，红色为明显</translation>
     </message>
     <message>
-        <location filename="../../gui/differences.py" line="428"/>
+        <location filename="../../gui/differences.py" line="450"/>
         <source>{copy}, lined up</source>
         <translation>{copy}（已对齐）</translation>
     </message>
