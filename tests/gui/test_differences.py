@@ -144,6 +144,13 @@ def test_the_menu_opens_the_chosen_copy_and_escape_closes(
     action = scanned.menus.differences_action
     assert action.isEnabled()
     assert action.shortcut().toString() == "D"
+    # Typed into the filter box, D is a letter, not the shortcut.
+    filter_edit = scanned.review_panel.filter_edit
+    filter_edit.setFocus()
+    qtbot.keyClick(filter_edit, Qt.Key.Key_D)
+    assert filter_edit.text() == "d"
+    assert scanned.differences.dialog is None
+    filter_edit.clear()
     compare = scanned.review_panel.compare
     compare.set_current(compare.cards().index(_card(scanned, edited_library["backup"])))
     action.trigger()
