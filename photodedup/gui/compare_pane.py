@@ -112,6 +112,7 @@ class ComparePane(QWidget):
 
     marksChanged = Signal(int)  # group id
     notDuplicateRequested = Signal(int, str)  # group id, path: "not a duplicate of the keeper"
+    differencesRequested = Signal(str)  # path of a copy: show what differs from the keeper
 
     def __init__(
         self, loader: ThumbnailLoader, full_loader: ThumbnailLoader, parent: QWidget | None = None
@@ -387,6 +388,7 @@ class ComparePane(QWidget):
             card.doubleClicked.connect(self.open_viewer)
             card.toggleRequested.connect(self.toggle)
             card.keepOnlyRequested.connect(self.keep_only)
+            card.differencesRequested.connect(self.differencesRequested)
             card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             card.customContextMenuRequested.connect(
                 lambda pos, c=card: self._show_card_menu(c, pos)

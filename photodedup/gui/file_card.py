@@ -187,6 +187,7 @@ class MemberCard(QFrame):
     doubleClicked = Signal(int)
     toggleRequested = Signal(int)
     keepOnlyRequested = Signal(int)
+    differencesRequested = Signal(str)  # path: "show what differs from the keeper"
 
     def __init__(
         self, index: int, member: GroupMember, keeper: GroupMember, parent: QWidget | None = None
@@ -318,6 +319,19 @@ class MemberCard(QFrame):
         self.add_action(self.toggle_button)
         self.add_action(self.keep_only_button)
         layout.addLayout(self.actions_row)
+        if not self._suggested:
+            self.differences_button = QPushButton(
+                QCoreApplication.translate("ComparePane", "Show differences")
+            )
+            self.differences_button.setToolTip(
+                QCoreApplication.translate(
+                    "ComparePane", "This copy lined up with the keeper: heat map, blink, zoom"
+                )
+            )
+            self.differences_button.clicked.connect(
+                lambda: self.differencesRequested.emit(member.path)
+            )
+            self.add_action(self.differences_button)
         if member.reference:
             for button in (self.toggle_button, self.keep_only_button):
                 button.setEnabled(False)

@@ -11,6 +11,7 @@ from photodedup.core.review import Review
 from photodedup.gui.autosave import Autosaver
 from photodedup.gui.controller import AppController, JobKind
 from photodedup.gui.dialogs import DialogHost, ErrorDialog, replacing
+from photodedup.gui.differences import DifferencesFlow
 from photodedup.gui.executor import Executor
 from photodedup.gui.find_copies import FindCopiesFlow
 from photodedup.gui.formatting import human_size, plural
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.ignore_dialog: IgnoreListDialog | None = None
         self.results_tabs = ResultsTabs(self)
         self.review_panel = self.results_tabs.duplicates
+        self.differences = DifferencesFlow(self.controller.executor, self.results_tabs, self)
         central = build_central(self, self.scan_panel, self.results_tabs)
         self.stack, self.empty_label = central.stack, central.empty_label
         self.trash_button, self.move_button = central.trash_button, central.move_button

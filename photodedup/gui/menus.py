@@ -32,6 +32,7 @@ class MenuHost(Protocol):
     find_flow: Any
     trash_flow: Any
     review_files: Any
+    differences: Any
     problems_dock: QDockWidget
 
     def start_scan(self) -> None: ...
@@ -94,6 +95,9 @@ class WindowMenus(QObject):
                 shortcut_text(self.panel_action.shortcut()),
             )
         )
+        self.differences_action = self._action(
+            self.tr("Show differences..."), window.differences.open_current, key("D")
+        )
         self.problems_action = window.problems_dock.toggleViewAction()
         self.problems_action.setText(self.tr("Problems"))
         self.history_action = self._action(self.tr("History..."), flows.trash_flow.show_history)
@@ -143,6 +147,8 @@ class WindowMenus(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.ignore_list_action)
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.differences_action)
+        view_menu.addSeparator()
         view_menu.addActions([self.panel_action, self.problems_action, self.history_action])
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("Language (after a restart)"))
@@ -169,6 +175,7 @@ class WindowMenus(QObject):
             self.auto_action,
             self.prefer_action,
             self.clear_action,
+            self.differences_action,
         ):
             action.setEnabled(has_review and not busy)
         self.undo_action.setEnabled(not busy and can_undo)

@@ -37,6 +37,13 @@ VIEWER_KEYS = (
     ((K.Key_1,), QT_TRANSLATE_NOOP("ShortcutsDialog", "Actual size")),
 )
 
+#: Keys of the differences view (gui/differences.py binds them, with the large view's zoom keys).
+DIFFERENCES_KEYS = (
+    ((K.Key_B,), QT_TRANSLATE_NOOP("ShortcutsDialog", "Blink: the keeper and the copy in turn")),
+    ((K.Key_H,), QT_TRANSLATE_NOOP("ShortcutsDialog", "Heat map or the copy on the right")),
+    ((K.Key_Escape,), QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the view")),
+)
+
 
 def _rows(table: tuple[tuple[tuple[Qt.Key, ...], str], ...]) -> list[tuple[str, str]]:
     native = QKeySequence.SequenceFormat.NativeText
@@ -67,6 +74,9 @@ class ShortcutsDialog(QDialog):
         self._section(self.tr("Anywhere in the window"), menu_rows)
         self._section(self.tr("Reviewing groups"), _rows(REVIEW_KEYS))
         self._section(self.tr("Large view (double-click a photo)"), _rows(VIEWER_KEYS))
+        self._section(
+            self.tr("Differences view (also zooms like the large view)"), _rows(DIFFERENCES_KEYS)
+        )
         self.tree.expandAll()
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -173,124 +173,134 @@
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="214"/>
-        <location filename="../../gui/file_card.py" line="410"/>
+        <location filename="../../gui/file_card.py" line="217"/>
+        <location filename="../../gui/file_card.py" line="433"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="220"/>
+        <location filename="../../gui/file_card.py" line="223"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="234"/>
+        <location filename="../../gui/file_card.py" line="237"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="256"/>
+        <location filename="../../gui/file_card.py" line="259"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="308"/>
+        <location filename="../../gui/file_card.py" line="311"/>
         <source>Keep only this</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="431"/>
+        <location filename="../../gui/file_card.py" line="324"/>
+        <source>Show differences</source>
+        <translation>違いを表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="327"/>
+        <source>This copy lined up with the keeper: heat map, blink, zoom</source>
+        <translation>このコピーを残すファイルに重ねて比較: ヒートマップ、点滅、ズーム</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="454"/>
         <source>✓ Keep</source>
         <translation>✓ 残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="434"/>
+        <location filename="../../gui/file_card.py" line="457"/>
         <source>✕ Trash</source>
         <translation>✕ ゴミ箱行き</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="441"/>
+        <location filename="../../gui/file_card.py" line="464"/>
         <source>Marked for trash: press to keep (Space)</source>
         <translation>ゴミ箱行きに指定済み: 押すと残します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="443"/>
+        <location filename="../../gui/file_card.py" line="466"/>
         <source>Mark for trash (Space)</source>
         <translation>ゴミ箱行きに指定 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="249"/>
+        <location filename="../../gui/file_card.py" line="252"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="289"/>
+        <location filename="../../gui/file_card.py" line="292"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="311"/>
+        <location filename="../../gui/file_card.py" line="314"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="323"/>
+        <location filename="../../gui/file_card.py" line="339"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="428"/>
+        <location filename="../../gui/file_card.py" line="451"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="300"/>
+        <location filename="../../gui/file_card.py" line="303"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="467"/>
+        <location filename="../../gui/file_card.py" line="490"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="140"/>
+        <location filename="../../gui/compare_pane.py" line="141"/>
         <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Delete: trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>↑/↓ または J/K: グループ · ←/→: ファイル · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="280"/>
+        <location filename="../../gui/compare_pane.py" line="281"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="283"/>
+        <location filename="../../gui/compare_pane.py" line="284"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="295"/>
+        <location filename="../../gui/compare_pane.py" line="296"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="302"/>
+        <location filename="../../gui/compare_pane.py" line="303"/>
         <source>Compare with keeper...</source>
         <translation>残すファイルと比較...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="305"/>
+        <location filename="../../gui/compare_pane.py" line="306"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="342"/>
+        <location filename="../../gui/compare_pane.py" line="343"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="354"/>
+        <location filename="../../gui/compare_pane.py" line="355"/>
         <source>%n file(s) · {kind}</source>
         <translation>%n 個のファイル · {kind}</translation>
     </message>
@@ -300,19 +310,266 @@
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="350"/>
+        <location filename="../../gui/compare_pane.py" line="351"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="480"/>
+        <location filename="../../gui/compare_pane.py" line="482"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="484"/>
+        <location filename="../../gui/compare_pane.py" line="486"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
+    </message>
+</context>
+<context>
+    <name>Differences</name>
+    <message>
+        <location filename="../../gui/differences.py" line="53"/>
+        <source>The same picture, pixel for pixel.</source>
+        <extracomment>Blink: how long each picture stays before the other replaces it.</extracomment>
+        <translation>同じ写真です。ピクセル単位で一致します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="55"/>
+        <source>The same picture, re-encoded or resized: the differences are compression noise.</source>
+        <translation>同じ写真を再圧縮またはリサイズしたものです。違いは圧縮ノイズだけです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="60"/>
+        <source>The same picture with its brightness or colours changed.</source>
+        <translation>同じ写真で、明るさや色が変更されています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="64"/>
+        <source>Differs across much of the picture: a strong edit, a filter or another photo.</source>
+        <translation>写真の広い範囲が異なります: 大きな編集、フィルター、または別の写真です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="69"/>
+        <source>Differs mostly in the top left.</source>
+        <translation>主に左上が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="72"/>
+        <source>Differs mostly at the top.</source>
+        <translation>主に上部が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="73"/>
+        <source>Differs mostly in the top right.</source>
+        <translation>主に右上が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="76"/>
+        <source>Differs mostly on the left.</source>
+        <translation>主に左側が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="77"/>
+        <source>Differs mostly in the middle.</source>
+        <translation>主に中央が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="78"/>
+        <source>Differs mostly on the right.</source>
+        <translation>主に右側が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="79"/>
+        <source>Differs mostly in the bottom left.</source>
+        <translation>主に左下が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="82"/>
+        <source>Differs mostly at the bottom.</source>
+        <translation>主に下部が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="83"/>
+        <source>Differs mostly in the bottom right.</source>
+        <translation>主に右下が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="86"/>
+        <source>Differs across much of the picture.</source>
+        <translation>写真の広い範囲が異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="92"/>
+        <source>Its brightness or colours were changed too.</source>
+        <translation>明るさや色も変更されています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="105"/>
+        <source>The copy is shown mirrored and turned {angle}° clockwise.</source>
+        <translation>コピーを左右反転し、時計回りに {angle}° 回転して表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="110"/>
+        <source>The copy is shown mirrored.</source>
+        <translation>コピーを左右反転して表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="113"/>
+        <source>The copy is shown turned {angle}° clockwise.</source>
+        <translation>コピーを時計回りに {angle}° 回転して表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="119"/>
+        <source>The frame around the copy is left out.</source>
+        <translation>コピーの周りの枠は除いて比較しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="123"/>
+        <source>The frame around the keeper is left out.</source>
+        <translation>残すファイルの周りの枠は除いて比較しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="127"/>
+        <source>One picture is a crop of the other: the part both show is compared.</source>
+        <translation>一方はもう一方の切り抜きです: 両方に写っている部分を比較しています。</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesDialog</name>
+    <message>
+        <location filename="../../gui/differences.py" line="169"/>
+        <source>Differences</source>
+        <translation>違い</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="176"/>
+        <source>The copy compared with the keeper</source>
+        <translation>残すファイルと比較するコピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="180"/>
+        <source>Blink</source>
+        <translation>点滅</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="183"/>
+        <source>Show the keeper and the copy in turn on the left (B)</source>
+        <translation>左側に残すファイルとコピーを交互に表示 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="190"/>
+        <source>Heat map</source>
+        <translation>ヒートマップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="192"/>
+        <source>On the right: where the copy differs, yellow slightly, red strongly (H)</source>
+        <translation>右側: コピーの異なる箇所 (黄は少し、赤は大きく異なる) (H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="194"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="195"/>
+        <source>On the right: the copy, lined up with the keeper (H)</source>
+        <translation>右側: 残すファイルに位置を合わせたコピー (H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="204"/>
+        <source>Copy:</source>
+        <translation>コピー:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="212"/>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="212"/>
+        <source>Zoom in (+ or mouse wheel)</source>
+        <translation>拡大 (+ またはマウスホイール)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="213"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="213"/>
+        <source>Zoom out (- or mouse wheel)</source>
+        <translation>縮小 (- またはマウスホイール)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="214"/>
+        <source>Fit</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="214"/>
+        <source>Fit to window (F)</source>
+        <translation>ウィンドウに合わせる (F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="215"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="215"/>
+        <source>Actual pixels (1)</source>
+        <translation>等倍表示 (1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="335"/>
+        <source>Comparing…</source>
+        <translation>比較中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="337"/>
+        <source>Comparing as soon as the running job is done…</source>
+        <translation>実行中の処理が終わりしだい比較します…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="339"/>
+        <source>Lining the copy up with the keeper…</source>
+        <translation>コピーを残すファイルに位置合わせしています…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="385"/>
+        <source>{p} % of the picture differs by more than compression noise</source>
+        <translation>写真の {p} % が圧縮ノイズ以上に異なります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="403"/>
+        <source>The comparison failed: {e}</source>
+        <translation>比較できませんでした: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="410"/>
+        <source>Cannot compare: “{name}” cannot be read. {reason}.</source>
+        <translation>比較できません: 「{name}」を読み込めません。{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="439"/>
+        <source>Keeper: {name}</source>
+        <translation>残す: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="440"/>
+        <source>Copy: {name}</source>
+        <translation>コピー: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="448"/>
+        <source>Differences: yellow slight, red strong</source>
+        <translation>違い: 黄は少し、赤は大きい</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="450"/>
+        <source>{copy}, lined up</source>
+        <translation>{copy} (位置合わせ済み)</translation>
     </message>
 </context>
 <context>
@@ -852,7 +1109,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -877,7 +1134,7 @@ PhotoDedup はコピーのグループごとに写真を並べて表示します
         <translation>印を付けたファイルを選んだフォルダーへ移動します</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -886,7 +1143,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 スキャンが終わると、コピーのグループがここに表示されます。読み込み済みの写真は記憶されるので、次回のスキャンはより速くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -895,24 +1152,24 @@ Scan again (%1) to check these folders once more.</source>
 もう一度スキャン (%1) すると、これらのフォルダーを再確認できます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>%n 個のファイル (%1) をゴミ箱へ移動</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>Move 0 files to trash</source>
         <translation>ゴミ箱へ移動 (0 ファイル)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>Keep copies in this folder when possible</source>
         <translation>できるだけこのフォルダーのコピーを残す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Finishing...</source>
         <translation>最終処理をしています...</translation>
     </message>
@@ -1958,34 +2215,55 @@ Scan again (%1) to check these folders once more.</source>
         <translation>実際のサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="57"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="42"/>
+        <source>Blink: the keeper and the copy in turn</source>
+        <extracomment>Keys of the differences view (gui/differences.py binds them, with the large view&apos;s zoom keys).</extracomment>
+        <translation>点滅: 残すファイルとコピーを交互に表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="43"/>
+        <source>Heat map or the copy on the right</source>
+        <translation>右側をヒートマップまたはコピーに切り替え</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="44"/>
+        <source>Close the view</source>
+        <translation>表示を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="64"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="66"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="66"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="67"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="74"/>
         <source>Anywhere in the window</source>
         <translation>ウィンドウ全体</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="68"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="75"/>
         <source>Reviewing groups</source>
         <translation>グループの確認中</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="69"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="76"/>
         <source>Large view (double-click a photo)</source>
         <translation>大きな表示 (写真をダブルクリック)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="78"/>
+        <source>Differences view (also zooms like the large view)</source>
+        <translation>違いの表示 (拡大表示と同じズーム操作も可)</translation>
     </message>
 </context>
 <context>
@@ -2205,157 +2483,162 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="57"/>
+        <location filename="../../gui/menus.py" line="58"/>
         <source>Add folder...</source>
         <translation>フォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59"/>
+        <location filename="../../gui/menus.py" line="60"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61"/>
+        <location filename="../../gui/menus.py" line="62"/>
         <source>Cancel scan</source>
         <translation>スキャンを中止</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64"/>
+        <location filename="../../gui/menus.py" line="65"/>
         <source>Find copies of a photo...</source>
         <translation>写真のコピーを探す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66"/>
+        <location filename="../../gui/menus.py" line="67"/>
         <source>Open review...</source>
         <translation>レビューを開く...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68"/>
+        <location filename="../../gui/menus.py" line="69"/>
         <source>Save review...</source>
         <translation>レビューを保存...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70"/>
+        <location filename="../../gui/menus.py" line="71"/>
         <source>Export CSV...</source>
         <translation>CSV に書き出す...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/menus.py" line="72"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73"/>
+        <location filename="../../gui/menus.py" line="74"/>
         <source>Undo last trash</source>
         <translation>直前のゴミ箱への移動を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75"/>
+        <location filename="../../gui/menus.py" line="76"/>
         <source>Move to folder...</source>
         <translation>フォルダーへ移動...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Auto-select all</source>
         <translation>すべて自動選択</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Prefer folder...</source>
         <translation>優先するフォルダー...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80"/>
+        <location filename="../../gui/menus.py" line="81"/>
         <source>Clear all marks</source>
         <translation>すべての指定を解除</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82"/>
+        <location filename="../../gui/menus.py" line="83"/>
         <source>Photos marked as different...</source>
         <translation>別々の写真として指定した写真...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>Folders and options</source>
         <translation>フォルダーとオプション</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="93"/>
+        <location filename="../../gui/menus.py" line="94"/>
         <source>Show or hide the folders, the scan options and Scan (%1)</source>
         <translation>フォルダー、スキャンのオプション、スキャンボタンを表示/非表示 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="98"/>
+        <location filename="../../gui/menus.py" line="99"/>
+        <source>Show differences...</source>
+        <translation>違いを表示...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="102"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="99"/>
+        <location filename="../../gui/menus.py" line="103"/>
         <source>History...</source>
         <translation>履歴...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="101"/>
+        <location filename="../../gui/menus.py" line="105"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup のウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="103"/>
+        <location filename="../../gui/menus.py" line="107"/>
         <source>About PhotoDedup</source>
         <translation>PhotoDedup について</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="105"/>
+        <location filename="../../gui/menus.py" line="109"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="111"/>
+        <location filename="../../gui/menus.py" line="115"/>
         <source>Scan the folders (%1)</source>
         <translation>フォルダーをスキャン (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="115"/>
+        <location filename="../../gui/menus.py" line="119"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>スキャンを中止します。読み込み済みの写真はキャッシュに残ります (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133"/>
+        <location filename="../../gui/menus.py" line="137"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139"/>
+        <location filename="../../gui/menus.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145"/>
+        <location filename="../../gui/menus.py" line="149"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="148"/>
+        <location filename="../../gui/menus.py" line="154"/>
         <source>Language (after a restart)</source>
         <translation>言語 (再起動後に適用)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="150"/>
+        <location filename="../../gui/menus.py" line="156"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153"/>
+        <location filename="../../gui/menus.py" line="159"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="194"/>
+        <location filename="../../gui/menus.py" line="201"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="195"/>
+        <location filename="../../gui/menus.py" line="202"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新しい言語は次回 PhotoDedup を起動したときに適用されます。</translation>
     </message>

@@ -173,124 +173,134 @@
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="214"/>
-        <location filename="../../gui/file_card.py" line="410"/>
+        <location filename="../../gui/file_card.py" line="217"/>
+        <location filename="../../gui/file_card.py" line="433"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="220"/>
+        <location filename="../../gui/file_card.py" line="223"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="234"/>
+        <location filename="../../gui/file_card.py" line="237"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="256"/>
+        <location filename="../../gui/file_card.py" line="259"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="308"/>
+        <location filename="../../gui/file_card.py" line="311"/>
         <source>Keep only this</source>
         <translation>只保留这个</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="431"/>
+        <location filename="../../gui/file_card.py" line="324"/>
+        <source>Show differences</source>
+        <translation>显示差异</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="327"/>
+        <source>This copy lined up with the keeper: heat map, blink, zoom</source>
+        <translation>将此副本与保留文件对齐比较：热图、闪烁、缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_card.py" line="454"/>
         <source>✓ Keep</source>
         <translation>✓ 保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="434"/>
+        <location filename="../../gui/file_card.py" line="457"/>
         <source>✕ Trash</source>
         <translation>✕ 移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="441"/>
+        <location filename="../../gui/file_card.py" line="464"/>
         <source>Marked for trash: press to keep (Space)</source>
         <translation>已标记移到回收站：按下则保留 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="443"/>
+        <location filename="../../gui/file_card.py" line="466"/>
         <source>Mark for trash (Space)</source>
         <translation>标记移到回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="249"/>
+        <location filename="../../gui/file_card.py" line="252"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="289"/>
+        <location filename="../../gui/file_card.py" line="292"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>与此照片一起移入回收站，也一起恢复：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="311"/>
+        <location filename="../../gui/file_card.py" line="314"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="323"/>
+        <location filename="../../gui/file_card.py" line="339"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="428"/>
+        <location filename="../../gui/file_card.py" line="451"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="300"/>
+        <location filename="../../gui/file_card.py" line="303"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="467"/>
+        <location filename="../../gui/file_card.py" line="490"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="140"/>
+        <location filename="../../gui/compare_pane.py" line="141"/>
         <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Delete: trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>↑/↓ 或 J/K：分组 · ←/→：文件 · 空格：保留/回收站 · Delete：回收站 · 双击：大图查看</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="280"/>
+        <location filename="../../gui/compare_pane.py" line="281"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="283"/>
+        <location filename="../../gui/compare_pane.py" line="284"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="295"/>
+        <location filename="../../gui/compare_pane.py" line="296"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="302"/>
+        <location filename="../../gui/compare_pane.py" line="303"/>
         <source>Compare with keeper...</source>
         <translation>与保留的文件比较...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="305"/>
+        <location filename="../../gui/compare_pane.py" line="306"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="342"/>
+        <location filename="../../gui/compare_pane.py" line="343"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="354"/>
+        <location filename="../../gui/compare_pane.py" line="355"/>
         <source>%n file(s) · {kind}</source>
         <translation>%n 个文件 · {kind}</translation>
     </message>
@@ -300,19 +310,266 @@
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="350"/>
+        <location filename="../../gui/compare_pane.py" line="351"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="480"/>
+        <location filename="../../gui/compare_pane.py" line="482"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="484"/>
+        <location filename="../../gui/compare_pane.py" line="486"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Differences</name>
+    <message>
+        <location filename="../../gui/differences.py" line="53"/>
+        <source>The same picture, pixel for pixel.</source>
+        <extracomment>Blink: how long each picture stays before the other replaces it.</extracomment>
+        <translation>同一张照片，像素完全一致。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="55"/>
+        <source>The same picture, re-encoded or resized: the differences are compression noise.</source>
+        <translation>同一张照片，经过重新编码或缩放：差异只是压缩噪点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="60"/>
+        <source>The same picture with its brightness or colours changed.</source>
+        <translation>同一张照片，亮度或颜色有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="64"/>
+        <source>Differs across much of the picture: a strong edit, a filter or another photo.</source>
+        <translation>照片的大部分区域不同：大幅编辑、滤镜或另一张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="69"/>
+        <source>Differs mostly in the top left.</source>
+        <translation>差异主要在左上方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="72"/>
+        <source>Differs mostly at the top.</source>
+        <translation>差异主要在上方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="73"/>
+        <source>Differs mostly in the top right.</source>
+        <translation>差异主要在右上方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="76"/>
+        <source>Differs mostly on the left.</source>
+        <translation>差异主要在左侧。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="77"/>
+        <source>Differs mostly in the middle.</source>
+        <translation>差异主要在中间。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="78"/>
+        <source>Differs mostly on the right.</source>
+        <translation>差异主要在右侧。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="79"/>
+        <source>Differs mostly in the bottom left.</source>
+        <translation>差异主要在左下方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="82"/>
+        <source>Differs mostly at the bottom.</source>
+        <translation>差异主要在下方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="83"/>
+        <source>Differs mostly in the bottom right.</source>
+        <translation>差异主要在右下方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="86"/>
+        <source>Differs across much of the picture.</source>
+        <translation>照片的大部分区域不同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="92"/>
+        <source>Its brightness or colours were changed too.</source>
+        <translation>亮度或颜色也有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="105"/>
+        <source>The copy is shown mirrored and turned {angle}° clockwise.</source>
+        <translation>副本已镜像并顺时针旋转 {angle}° 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="110"/>
+        <source>The copy is shown mirrored.</source>
+        <translation>副本已镜像显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="113"/>
+        <source>The copy is shown turned {angle}° clockwise.</source>
+        <translation>副本已顺时针旋转 {angle}° 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="119"/>
+        <source>The frame around the copy is left out.</source>
+        <translation>比较时不含副本周围的边框。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="123"/>
+        <source>The frame around the keeper is left out.</source>
+        <translation>比较时不含保留文件周围的边框。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="127"/>
+        <source>One picture is a crop of the other: the part both show is compared.</source>
+        <translation>一张是另一张的裁剪：只比较两者共有的部分。</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesDialog</name>
+    <message>
+        <location filename="../../gui/differences.py" line="169"/>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="176"/>
+        <source>The copy compared with the keeper</source>
+        <translation>与保留文件比较的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="180"/>
+        <source>Blink</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="183"/>
+        <source>Show the keeper and the copy in turn on the left (B)</source>
+        <translation>在左侧轮流显示保留文件和副本 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="190"/>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="192"/>
+        <source>On the right: where the copy differs, yellow slightly, red strongly (H)</source>
+        <translation>右侧：副本不同之处，黄色为轻微，红色为明显 (H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="194"/>
+        <source>Copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="195"/>
+        <source>On the right: the copy, lined up with the keeper (H)</source>
+        <translation>右侧：与保留文件对齐的副本 (H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="204"/>
+        <source>Copy:</source>
+        <translation>副本：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="212"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="212"/>
+        <source>Zoom in (+ or mouse wheel)</source>
+        <translation>放大（+ 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="213"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="213"/>
+        <source>Zoom out (- or mouse wheel)</source>
+        <translation>缩小（- 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="214"/>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="214"/>
+        <source>Fit to window (F)</source>
+        <translation>适应窗口 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="215"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="215"/>
+        <source>Actual pixels (1)</source>
+        <translation>实际像素 (1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="335"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="337"/>
+        <source>Comparing as soon as the running job is done…</source>
+        <translation>正在运行的任务完成后立即比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="339"/>
+        <source>Lining the copy up with the keeper…</source>
+        <translation>正在将副本与保留文件对齐…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="385"/>
+        <source>{p} % of the picture differs by more than compression noise</source>
+        <translation>照片中有 {p} % 的差异超出压缩噪点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="403"/>
+        <source>The comparison failed: {e}</source>
+        <translation>比较失败：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="410"/>
+        <source>Cannot compare: “{name}” cannot be read. {reason}.</source>
+        <translation>无法比较：无法读取“{name}”。{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="439"/>
+        <source>Keeper: {name}</source>
+        <translation>保留：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="440"/>
+        <source>Copy: {name}</source>
+        <translation>副本：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="448"/>
+        <source>Differences: yellow slight, red strong</source>
+        <translation>差异：黄色为轻微，红色为明显</translation>
+    </message>
+    <message>
+        <location filename="../../gui/differences.py" line="450"/>
+        <source>{copy}, lined up</source>
+        <translation>{copy}（已对齐）</translation>
     </message>
 </context>
 <context>
@@ -852,7 +1109,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Add the folders that hold your photos on the left (or drop them there), then press Scan (%1).
 
 PhotoDedup will show each group of copies side by side; nothing is moved until you say so.</source>
@@ -877,7 +1134,7 @@ PhotoDedup 会把每组副本并排显示；在您确认之前，不会移动任
         <translation>将标记的文件移到您选择的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>Scanning your photos...
 
 The groups of copies appear here when the scan is done. Photos already read are remembered, so the next scan is faster.</source>
@@ -886,7 +1143,7 @@ The groups of copies appear here when the scan is done. Photos already read are 
 扫描完成后，各组副本将显示在这里。已读取的照片会被记住，因此下次扫描会更快。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Every group is resolved: nothing is left to review.
 
 Scan again (%1) to check these folders once more.</source>
@@ -895,24 +1152,24 @@ Scan again (%1) to check these folders once more.</source>
 再次扫描 (%1) 可重新检查这些文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Move %n file(s) (%1) to trash</source>
         <translation>
             <numerusform>将 %n 个文件 (%1) 移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>Move 0 files to trash</source>
         <translation>移到回收站（0 个文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>Keep copies in this folder when possible</source>
         <translation>尽可能保留此文件夹中的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Finishing...</source>
         <translation>即将完成...</translation>
     </message>
@@ -1958,34 +2215,55 @@ Scan again (%1) to check these folders once more.</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="57"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="42"/>
+        <source>Blink: the keeper and the copy in turn</source>
+        <extracomment>Keys of the differences view (gui/differences.py binds them, with the large view&apos;s zoom keys).</extracomment>
+        <translation>闪烁：轮流显示保留文件和副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="43"/>
+        <source>Heat map or the copy on the right</source>
+        <translation>右侧切换热图或副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="44"/>
+        <source>Close the view</source>
+        <translation>关闭视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="64"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="66"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="66"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="67"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="74"/>
         <source>Anywhere in the window</source>
         <translation>窗口中任意位置</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="68"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="75"/>
         <source>Reviewing groups</source>
         <translation>查看分组时</translation>
     </message>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="69"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="76"/>
         <source>Large view (double-click a photo)</source>
         <translation>大图查看（双击照片）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shortcuts_dialog.py" line="78"/>
+        <source>Differences view (also zooms like the large view)</source>
+        <translation>差异视图（缩放操作同大图视图）</translation>
     </message>
 </context>
 <context>
@@ -2205,157 +2483,162 @@ Scan again (%1) to check these folders once more.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/menus.py" line="57"/>
+        <location filename="../../gui/menus.py" line="58"/>
         <source>Add folder...</source>
         <translation>添加文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59"/>
+        <location filename="../../gui/menus.py" line="60"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61"/>
+        <location filename="../../gui/menus.py" line="62"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64"/>
+        <location filename="../../gui/menus.py" line="65"/>
         <source>Find copies of a photo...</source>
         <translation>查找照片的副本...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66"/>
+        <location filename="../../gui/menus.py" line="67"/>
         <source>Open review...</source>
         <translation>打开审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68"/>
+        <location filename="../../gui/menus.py" line="69"/>
         <source>Save review...</source>
         <translation>保存审阅...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70"/>
+        <location filename="../../gui/menus.py" line="71"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/menus.py" line="72"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73"/>
+        <location filename="../../gui/menus.py" line="74"/>
         <source>Undo last trash</source>
         <translation>撤销上次移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75"/>
+        <location filename="../../gui/menus.py" line="76"/>
         <source>Move to folder...</source>
         <translation>移到文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Auto-select all</source>
         <translation>全部自动选择</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="80"/>
         <source>Prefer folder...</source>
         <translation>优先文件夹...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80"/>
+        <location filename="../../gui/menus.py" line="81"/>
         <source>Clear all marks</source>
         <translation>清除所有标记</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82"/>
+        <location filename="../../gui/menus.py" line="83"/>
         <source>Photos marked as different...</source>
         <translation>标记为不同的照片...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>Folders and options</source>
         <translation>文件夹和选项</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="93"/>
+        <location filename="../../gui/menus.py" line="94"/>
         <source>Show or hide the folders, the scan options and Scan (%1)</source>
         <translation>显示或隐藏文件夹、扫描选项和“扫描”按钮 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="98"/>
+        <location filename="../../gui/menus.py" line="99"/>
+        <source>Show differences...</source>
+        <translation>显示差异...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="102"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="99"/>
+        <location filename="../../gui/menus.py" line="103"/>
         <source>History...</source>
         <translation>历史记录...</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="101"/>
+        <location filename="../../gui/menus.py" line="105"/>
         <source>PhotoDedup on the web</source>
         <translation>PhotoDedup 网站</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="103"/>
+        <location filename="../../gui/menus.py" line="107"/>
         <source>About PhotoDedup</source>
         <translation>关于 PhotoDedup</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="105"/>
+        <location filename="../../gui/menus.py" line="109"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="111"/>
+        <location filename="../../gui/menus.py" line="115"/>
         <source>Scan the folders (%1)</source>
         <translation>扫描文件夹 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="115"/>
+        <location filename="../../gui/menus.py" line="119"/>
         <source>Stop the scan; photos read so far stay cached (%1)</source>
         <translation>停止扫描；已读取的照片会保留在缓存中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133"/>
+        <location filename="../../gui/menus.py" line="137"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139"/>
+        <location filename="../../gui/menus.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145"/>
+        <location filename="../../gui/menus.py" line="149"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="148"/>
+        <location filename="../../gui/menus.py" line="154"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="150"/>
+        <location filename="../../gui/menus.py" line="156"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153"/>
+        <location filename="../../gui/menus.py" line="159"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="194"/>
+        <location filename="../../gui/menus.py" line="201"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="195"/>
+        <location filename="../../gui/menus.py" line="202"/>
         <source>The new language is used the next time you start PhotoDedup.</source>
         <translation>新语言将在下次启动 PhotoDedup 时生效。</translation>
     </message>
