@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -152,6 +153,20 @@ class ComparePane(QWidget):
         self._notice.hide()
         self._actions = QHBoxLayout()
         self._actions.setContentsMargins(0, 0, 0, 0)
+        # One button for the group, not one a card: a third button stacked under a narrow
+        # card's two made nine cards too tall to fit 1024x700.
+        self.differences_button = QPushButton(
+            QCoreApplication.translate("ComparePane", "Show differences")
+        )
+        self.differences_button.setToolTip(
+            QCoreApplication.translate(
+                "ComparePane",
+                "The chosen copy (or the first) lined up with the keeper: heat map, blink, "
+                "zoom (D)",
+            )
+        )
+        self.differences_button.clicked.connect(self._request_differences)
+        self._actions.addWidget(self.differences_button)
         title_row = QHBoxLayout()
         title_row.addWidget(self._title, 1)
         title_row.addLayout(self._actions)
@@ -189,6 +204,7 @@ class ComparePane(QWidget):
         same = group is not None and self._group is not None and group.id == self._group.id
         self._group = group
         self._set_notice("")
+        self.differences_button.setVisible(group is not None and len(group.members) > 1)
         if not same:
             self._current = 0
         self._build()
@@ -309,7 +325,22 @@ class ComparePane(QWidget):
         )
         compare.setEnabled(keeper is not None and card.member is not keeper)
         compare.triggered.connect(lambda: self.compare_with_keeper(index))
+        differences = menu.addAction(
+            QCoreApplication.translate("ComparePane", "Show differences from the keeper...")
+        )
+        differences.setEnabled(compare.isEnabled())
+        differences.triggered.connect(lambda: self.differencesRequested.emit(path))
         return menu
+
+    def _request_differences(self) -> None:
+        """The current card's copy (the first copy when the keeper is current) to compare."""
+        cards, group = self._built(), self._group
+        if group is None or len(cards) < 2:
+            return
+        card = cards[self._current]
+        if card.member is group.keeper:
+            card = next(c for c in cards if c.member is not group.keeper)
+        self.differencesRequested.emit(card.member.path)
 
     def _show_card_menu(self, card: MemberCard, pos: QPoint) -> None:
         menu = self.card_menu(card.index)
@@ -388,7 +419,6 @@ class ComparePane(QWidget):
             card.doubleClicked.connect(self.open_viewer)
             card.toggleRequested.connect(self.toggle)
             card.keepOnlyRequested.connect(self.keep_only)
-            card.differencesRequested.connect(self.differencesRequested)
             card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             card.customContextMenuRequested.connect(
                 lambda pos, c=card: self._show_card_menu(c, pos)

@@ -187,7 +187,6 @@ class MemberCard(QFrame):
     doubleClicked = Signal(int)
     toggleRequested = Signal(int)
     keepOnlyRequested = Signal(int)
-    differencesRequested = Signal(str)  # path: "show what differs from the keeper"
 
     def __init__(
         self, index: int, member: GroupMember, keeper: GroupMember, parent: QWidget | None = None
@@ -319,19 +318,6 @@ class MemberCard(QFrame):
         self.add_action(self.toggle_button)
         self.add_action(self.keep_only_button)
         layout.addLayout(self.actions_row)
-        if not self._suggested:
-            self.differences_button = QPushButton(
-                QCoreApplication.translate("ComparePane", "Show differences")
-            )
-            self.differences_button.setToolTip(
-                QCoreApplication.translate(
-                    "ComparePane", "This copy lined up with the keeper: heat map, blink, zoom"
-                )
-            )
-            self.differences_button.clicked.connect(
-                lambda: self.differencesRequested.emit(member.path)
-            )
-            self.add_action(self.differences_button)
         if member.reference:
             for button in (self.toggle_button, self.keep_only_button):
                 button.setEnabled(False)
@@ -364,9 +350,12 @@ class MemberCard(QFrame):
         margins = self.layout().contentsMargins()
         inner = width - margins.left() - margins.right()
         side_by_side = self._buttons_width(sum) <= inner
-        self.actions_row.setDirection(
+        direction = (
             QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
         )
+        if direction != self.actions_row.direction():
+            self.actions_row.setDirection(direction)
+            self.layout().invalidate()  # heightForWidth is cached per layout pass
 
     def _buttons_width(self, combine: Callable[[list[int]], int]) -> int:
         widths = [

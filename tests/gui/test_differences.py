@@ -1,4 +1,5 @@
-"""The differences view on a scanned library: opened from a card or the menu, blink, heat map,
+"""The differences view on a scanned library: opened from the group's button, a card's menu or
+the View menu, blink, heat map,
 locked zoom, a clear message for an unreadable file, Escape."""
 
 from __future__ import annotations
@@ -78,11 +79,12 @@ def _shown(view) -> int:
     return view._item.pixmap().cacheKey()
 
 
-def test_a_cards_button_shows_where_the_copy_differs(qtbot, scanned: MainWindow, edited_library):
-    keeper_card = _card(scanned, edited_library["keeper"])
-    assert not hasattr(keeper_card, "differences_button")  # the keeper has nothing to compare
-    card = _card(scanned, edited_library["edit"])
-    qtbot.mouseClick(card.differences_button, Qt.MouseButton.LeftButton)
+def test_the_groups_button_shows_where_the_chosen_copy_differs(
+    qtbot, scanned: MainWindow, edited_library
+):
+    pane = scanned.review_panel.compare
+    pane.set_current(pane.cards().index(_card(scanned, edited_library["edit"])))
+    qtbot.mouseClick(pane.differences_button, Qt.MouseButton.LeftButton)
     dialog = scanned.differences.dialog
     # Worked out on the job thread: the window is back before the comparison is.
     assert dialog is not None and dialog.difference() is None
@@ -136,6 +138,20 @@ def test_zoom_and_pan_on_one_side_move_the_other(qtbot, scanned: MainWindow, edi
     assert dialog.right.horizontalScrollBar().value() == bar.maximum() // 3
     dialog.right.verticalScrollBar().setValue(7)
     assert dialog.left.verticalScrollBar().value() == 7
+
+
+def test_a_cards_menu_opens_that_copy(qtbot, scanned: MainWindow, edited_library):
+    pane = scanned.review_panel.compare
+    name = "Show differences from the keeper..."
+    keeper_menu = pane.card_menu(pane.cards().index(_card(scanned, edited_library["keeper"])))
+    assert not next(a for a in keeper_menu.actions() if a.text() == name).isEnabled()
+    menu = pane.card_menu(pane.cards().index(_card(scanned, edited_library["backup"])))
+    action = next(a for a in menu.actions() if a.text() == name)
+    assert action.isEnabled()
+    action.trigger()
+    dialog = _opened(qtbot, scanned)
+    assert dialog.copy_path() == str(edited_library["backup"])
+    dialog.close()
 
 
 def test_the_menu_opens_the_chosen_copy_and_escape_closes(

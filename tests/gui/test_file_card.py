@@ -97,9 +97,14 @@ def test_the_card_action_row_takes_more_buttons(qtbot, photo_groups) -> None:
     keeper, copy = photo_groups[0].members[:2]
     card = MemberCard(1, copy, keeper)
     qtbot.addWidget(card)
+    row = card.actions_row
+    assert [row.itemAt(k).widget() for k in range(row.count())] == [
+        card.toggle_button,
+        card.keep_only_button,
+    ]
     extra = QPushButton("Extra")
     card.add_action(extra)
-    assert card.actions_row.indexOf(extra) == 2
+    assert row.indexOf(extra) == 2
     wide = card.minimum_width()
     card.set_width(max(wide, 200))
     assert card.actions_row.direction() is QBoxLayout.Direction.TopToBottom

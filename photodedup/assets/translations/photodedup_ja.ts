@@ -173,134 +173,139 @@
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="217"/>
-        <location filename="../../gui/file_card.py" line="433"/>
+        <location filename="../../gui/file_card.py" line="216"/>
+        <location filename="../../gui/file_card.py" line="422"/>
         <source>Double-click to open a large view</source>
         <translation>ダブルクリックで拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="223"/>
+        <location filename="../../gui/file_card.py" line="222"/>
         <source>Keep: {reason}</source>
         <translation>残す: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="237"/>
+        <location filename="../../gui/file_card.py" line="236"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="259"/>
+        <location filename="../../gui/file_card.py" line="258"/>
         <source>unknown camera</source>
         <translation>カメラ不明</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="311"/>
+        <location filename="../../gui/file_card.py" line="310"/>
         <source>Keep only this</source>
         <translation>これだけ残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="324"/>
+        <location filename="../../gui/compare_pane.py" line="159"/>
         <source>Show differences</source>
         <translation>違いを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="327"/>
-        <source>This copy lined up with the keeper: heat map, blink, zoom</source>
-        <translation>このコピーを残すファイルに重ねて比較: ヒートマップ、点滅、ズーム</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="454"/>
+        <location filename="../../gui/file_card.py" line="443"/>
         <source>✓ Keep</source>
         <translation>✓ 残す</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="457"/>
+        <location filename="../../gui/file_card.py" line="446"/>
         <source>✕ Trash</source>
         <translation>✕ ゴミ箱行き</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="464"/>
+        <location filename="../../gui/file_card.py" line="453"/>
         <source>Marked for trash: press to keep (Space)</source>
         <translation>ゴミ箱行きに指定済み: 押すと残します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="466"/>
+        <location filename="../../gui/file_card.py" line="455"/>
         <source>Mark for trash (Space)</source>
         <translation>ゴミ箱行きに指定 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="252"/>
+        <location filename="../../gui/file_card.py" line="251"/>
         <source>sharpness {s:.0f}</source>
         <translation>シャープネス {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="292"/>
+        <location filename="../../gui/file_card.py" line="291"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>この写真と一緒にゴミ箱へ移動し、一緒に元に戻ります: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="314"/>
+        <location filename="../../gui/file_card.py" line="313"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>このファイルを残し、ほかをゴミ箱へ指定します</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="339"/>
+        <location filename="../../gui/file_card.py" line="325"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参照フォルダー: このファイルは常に残されます</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="451"/>
+        <location filename="../../gui/file_card.py" line="440"/>
         <source>🔒 Reference</source>
         <translation>🔒 参照</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="303"/>
+        <location filename="../../gui/file_card.py" line="302"/>
         <source>Trash</source>
         <translation>ゴミ箱</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="490"/>
+        <location filename="../../gui/file_card.py" line="479"/>
         <source>Cannot show this file: {error}</source>
         <translation>このファイルを表示できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="141"/>
+        <location filename="../../gui/compare_pane.py" line="142"/>
         <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Delete: trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>↑/↓ または J/K: グループ · ←/→: ファイル · Space: 残す/ゴミ箱 · Delete: ゴミ箱 · ダブルクリック: 拡大表示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="281"/>
+        <location filename="../../gui/compare_pane.py" line="162"/>
+        <source>The chosen copy (or the first) lined up with the keeper: heat map, blink, zoom (D)</source>
+        <translation>選んだコピー（なければ最初のコピー）を残すファイルと重ねて比較：ヒートマップ、点滅、ズーム (D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="297"/>
         <source>Not a duplicate of the keeper</source>
         <translation>残すファイルの重複ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="284"/>
+        <location filename="../../gui/compare_pane.py" line="300"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>この写真は残すファイルとは別の写真だと記録します。このグループから外れ、以後のスキャンでも同じグループになりません</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="296"/>
+        <location filename="../../gui/compare_pane.py" line="312"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>残すファイルの重複ではない (同一ファイルのため不可)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="303"/>
+        <location filename="../../gui/compare_pane.py" line="319"/>
         <source>Compare with keeper...</source>
         <translation>残すファイルと比較...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="306"/>
+        <location filename="../../gui/compare_pane.py" line="322"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>この写真を残すファイルの横に大きく表示し、ズームと移動を連動させます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="343"/>
+        <location filename="../../gui/compare_pane.py" line="329"/>
+        <source>Show differences from the keeper...</source>
+        <translation>残すファイルとの違いを表示...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="374"/>
         <source>Select a group to compare its files</source>
         <translation>グループを選択すると、ファイルを比較できます</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="355"/>
+        <location filename="../../gui/compare_pane.py" line="386"/>
         <source>%n file(s) · {kind}</source>
         <translation>%n 個のファイル · {kind}</translation>
     </message>
@@ -310,17 +315,17 @@
         <translation>類似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="351"/>
+        <location filename="../../gui/compare_pane.py" line="382"/>
         <source>Similar shots, all different photos</source>
         <translation>類似ショット (すべて別の写真)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="482"/>
+        <location filename="../../gui/compare_pane.py" line="512"/>
         <source>Reference files are always kept.</source>
         <translation>参照フォルダーのファイルは常に残されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="486"/>
+        <location filename="../../gui/compare_pane.py" line="516"/>
         <source>A group must keep at least one file.</source>
         <translation>グループごとに少なくとも 1 つのファイルを残す必要があります。</translation>
     </message>

@@ -173,134 +173,139 @@
         <translation>{name}：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="217"/>
-        <location filename="../../gui/file_card.py" line="433"/>
+        <location filename="../../gui/file_card.py" line="216"/>
+        <location filename="../../gui/file_card.py" line="422"/>
         <source>Double-click to open a large view</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="223"/>
+        <location filename="../../gui/file_card.py" line="222"/>
         <source>Keep: {reason}</source>
         <translation>保留：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="237"/>
+        <location filename="../../gui/file_card.py" line="236"/>
         <source>{w}×{h}</source>
         <translation>{w}×{h}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="259"/>
+        <location filename="../../gui/file_card.py" line="258"/>
         <source>unknown camera</source>
         <translation>未知相机</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="311"/>
+        <location filename="../../gui/file_card.py" line="310"/>
         <source>Keep only this</source>
         <translation>只保留这个</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="324"/>
+        <location filename="../../gui/compare_pane.py" line="159"/>
         <source>Show differences</source>
         <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="327"/>
-        <source>This copy lined up with the keeper: heat map, blink, zoom</source>
-        <translation>将此副本与保留文件对齐比较：热图、闪烁、缩放</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_card.py" line="454"/>
+        <location filename="../../gui/file_card.py" line="443"/>
         <source>✓ Keep</source>
         <translation>✓ 保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="457"/>
+        <location filename="../../gui/file_card.py" line="446"/>
         <source>✕ Trash</source>
         <translation>✕ 移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="464"/>
+        <location filename="../../gui/file_card.py" line="453"/>
         <source>Marked for trash: press to keep (Space)</source>
         <translation>已标记移到回收站：按下则保留 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="466"/>
+        <location filename="../../gui/file_card.py" line="455"/>
         <source>Mark for trash (Space)</source>
         <translation>标记移到回收站 (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="252"/>
+        <location filename="../../gui/file_card.py" line="251"/>
         <source>sharpness {s:.0f}</source>
         <translation>清晰度 {s:.0f}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="292"/>
+        <location filename="../../gui/file_card.py" line="291"/>
         <source>Goes to the trash and comes back with this photo: {path}</source>
         <translation>与此照片一起移入回收站，也一起恢复：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="314"/>
+        <location filename="../../gui/file_card.py" line="313"/>
         <source>Keep this file and mark the others for trash</source>
         <translation>保留此文件，将其他文件标记为移到回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="339"/>
+        <location filename="../../gui/file_card.py" line="325"/>
         <source>Reference folder: this file is always kept</source>
         <translation>参考文件夹：此文件始终保留</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="451"/>
+        <location filename="../../gui/file_card.py" line="440"/>
         <source>🔒 Reference</source>
         <translation>🔒 参考</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="303"/>
+        <location filename="../../gui/file_card.py" line="302"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/file_card.py" line="490"/>
+        <location filename="../../gui/file_card.py" line="479"/>
         <source>Cannot show this file: {error}</source>
         <translation>无法显示此文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="141"/>
+        <location filename="../../gui/compare_pane.py" line="142"/>
         <source>↑/↓ or J/K: groups · ←/→: files · Space: keep/trash · Delete: trash · double-click: large view</source>
         <extracomment>Cards made per turn of the event loop: one costs 2-3 ms, and a group of look-alikes can hold hundreds of files (376 in the 100,000-photo benchmark: 2 s in one turn).</extracomment>
         <translation>↑/↓ 或 J/K：分组 · ←/→：文件 · 空格：保留/回收站 · Delete：回收站 · 双击：大图查看</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="281"/>
+        <location filename="../../gui/compare_pane.py" line="162"/>
+        <source>The chosen copy (or the first) lined up with the keeper: heat map, blink, zoom (D)</source>
+        <translation>将所选副本（或第一个副本）与保留的文件对齐比较：热图、闪烁、缩放 (D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="297"/>
         <source>Not a duplicate of the keeper</source>
         <translation>不是保留文件的重复项</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="284"/>
+        <location filename="../../gui/compare_pane.py" line="300"/>
         <source>Remember that this photo differs from the keeper: it leaves this group, and later scans never group them</source>
         <translation>记住此照片与保留的文件不同：它将离开此组，以后的扫描也不会再将它们归为一组</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="296"/>
+        <location filename="../../gui/compare_pane.py" line="312"/>
         <source>Not a duplicate of the keeper (identical file: cannot be)</source>
         <translation>不是保留文件的重复项（文件完全相同，不可用）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="303"/>
+        <location filename="../../gui/compare_pane.py" line="319"/>
         <source>Compare with keeper...</source>
         <translation>与保留的文件比较...</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="306"/>
+        <location filename="../../gui/compare_pane.py" line="322"/>
         <source>Large view of this photo next to the keeper, zoom and pan locked</source>
         <translation>在保留的文件旁放大显示此照片，缩放和平移同步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="343"/>
+        <location filename="../../gui/compare_pane.py" line="329"/>
+        <source>Show differences from the keeper...</source>
+        <translation>显示与保留文件的差异...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_pane.py" line="374"/>
         <source>Select a group to compare its files</source>
         <translation>选择一个组以比较其中的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="355"/>
+        <location filename="../../gui/compare_pane.py" line="386"/>
         <source>%n file(s) · {kind}</source>
         <translation>%n 个文件 · {kind}</translation>
     </message>
@@ -310,17 +315,17 @@
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="351"/>
+        <location filename="../../gui/compare_pane.py" line="382"/>
         <source>Similar shots, all different photos</source>
         <translation>相似照片（均为不同的照片）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="482"/>
+        <location filename="../../gui/compare_pane.py" line="512"/>
         <source>Reference files are always kept.</source>
         <translation>参考文件夹中的文件始终保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_pane.py" line="486"/>
+        <location filename="../../gui/compare_pane.py" line="516"/>
         <source>A group must keep at least one file.</source>
         <translation>每组至少要保留一个文件。</translation>
     </message>
