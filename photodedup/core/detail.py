@@ -8,9 +8,12 @@ picture is reduced to the same size, differs from it only by resampling and comp
 (never by a quarter of the tonal range, after a slight blur), while different pictures differ
 that much on 1 % of their pixels or more. The numbers are in docs/matching.md.
 
-The files are decoded again, so this runs in the worker pool (``detail_job``), for the pairs
-of graphics that reach it only; each worker keeps the last files it decoded (the pool is
-made for one batch of pairs, so a file changed since is never seen from memory).
+The files are decoded again, so this runs in the worker pool, for the pairs of graphics that
+reach it only, in two stages: every file once at PREVIEW_SIDE (``preview_job``), its pairs
+compared there in the scan's process, and only the pairs that still look alike at full
+detail (``detail_job``; each worker keeps the last files it decoded: the pool is made for
+one batch, so a file changed since is never seen from memory). 600 screenshots and slides
+of two templates make 27,948 such pairs: the full-detail stage alone took 29 minutes.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from .models import Problem
 #: Pictures are compared at the smaller one's size, at most this many pixels on the long side
 #: (a slide's words still differ at 1024 px reduced to a third).
 DETAIL_SIDE = 512
+#: The first stage's size: a copy differs less from its original reduced than at full detail
+#: (resampling averages its noise), so a pair over the limit here is over it there too.
+PREVIEW_SIDE = 128
 #: A pixel differs when it is off by this share of the tonal range (2nd to 98th percentile)
 #: after the tone fit.
 DIFFERENT_PIXEL = 0.15
@@ -44,14 +50,14 @@ _SEPARATOR = "\0"
 
 
 @lru_cache(maxsize=64)  # a worker's pairs come sorted: a file's pairs mostly follow each other
-def _gray(path: str) -> Image.Image:
-    """The file upright, transparency flattened onto white, as 8-bit luma of at most
-    DETAIL_SIDE on its long side."""
-    img = open_oriented(path, DETAIL_SIDE, reduce=False)
+def _gray(path: str, side: int = DETAIL_SIDE) -> Image.Image:
+    """The file upright, transparency flattened onto white, as 8-bit luma of at most ``side``
+    pixels on its long side."""
+    img = open_oriented(path, side, reduce=False)
     if img.mode == "RGBA":
         img = Image.alpha_composite(Image.new("RGBA", img.size, (255, 255, 255, 255)), img)
     img = img.convert("L")  # one channel to reduce, not three
-    img.thumbnail((DETAIL_SIDE, DETAIL_SIDE), Image.Resampling.LANCZOS)
+    img.thumbnail((side, side), Image.Resampling.LANCZOS)
     return img
 
 
@@ -93,14 +99,28 @@ def split_item(item: str) -> tuple[str, str, int]:
     return path_a, path_b, int(variant)
 
 
+def turned(img: Image.Image, variant: int) -> Image.Image:
+    """The picture in orientation ``variant`` (the order of ``orientation_variants``)."""
+    return Image.fromarray(np.ascontiguousarray(orientation_variants(np.asarray(img))[variant]))
+
+
+def preview_job(path: str) -> tuple[str, int, int, bytes] | Problem:
+    """The pool's first-stage work: (path, width, height, 8-bit luma) at PREVIEW_SIDE."""
+    try:
+        img = _gray(path, PREVIEW_SIDE)
+        return path, img.width, img.height, img.tobytes()
+    except DecodeError as exc:
+        return Problem(path, str(exc))
+    except Exception as exc:  # a decoder bug must cost its pairs (not confirmed), not the scan
+        return Problem(path, f"unexpected decoder error: {type(exc).__name__}: {exc}")
+
+
 def detail_job(item: str) -> tuple[str, float] | Problem:
     """The pool's work: (item, ``difference_share``) for a ``pair_item``, or a Problem naming
     it."""
     path_a, path_b, variant = split_item(item)
     try:
-        a, b = _gray(path_a), _gray(path_b)
-        b = Image.fromarray(np.ascontiguousarray(orientation_variants(np.asarray(b))[variant]))
-        return item, difference_share(a, b)
+        return item, difference_share(_gray(path_a), turned(_gray(path_b), variant))
     except DecodeError as exc:
         return Problem(item, str(exc))
     except Exception as exc:  # a decoder bug must cost one pair (not confirmed), not the scan

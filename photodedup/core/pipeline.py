@@ -5,16 +5,24 @@ from __future__ import annotations
 import itertools
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
 import pybktree
+from PIL import Image
 
 from .bursts import burst_groups
 from .cache import FingerprintCache
 from .companions import with_facts
-from .detail import detail_job, pair_item
+from .detail import (
+    MAX_DIFFERENT_SHARE,
+    detail_job,
+    difference_share,
+    pair_item,
+    preview_job,
+    turned,
+)
 from .discovery import discover
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
@@ -99,22 +107,42 @@ def fingerprint_files(
 
 def detail_check(options: ScanOptions, cancel: CancelToken) -> DetailCheck:
     """Pairs of graphics compared pixel by pixel (core/detail.py) in worker processes: the
-    files are decoded again, so a hostile one costs its pair (not confirmed), not the scan."""
+    files are decoded again, so a hostile one costs its pairs (not confirmed), not the scan.
+
+    Every file once at PREVIEW_SIDE first, its pairs compared here; the pairs still alike
+    there are compared at full detail, each in the pool.
+    """
+
+    def run(job: Callable[[str], object], items: list[str], on_result: Callable) -> None:
+        workers = max(1, min(options.workers, len(items) // 8))
+        FingerprintPool(workers, options.file_timeout, job).run(items, on_result, cancel)
 
     def check(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
-        items = [pair_item(*pair) for pair in pairs]
-        shares: dict[str, float] = {}
+        previews: dict[str, Image.Image] = {}
 
-        def on_result(result: object) -> None:
+        def on_preview(result: object) -> None:
             if isinstance(result, tuple):
-                shares[result[0]] = result[1]
+                path, width, height, luma = result
+                previews[path] = Image.frombytes("L", (width, height), luma)
 
-        workers = max(1, min(options.workers, len(items) // 8))
+        run(preview_job, sorted({path for pair in pairs for path in pair[:2]}), on_preview)
+        shares = np.full(len(pairs), np.nan)
+        for k, (a, b, variant) in enumerate(pairs):
+            if a in previews and b in previews and not cancel.cancelled:
+                shares[k] = difference_share(previews[a], turned(previews[b], variant))
+        previews.clear()
+        (alike,) = np.nonzero(shares <= MAX_DIFFERENT_SHARE)
+        items = [pair_item(*pairs[k]) for k in alike.tolist()]
+        found: dict[str, float] = {}
+
+        def on_detail(result: object) -> None:
+            if isinstance(result, tuple):
+                found[result[0]] = result[1]
+
         # Sorted, so that a file's pairs mostly go to one worker, which keeps it decoded.
-        FingerprintPool(workers, options.file_timeout, detail_job).run(
-            sorted(set(items)), on_result, cancel
-        )
-        return np.array([shares.get(item, np.nan) for item in items], dtype=np.float64)
+        run(detail_job, sorted(set(items)), on_detail)
+        shares[alike] = [found.get(item, np.nan) for item in items]
+        return shares
 
     return check
 
