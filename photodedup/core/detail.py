@@ -8,17 +8,17 @@ picture is reduced to the same size, differs from it only by resampling and comp
 (never by a quarter of the tonal range, after a slight blur), while different pictures differ
 that much on 1 % of their pixels or more. The numbers are in docs/matching.md.
 
-The files are decoded again, so this runs in the worker pool, for the pairs of graphics that
-reach it only, in two stages: every file once at PREVIEW_SIDE (``preview_job``), its pairs
-compared there in the scan's process, and only the pairs that still look alike at full
-detail (``detail_job``; each worker keeps the last files it decoded: the pool is made for
-one batch, so a file changed since is never seen from memory). 600 screenshots and slides
-of two templates make 27,948 such pairs: the full-detail stage alone took 29 minutes.
+The files are decoded again in the worker pool (``preview_job``: a hostile file costs its
+pairs, not the scan), once per file and stage, and their pairs compared in the scan's
+process, for the pairs of graphics that reach it only, in two stages: every file at
+PREVIEW_SIDE, then the pairs still alike at DETAIL_SIDE. 600 screenshots and slides of two
+templates make 27,948 such pairs: compared one pair at a time, each decoding its files, the
+full-detail comparison alone took 29 minutes.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image, ImageFilter
@@ -49,8 +49,7 @@ BLUR_RADIUS = 1.0
 _SEPARATOR = "\0"
 
 
-@lru_cache(maxsize=64)  # a worker's pairs come sorted: a file's pairs mostly follow each other
-def _gray(path: str, side: int = DETAIL_SIDE) -> Image.Image:
+def _gray(path: str, side: int) -> Image.Image:
     """The file upright, transparency flattened onto white, as 8-bit luma of at most ``side``
     pixels on its long side."""
     img = open_oriented(path, side, reduce=False)
@@ -67,36 +66,56 @@ def _percentile(levels: np.ndarray, share: float) -> int:
     return int(np.searchsorted(counts, share * counts[-1]))
 
 
-def difference_share(a: Image.Image, b: Image.Image) -> float:
-    """The share of pixels where 8-bit luma pictures a and b (same orientation) differ.
+@dataclass(frozen=True, slots=True)
+class Blurred:
+    """A luma picture ready to compare: its pixels blurred by BLUR_RADIUS, and its tonal
+    range (2nd to 98th percentile, plus one)."""
 
-    The larger is reduced to the smaller's size, both are blurred by BLUR_RADIUS, b's tones are
-    fitted to a's by a least-squares line, and a pixel differs when it is off by more than
-    DIFFERENT_PIXEL of a's tonal range.
-    """
-    if a.width * a.height > b.width * b.height:
-        a, b = b, a
-    b = b.resize(a.size, Image.Resampling.LANCZOS, reducing_gap=2.0)
-    small = np.asarray(a.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)))
-    x = small.ravel().astype(np.float32)
-    y = np.asarray(b.filter(ImageFilter.GaussianBlur(BLUR_RADIUS))).ravel().astype(np.float32)
+    image: Image.Image
+    pixels: np.ndarray  # uint8, blurred
+    spread: float
+
+    @classmethod
+    def of(cls, image: Image.Image) -> Blurred:
+        blurred = np.asarray(image.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)))
+        spread = _percentile(blurred, 0.98) - _percentile(blurred, 0.02) + 1.0
+        return cls(image, blurred, spread)
+
+    def turned(self, variant: int) -> Blurred:
+        """The same picture in orientation ``variant`` (a Gaussian blur turns with it)."""
+        if variant == 0:
+            return self
+        pixels = np.ascontiguousarray(orientation_variants(self.pixels)[variant])
+        return Blurred(turned(self.image, variant), pixels, self.spread)
+
+
+def _share(x: np.ndarray, y: np.ndarray, spread: float) -> float:
+    """The share of pixels of x (blurred) that y (blurred, same size) misses once fitted."""
+    x, y = x.ravel().astype(np.float32), y.ravel().astype(np.float32)
     mx, my = x.mean(), y.mean()
     vy = float(np.dot(y - my, y - my))
     gain = float(np.dot(x - mx, y - my)) / vy if vy > 0 else 0.0
     off = np.abs(x - (mx + gain * (y - my)))
-    spread = _percentile(small, 0.98) - _percentile(small, 0.02) + 1.0
     return float(np.count_nonzero(off > DIFFERENT_PIXEL * spread) / len(off))
 
 
-def pair_item(path_a: str, path_b: str, variant: int) -> str:
-    """The pool's work item for a pair: b seen in orientation ``variant`` against a."""
-    return _SEPARATOR.join((path_a, path_b, str(variant)))
+def difference_share(a: Image.Image | Blurred, b: Image.Image | Blurred) -> float:
+    """The share of pixels where 8-bit luma pictures a and b (same orientation) differ.
 
-
-def split_item(item: str) -> tuple[str, str, int]:
-    """The paths and variant of a ``pair_item``."""
-    path_a, path_b, variant = item.split(_SEPARATOR)
-    return path_a, path_b, int(variant)
+    The larger is reduced to the smaller's size, both are blurred by BLUR_RADIUS, b's tones are
+    fitted to a's by a least-squares line, and a pixel differs when it is off by more than
+    DIFFERENT_PIXEL of a's tonal range. Pictures already ``Blurred`` of one size are compared
+    as they are (many pairs of one file: each is blurred once).
+    """
+    if isinstance(a, Blurred) and isinstance(b, Blurred) and a.image.size == b.image.size:
+        return _share(a.pixels, b.pixels, a.spread)
+    a = a.image if isinstance(a, Blurred) else a
+    b = b.image if isinstance(b, Blurred) else b
+    if a.width * a.height > b.width * b.height:
+        a, b = b, a
+    small = Blurred.of(a)
+    large = Blurred.of(b.resize(a.size, Image.Resampling.LANCZOS, reducing_gap=2.0))
+    return _share(small.pixels, large.pixels, small.spread)
 
 
 def turned(img: Image.Image, variant: int) -> Image.Image:
@@ -104,24 +123,24 @@ def turned(img: Image.Image, variant: int) -> Image.Image:
     return Image.fromarray(np.ascontiguousarray(orientation_variants(np.asarray(img))[variant]))
 
 
-def preview_job(path: str) -> tuple[str, int, int, bytes] | Problem:
-    """The pool's first-stage work: (path, width, height, 8-bit luma) at PREVIEW_SIDE."""
+def compare_files(path_a: str, path_b: str, variant: int, side: int = DETAIL_SIDE) -> float:
+    """``difference_share`` of two files, b in orientation ``variant``, at most ``side``
+    pixels a side (raises DecodeError for a file that cannot be read)."""
+    return difference_share(_gray(path_a, side), turned(_gray(path_b, side), variant))
+
+
+def preview_item(path: str, side: int) -> str:
+    """The pool's work item for a file's picture at ``side``."""
+    return f"{side}{_SEPARATOR}{path}"
+
+
+def preview_job(item: str) -> tuple[str, int, int, bytes] | Problem:
+    """The pool's work: (item, width, height, 8-bit luma) of a ``preview_item``."""
+    side, path = item.split(_SEPARATOR, 1)
     try:
-        img = _gray(path, PREVIEW_SIDE)
-        return path, img.width, img.height, img.tobytes()
+        img = _gray(path, int(side))
+        return item, img.width, img.height, img.tobytes()
     except DecodeError as exc:
         return Problem(path, str(exc))
     except Exception as exc:  # a decoder bug must cost its pairs (not confirmed), not the scan
         return Problem(path, f"unexpected decoder error: {type(exc).__name__}: {exc}")
-
-
-def detail_job(item: str) -> tuple[str, float] | Problem:
-    """The pool's work: (item, ``difference_share``) for a ``pair_item``, or a Problem naming
-    it."""
-    path_a, path_b, variant = split_item(item)
-    try:
-        return item, difference_share(_gray(path_a), turned(_gray(path_b), variant))
-    except DecodeError as exc:
-        return Problem(item, str(exc))
-    except Exception as exc:  # a decoder bug must cost one pair (not confirmed), not the scan
-        return Problem(item, f"unexpected decoder error: {type(exc).__name__}: {exc}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -16,12 +16,13 @@ from .bursts import burst_groups
 from .cache import FingerprintCache
 from .companions import with_facts
 from .detail import (
+    DETAIL_SIDE,
     MAX_DIFFERENT_SHARE,
-    detail_job,
+    PREVIEW_SIDE,
+    Blurred,
     difference_share,
-    pair_item,
+    preview_item,
     preview_job,
-    turned,
 )
 from .discovery import discover
 from .fingerprint import fingerprint_path
@@ -105,43 +106,55 @@ def fingerprint_files(
     return fps, problems, completed
 
 
+#: Pictures held at once while graphics are compared (core/detail.py), in 8-bit pixels: a
+#: batch of pairs whose files need more is split.
+DETAIL_MEMORY = 256 * 1024 * 1024
+
+
 def detail_check(options: ScanOptions, cancel: CancelToken) -> DetailCheck:
-    """Pairs of graphics compared pixel by pixel (core/detail.py) in worker processes: the
-    files are decoded again, so a hostile one costs its pairs (not confirmed), not the scan.
+    """Pairs of graphics compared pixel by pixel (core/detail.py): each file decoded once per
+    stage in worker processes (a hostile one costs its pairs, never the scan), the pairs
+    compared here. Every pair at PREVIEW_SIDE, then the ones still alike at DETAIL_SIDE."""
 
-    Every file once at PREVIEW_SIDE first, its pairs compared here; the pairs still alike
-    there are compared at full detail, each in the pool.
-    """
+    def pictures(paths: list[str], side: int) -> dict[str, Blurred]:
+        found: dict[str, Blurred] = {}
 
-    def run(job: Callable[[str], object], items: list[str], on_result: Callable) -> None:
-        workers = max(1, min(options.workers, len(items) // 8))
-        FingerprintPool(workers, options.file_timeout, job).run(items, on_result, cancel)
+        def on_result(result: object) -> None:
+            if isinstance(result, tuple):
+                item, width, height, luma = result
+                path = item.split("\0", 1)[1]
+                found[path] = Blurred.of(Image.frombytes("L", (width, height), luma))
+
+        items = [preview_item(path, side) for path in paths]
+        FingerprintPool(options.workers, options.file_timeout, preview_job).run(
+            items, on_result, cancel
+        )
+        return found
+
+    def stage(pairs: Sequence[tuple[str, str, int]], which: np.ndarray, side: int) -> np.ndarray:
+        shares = np.full(len(which), np.nan)
+        todo = sorted(range(len(which)), key=lambda k: pairs[which[k]][:2])
+        while todo and not cancel.cancelled:
+            batch: list[int] = []
+            files: set[str] = set()
+            for k in todo:  # as many pairs as their pictures fit in DETAIL_MEMORY
+                new = {p for p in pairs[which[k]][:2]} - files
+                if batch and (len(files) + len(new)) * side * side > DETAIL_MEMORY:
+                    break
+                batch.append(k)
+                files |= new
+            todo = todo[len(batch) :]
+            held = pictures(sorted(files), side)
+            for k in batch:
+                a, b, variant = pairs[which[k]]
+                if a in held and b in held:
+                    shares[k] = difference_share(held[a], held[b].turned(variant))
+        return shares
 
     def check(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
-        previews: dict[str, Image.Image] = {}
-
-        def on_preview(result: object) -> None:
-            if isinstance(result, tuple):
-                path, width, height, luma = result
-                previews[path] = Image.frombytes("L", (width, height), luma)
-
-        run(preview_job, sorted({path for pair in pairs for path in pair[:2]}), on_preview)
-        shares = np.full(len(pairs), np.nan)
-        for k, (a, b, variant) in enumerate(pairs):
-            if a in previews and b in previews and not cancel.cancelled:
-                shares[k] = difference_share(previews[a], turned(previews[b], variant))
-        previews.clear()
+        shares = stage(pairs, np.arange(len(pairs)), PREVIEW_SIDE)
         (alike,) = np.nonzero(shares <= MAX_DIFFERENT_SHARE)
-        items = [pair_item(*pairs[k]) for k in alike.tolist()]
-        found: dict[str, float] = {}
-
-        def on_detail(result: object) -> None:
-            if isinstance(result, tuple):
-                found[result[0]] = result[1]
-
-        # Sorted, so that a file's pairs mostly go to one worker, which keeps it decoded.
-        run(detail_job, sorted(set(items)), on_detail)
-        shares[alike] = [found.get(item, np.nan) for item in items]
+        shares[alike] = stage(pairs, alike, DETAIL_SIDE)
         return shares
 
     return check

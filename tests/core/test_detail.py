@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from photodedup.core.detail import MAX_DIFFERENT_SHARE, detail_job, pair_item
+from photodedup.core.detail import (
+    MAX_DIFFERENT_SHARE,
+    PREVIEW_SIDE,
+    compare_files,
+    preview_item,
+    preview_job,
+)
 from photodedup.core.fingerprint import fingerprint_path
 from photodedup.core.models import CancelToken, Problem, ScanOptions
 from photodedup.core.pipeline import detail_check, find_copies, run_scan
@@ -46,9 +52,7 @@ def cards(tmp_path):
 
 
 def _share(a, b, variant: int = 0) -> float:
-    result = detail_job(pair_item(str(a), str(b), variant))
-    assert not isinstance(result, Problem), result
-    return result[1]
+    return compare_files(str(a), str(b), variant)
 
 
 def test_look_alike_cards_differ_in_detail_where_their_layouts_agree(cards):
@@ -76,8 +80,8 @@ def test_a_turned_copy_is_compared_in_its_orientation(cards):
 def test_an_unreadable_file_leaves_the_pair_unconfirmed(cards):
     broken = cards / "broken.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    result = detail_job(pair_item(str(cards / "clubs.png"), str(broken), 0))
-    assert isinstance(result, Problem) and str(broken) in result.path
+    result = preview_job(preview_item(str(broken), PREVIEW_SIDE))
+    assert isinstance(result, Problem) and result.path == str(broken)
     check = detail_check(ScanOptions(roots=(str(cards),), workers=1), CancelToken())
     shares = check([(str(cards / "clubs.png"), str(broken), 0)])
     assert np.isnan(shares).tolist() == [True]
