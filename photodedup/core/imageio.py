@@ -17,8 +17,13 @@ from .raw import RawError, UnreadableRawError, is_raw_name, read_preview
 #: Larger images are refused as decompression bombs (a 200-megapixel panorama still passes).
 MAX_PIXELS = 250_000_000
 
-#: JPEGs are decoded through DCT scaling at no less than this size (see docs/matching.md).
-DRAFT_SIZE = 256
+#: JPEGs are decoded through DCT scaling at no less than this size on either side (see
+#: docs/matching.md): the hashes are taken from about 128 pixels (fingerprint.HASH_SOURCE_SIDE),
+#: so a larger decode only costs time.
+DRAFT_SIZE = 128
+#: Other formats decode at full size; larger than this on a side, they are box-reduced to
+#: half of it at once so that later steps stay cheap.
+SHRINK_ABOVE = 1024
 
 #: A truncated file is fingerprinted from what decodes when at least this share of its rows
 #: does; it is then flagged damaged (never the keeper while an intact copy exists).
@@ -364,9 +369,9 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         raise DecodeError(f"cannot decode image: {msg}") from None
     except MemoryError:
         raise DecodeError("not enough memory to decode this image") from None
-    if gray.width > 4 * DRAFT_SIZE or gray.height > 4 * DRAFT_SIZE:
+    if gray.width > SHRINK_ABOVE or gray.height > SHRINK_ABOVE:
         # Formats without DCT scaling: shrink once so later steps stay cheap.
-        box = (2 * DRAFT_SIZE, 2 * DRAFT_SIZE)
+        box = (SHRINK_ABOVE // 2, SHRINK_ABOVE // 2)
         gray = ImageOps.contain(gray, box, Image.Resampling.BOX)
         if colour is not None:
             colour = colour.resize(gray.size, Image.Resampling.BOX)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 #: Bump when decoding or hashing changes, so cached fingerprints are recomputed.
-ALGORITHM_VERSION = 6
+ALGORITHM_VERSION = 7
 
 #: Camera RAW files: fingerprinted from their embedded JPEG preview (see core/raw.py).
 RAW_EXTENSIONS = frozenset(
