@@ -9,7 +9,6 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__
 from .core.models import (
     DEFAULT_KEEPER_RULES,
     DEFAULT_THRESHOLD,
@@ -274,7 +273,8 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import cli_trash
+    # The version is looked up here, not at import: the decoder processes re-import this module.
+    from . import __version__, cli_trash
     from .core.ignore import default_path as default_ignore_path
 
     parser = argparse.ArgumentParser(

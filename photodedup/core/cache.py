@@ -189,6 +189,24 @@ class FingerprintCache:
     def active(self) -> bool:
         return self._db is not None
 
+    def knows_folder(self, folder: str) -> bool:
+        """Whether any file under ``folder`` (an absolute path) has a fingerprint of this
+        version here: False means a first scan of it, where every photo will be decoded."""
+        if self._db is None:
+            return False
+        inside = folder.rstrip(os.sep) + os.sep
+        # Paths under the folder sort between "folder/" and "folder0" ("0" follows "/").
+        beyond = inside[:-1] + chr(ord(os.sep) + 1)
+        try:
+            row = self._db.execute(
+                "SELECT 1 FROM fingerprints WHERE path >= ? AND path < ? AND version = ? LIMIT 1",
+                (inside, beyond, ALGORITHM_VERSION),
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._fault(f"reading failed ({exc})")
+            return False
+        return row is not None
+
     def lookup(self, files: Iterable[ImageFile]) -> dict[str, Fingerprint]:
         """Cached fingerprints of the files whose size and mtime are unchanged."""
         wanted = {f.path: f for f in files}

@@ -26,6 +26,9 @@ Result = Fingerprint | Problem
 
 #: Workers that die before taking their first chunk, in a row, before the pool gives up.
 MAX_DEAD_ON_ARRIVAL = 3
+#: A worker costs about a third of a second of CPU to start (Python, numpy, Pillow), as much
+#: as decoding a hundred small photos: a job this small per worker gets no more workers.
+MIN_FILES_PER_WORKER = 64
 
 
 def _worker_main(conn: Connection) -> None:
@@ -41,7 +44,9 @@ def _worker_main(conn: Connection) -> None:
         except (EOFError, OSError, KeyboardInterrupt):
             return
         if chunk is None:
-            return
+            # Nothing left to flush (every answer went out whole): skip the interpreter's
+            # teardown of numpy and the decoders, which the parent would wait for.
+            os._exit(0)
         for path in chunk:
             conn.send(fingerprint_path(path))
 
@@ -75,6 +80,12 @@ class FingerprintPool:
         child.close()
         return _Worker(proc, parent)
 
+    def start(self) -> None:
+        """Start every worker now, before there is work: a scan calls this while it is still
+        looking for files, so that the workers' start-up overlaps it."""
+        while len(self._pool) < self.workers:
+            self._pool.append(self._spawn())
+
     def _retire(self, w: _Worker) -> None:
         if w.process.is_alive():
             w.process.kill()
@@ -92,13 +103,16 @@ class FingerprintPool:
         if not paths:
             return True
         size = max(1, min(32, len(paths) // (self.workers * 4)))
+        # Workers already started (``start``) all take part; more start only for a job large
+        # enough to pay for them.
+        wanted = min(self.workers, -(-len(paths) // MIN_FILES_PER_WORKER))
         todo = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
         dead_on_arrival = 0  # workers in a row that died before taking any work
         try:
             while todo or any(w.busy for w in self._pool):
                 if cancel is not None and cancel.cancelled:
                     return False
-                while todo and len(self._pool) < self.workers:
+                while todo and len(self._pool) < wanted:
                     self._pool.append(self._spawn())
                 for w in list(self._pool):
                     if not w.busy and todo:

@@ -133,3 +133,20 @@ def test_an_unusable_cache_folder_is_bypassed(tmp_path, make_photo):
     files = _files(tmp_path / "p")
     cache.store([fingerprint_path(files[0].path)])  # must not raise
     assert cache.lookup(files) == {}
+
+
+def test_knows_folder_says_whether_a_folder_was_scanned_before(tmp_path, make_photo, monkeypatch):
+    photos = tmp_path / "photos"
+    make_photo(photos / "sub" / "a.jpg", 1)
+    make_photo(tmp_path / "photos2" / "b.jpg", 2)  # a sibling whose name starts the same
+    _fill(tmp_path / "cache", photos)
+    cache = FingerprintCache(str(tmp_path / "cache"))
+    assert cache.knows_folder(str(photos))
+    assert cache.knows_folder(str(photos / "sub"))
+    assert cache.knows_folder(str(tmp_path))
+    assert not cache.knows_folder(str(tmp_path / "photos2"))
+    assert not cache.knows_folder(str(photos / "su"))
+    # Fingerprints of another algorithm version do not count: every photo is decoded again.
+    monkeypatch.setattr(cache_module, "ALGORITHM_VERSION", cache_module.ALGORITHM_VERSION + 1)
+    assert not cache.knows_folder(str(photos))
+    assert not FingerprintCache(enabled=False).knows_folder(str(photos))
