@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import struct
 import warnings
@@ -37,6 +38,7 @@ _IJG_LUMA = np.array(
      49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99],
     dtype=np.int64,
 )  # fmt: skip
+_IJG_LUMA_SUM = float(_IJG_LUMA.sum())
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: Formats whose decoders, told to, keep the rows decoded before the data ran out (a GIF's
 #: palette image is left inconsistent by a partial load: it stays a problem).
@@ -99,19 +101,25 @@ def jpeg_quality(luma_table: object) -> tuple[int, bool]:
     phones write their own tables while libraries and editing tools scale the standard one.
     """
     try:
-        table = np.asarray(list(luma_table), dtype=np.int64)  # type: ignore[call-overload]
+        table = [int(v) for v in luma_table]  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         return 0, False
-    if table.shape != (64,) or table.min() < 1:
+    if len(table) != 64 or min(table) < 1:
         return 0, False
-    scale = 100.0 * float(table.sum()) / float(_IJG_LUMA.sum())
+    scale = 100.0 * sum(table) / _IJG_LUMA_SUM
     quality = round(200 - scale) // 2 if scale <= 100 else round(5000 / scale)
     quality = min(100, max(1, quality))
-    factor = 5000 // quality if quality < 50 else 200 - 2 * quality
-    expected = np.clip((_IJG_LUMA * factor + 50) // 100, 1, 255)
     # An 8-bit table of a neighbouring quality can round the same: allow off-by-one entries.
-    custom = bool(np.abs(expected - table).max() > 1)
+    expected = _ijg_table(quality)
+    custom = any(abs(e - t) > 1 for e, t in zip(expected, table, strict=True))
     return quality, custom
+
+
+@functools.cache
+def _ijg_table(quality: int) -> tuple[int, ...]:
+    """libjpeg's standard luma table scaled to ``quality`` (every file of a quality asks)."""
+    factor = 5000 // quality if quality < 50 else 200 - 2 * quality
+    return tuple(int(v) for v in np.clip((_IJG_LUMA * factor + 50) // 100, 1, 255))
 
 
 def png_damaged(data: bytes) -> bool:
