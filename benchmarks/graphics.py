@@ -9,7 +9,7 @@ and rank, a chart's values, a slide's words, an icon's glyph or colour), so a ma
 only sees layout groups different pictures. Every third picture gets a real copy (re-encoded,
 resized, PNG to JPEG, re-saved); truth.json is scored like the dev corpus:
 
-  python3 /work/shared/tools/score.py DIR r.json
+  python3 ../shared/tools/score.py DIR r.json
 
 No image is stored in the repository: the corpus is drawn here, from a seed.
 """
