@@ -101,7 +101,10 @@ Skipped = tuple[tuple[str, int], ...]
 
 
 def _collect(
-    options: ScanOptions, report: _Throttle, cancel: CancelToken
+    options: ScanOptions,
+    report: _Throttle,
+    cancel: CancelToken,
+    pool: FingerprintPool | None = None,
 ) -> tuple[list[Fingerprint], list[Problem], int, int, list[str], bool, Skipped]:
     """Fingerprints of every photo under the roots: from the cache when unchanged.
 
@@ -109,9 +112,9 @@ def _collect(
     """
     counter = itertools.count(1)
     cache = FingerprintCache(options.cache_dir, options.use_cache)
-    pool = FingerprintPool(options.workers, options.file_timeout)
+    pool = pool or FingerprintPool(options.workers, options.file_timeout)
     try:
-        if not any(cache.knows_folder(root) for root in options.roots):
+        if not pool.started and not any(cache.knows_folder(r) for r in options.roots):
             # A first scan of these folders decodes every photo: the workers start up
             # (a third of a second of imports each) while discovery runs.
             pool.start()
@@ -163,13 +166,17 @@ def run_scan(
     options: ScanOptions,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    pool: FingerprintPool | None = None,
 ) -> ScanResult:
-    """Scan the roots for duplicate photos. Never raises for a bad file: see ``problems``."""
+    """Scan the roots for duplicate photos. Never raises for a bad file: see ``problems``.
+
+    ``pool``: the decoder processes to use (perhaps started already), closed by the scan.
+    """
     start = time.monotonic()
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
     options = _normalised(options)
-    collected = _collect(options, report, cancel)
+    collected = _collect(options, report, cancel, pool)
     fps, problems, candidates, decoded, warnings, completed, skipped = collected
     groups: tuple[DuplicateGroup, ...] = ()
     bursts: tuple[DuplicateGroup, ...] = ()

@@ -18,8 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
-from .fingerprint import fingerprint_path
-from .imageio import ensure_plugins
 from .models import CancelToken, Fingerprint, Problem
 
 Result = Fingerprint | Problem
@@ -32,6 +30,11 @@ MIN_FILES_PER_WORKER = 64
 
 
 def _worker_main(conn: Connection) -> None:
+    # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
+    # module: the command line starts its workers before it imports them itself.
+    from .fingerprint import fingerprint_path
+    from .imageio import ensure_plugins
+
     # Decoders (libtiff, libjpeg) print complaints about hostile files straight to fd 2; each
     # failure already comes back as a Problem with its reason, so keep the terminal clean.
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -85,6 +88,10 @@ class FingerprintPool:
         looking for files, so that the workers' start-up overlaps it."""
         while len(self._pool) < self.workers:
             self._pool.append(self._spawn())
+
+    @property
+    def started(self) -> bool:
+        return bool(self._pool)
 
     def _retire(self, w: _Worker) -> None:
         if w.process.is_alive():
