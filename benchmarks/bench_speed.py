@@ -1,6 +1,7 @@
 """Speed and memory, side by side on the same files: PhotoDedup, Czkawka and plain imagehash.
 
-  bench_speed.py scan DIR [DIR...] [--peers floor,czkawka,imagehash] [--workers 2] [--rounds 3]
+  bench_speed.py scan DIR [DIR...] [--peers floor,floor-colour,czkawka,imagehash] [--workers 2]
+                      [--rounds 3] [--baseline SRC]
   bench_speed.py grouping [--n 1000000] [--sample 300] [--bktree 10000,100000,1000000]
                            [--queries 200]   (pybktree above 30,000: that many lookups)
 
@@ -112,7 +113,9 @@ def _row(name: str, r: dict, files: int, cold: float) -> None:
     )
 
 
-def bench_round(root: Path, peers: list[str], workers: int, files: int) -> dict:
+def bench_round(
+    root: Path, peers: list[str], workers: int, files: int, baseline: Path | None = None
+) -> dict:
     """One run of every tool on root, printed row by row as measured."""
     tmp = Path(tempfile.mkdtemp(prefix="pd-speed-"))
     res: dict[str, dict] = {}
@@ -120,6 +123,13 @@ def bench_round(root: Path, peers: list[str], workers: int, files: int) -> dict:
         cache = tmp / "cache"
         scan = [app_python(), "-m", "photodedup.cli", "scan", str(root), "--workers", str(workers)]
         scan += ["--json", str(tmp / "out.json"), "--cache-dir", str(cache)]
+        if baseline is not None:  # another source tree of PhotoDedup, run cold first
+            env = dict(os.environ, PYTHONPATH=str(baseline))
+            r = measure([*scan[:-1], str(tmp / "baseline-cache")], env)
+            res["baseline cold"] = r
+            print(
+                f"| baseline cold ({baseline}) | {r['seconds']} | {r['cpu']} | | {r['peak_mb']} |"
+            )
         for name in ("photodedup cold", "photodedup warm"):
             r = measure(scan)
             stats = json.loads((tmp / "out.json").read_text())["stats"]
@@ -129,6 +139,9 @@ def bench_round(root: Path, peers: list[str], workers: int, files: int) -> dict:
         runs = {
             "floor": lambda: measure(
                 [sys.executable, str(FLOOR), str(root), "--workers", str(workers)]
+            ),
+            "floor-colour": lambda: measure(
+                [sys.executable, str(FLOOR), str(root), "--workers", str(workers), "--colour"]
             ),
             "czkawka": lambda: measure(
                 [sys.executable, "-c", CZKAWKA, str(root)], _fresh_home(tmp)
@@ -154,12 +167,15 @@ def _fresh_home(tmp: Path) -> dict[str, str]:
 
 
 def _ratios(res: dict) -> dict[str, float]:
-    """PhotoDedup's cold time over each peer's, and warm over cold, within one round."""
-    cold = res["photodedup cold"]["seconds"]
-    out = {"warm / cold": res["photodedup warm"]["seconds"] / cold}
-    for name in ("floor", "czkawka", "imagehash (1 process)"):
-        if name in res:
-            out[f"photodedup cold / {name}"] = cold / res[name]["seconds"]
+    """PhotoDedup's cold time over each peer's, and warm over cold, within one round; in wall
+    seconds, then in CPU seconds (which a shared machine's load disturbs less)."""
+    cold = res["photodedup cold"]
+    out = {"warm / cold": res["photodedup warm"]["seconds"] / cold["seconds"]}
+    for unit in ("seconds", "cpu"):
+        for name in ("baseline cold", "floor", "floor-colour", "czkawka", "imagehash (1 process)"):
+            if name in res:
+                key = f"photodedup cold / {name}" + (" (CPU)" if unit == "cpu" else "")
+                out[key] = cold[unit] / max(res[name][unit], 0.01)
     return out
 
 
@@ -181,7 +197,7 @@ def cmd_scan(args: argparse.Namespace) -> None:
                 "ratio to PhotoDedup cold |"
             )
             print("|---|---|---|---|---|---|", flush=True)
-            res = bench_round(root, peers, args.workers, files)
+            res = bench_round(root, peers, args.workers, files, args.baseline)
             res["load"] = load[0]
             report[str(root)]["rounds"].append(res)
     for root, rep in report.items():
@@ -194,9 +210,11 @@ def cmd_scan(args: argparse.Namespace) -> None:
         print("| | median | rounds |")
         print("|---|---|---|")
         for name in (
+            "baseline cold",
             "photodedup cold",
             "photodedup warm",
             "floor",
+            "floor-colour",
             "czkawka",
             "imagehash (1 process)",
         ):
@@ -237,9 +255,14 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("scan")
     s.add_argument("dirs", type=Path, nargs="+")
-    s.add_argument("--peers", default="floor,czkawka,imagehash")
+    s.add_argument("--peers", default="floor,floor-colour,czkawka,imagehash")
     s.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     s.add_argument("--rounds", type=int, default=1)
+    s.add_argument(
+        "--baseline",
+        type=Path,
+        help="a source tree of another PhotoDedup (e.g. git archive main) to scan cold too",
+    )
     s.add_argument("--json", type=Path)
     g = sub.add_parser("grouping")
     g.add_argument("--n", type=int, default=1_000_000)

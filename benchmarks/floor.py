@@ -1,7 +1,7 @@
 """The decoder's floor: every photo of a set decoded once, at its smallest useful size, and no
 more work than that.
 
-  floor.py DIR [DIR...] [--workers 2]
+  floor.py DIR [DIR...] [--workers 2] [--colour]
 
 Each file is read and decoded once in ``--workers`` processes with the fastest faithful
 decoder there is for it, and the pixels are thrown away: no hashing, no digest, no EXIF, no
@@ -11,7 +11,8 @@ results sent back but a count. A scan cannot be faster than this on the same mac
 - JPEG: libjpeg-turbo through simplejpeg, luma only (exactly the Y plane PhotoDedup hashes),
   DCT-scaled by the largest power of two that keeps both sides at or above 128 pixels (the
   hashes' source size, ``fingerprint.HASH_SOURCE_SIDE``); Pillow's draft where simplejpeg
-  refuses the file (CMYK).
+  refuses the file (CMYK). With ``--colour``, in colour (RGB, simplejpeg's fastest colour
+  output): what the fingerprint's colour thumbnail needs besides the luma.
 - HEIC/HEIF/AVIF: the primary image through pillow-heif (libheif has no reduced decode).
 - PNG, WebP, TIFF, BMP, GIF: Pillow's full decode (none of their decoders can scale; Pillow
   does not expose libwebp's scaled decoding).
@@ -38,6 +39,10 @@ HEIF = {".heic", ".heif", ".avif"}
 _heif_ready = False
 
 
+#: simplejpeg's output for JPEGs: "GRAY" (the luma), or "RGB" with --colour.
+_JPEG_SPACE = "GRAY"
+
+
 def _jpeg(data: bytes) -> None:
     import simplejpeg
 
@@ -47,12 +52,14 @@ def _jpeg(data: bytes) -> None:
             s for s in (8, 4, 2, 1) if s == 1 or min(w // s, h // s) >= SMALLEST_USEFUL_SIDE
         )
         # libjpeg-turbo picks the smallest scale at or above these: exactly 1/scale.
-        simplejpeg.decode_jpeg(data, "GRAY", min_height=-(-h // scale), min_width=-(-w // scale))
+        simplejpeg.decode_jpeg(
+            data, _JPEG_SPACE, min_height=-(-h // scale), min_width=-(-w // scale)
+        )
     except ValueError:  # CMYK and the like: Pillow's decoder, DCT-scaled all the same
         from PIL import Image
 
         img = Image.open(io.BytesIO(data))
-        img.draft("L", (SMALLEST_USEFUL_SIDE, SMALLEST_USEFUL_SIDE))
+        img.draft("L" if _JPEG_SPACE == "GRAY" else "YCbCr", (SMALLEST_USEFUL_SIDE,) * 2)
         img.load()
 
 
@@ -101,11 +108,17 @@ def photo_paths(root: Path) -> list[str]:
     )
 
 
-def floor(paths: list[str], workers: int) -> Counter:
+def _init(space: str) -> None:
+    global _JPEG_SPACE
+    _JPEG_SPACE = space
+
+
+def floor(paths: list[str], workers: int, colour: bool = False) -> Counter:
     """Decode every path once in ``workers`` spawned processes; counts by extension."""
     counts: Counter = Counter()
     chunk = max(1, min(16, len(paths) // (4 * workers)))
-    with mp.get_context("spawn").Pool(workers) as pool:
+    space = "RGB" if colour else "GRAY"
+    with mp.get_context("spawn").Pool(workers, _init, (space,)) as pool:
         counts.update(pool.imap_unordered(decode_one, paths, chunksize=chunk))
     return counts
 
@@ -114,10 +127,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("dirs", type=Path, nargs="+")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--colour", action="store_true", help="JPEGs in colour, not luma only")
     args = ap.parse_args()
     start = time.perf_counter()
     paths = [p for root in args.dirs for p in photo_paths(root)]
-    counts = floor(paths, args.workers)
+    counts = floor(paths, args.workers, args.colour)
     seconds = time.perf_counter() - start
     failed = sum(n for ext, n in counts.items() if ext.startswith("failed:"))
     kinds = ", ".join(f"{n} {ext}" for ext, n in counts.most_common())
