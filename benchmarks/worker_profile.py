@@ -134,6 +134,14 @@ def _best(cmd: list[str], runs: int = 3) -> float:
     return best
 
 
+# What a worker imports before its first photo (pool._worker_main).
+WORKER_IMPORTS = """
+import photodedup.core.pool
+from photodedup.core.fingerprint import fingerprint_path
+from photodedup.core.imageio import ensure_plugins
+ensure_plugins()
+"""
+
 FIRST_ANSWER = """
 import sys, time
 from photodedup.core.pool import FingerprintPool
@@ -149,7 +157,7 @@ def fixed(root: Path) -> None:
         os.path.join(d, n) for d, _s, names in os.walk(root) for n in names if n.endswith(".jpg")
     )
     bare = _best([py, "-c", "pass"])
-    imports = _best([py, "-c", "import photodedup.core.pool; import PIL.JpegImagePlugin"])
+    imports = _best([py, "-c", WORKER_IMPORTS])
     firsts = []
     for _ in range(3):
         out = subprocess.run([py, "-c", FIRST_ANSWER, sample], check=True, capture_output=True)
