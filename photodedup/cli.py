@@ -8,8 +8,8 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from . import __version__
 from .core.models import (
     DEFAULT_KEEPER_RULES,
     DEFAULT_THRESHOLD,
@@ -19,6 +19,9 @@ from .core.models import (
     ScanResult,
     Stage,
 )
+
+if TYPE_CHECKING:
+    from .core.pool import FingerprintPool
 
 # The engine (pipeline, matching, scipy...) is imported inside the commands, not here: the
 # decoder processes are spawned, and each one re-imports this module as its ``__main__``, so
@@ -224,10 +227,21 @@ def _summary(result: ScanResult) -> str:
     return "\n".join(lines)
 
 
+def _early_pool(options: ScanOptions) -> FingerprintPool:
+    """The decoder processes, started at once when every photo will be decoded (a first scan
+    of these folders): their start-up then overlaps this process's own imports."""
+    from .core.cache import knows_any_folder
+    from .core.pool import FingerprintPool
+
+    pool = FingerprintPool(options.workers, options.file_timeout)
+    roots = [os.path.abspath(r) for r in options.roots]
+    if not (options.use_cache and knows_any_folder(options.cache_dir, roots)):
+        pool.start()
+    return pool
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     from .core.ignore import IgnoreList, IgnoreListError
-    from .core.pipeline import run_scan
-    from .core.results_io import write_csv, write_json
 
     problem = _check_roots(args.roots + args.reference)
     if problem is None and args.ignore_list and not args.no_ignore_list:
@@ -239,9 +253,16 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print(f"photodedup-cli: {problem}", file=sys.stderr)
         return 2
     cancel = CancelToken()
+    options = _options(args, args.roots + args.reference)
+    pool = _early_pool(options)
     try:
-        result = run_scan(_options(args, args.roots + args.reference), _TerminalProgress(), cancel)
+        # Imported after the workers started: numpy and the engine take a while.
+        from .core.pipeline import run_scan
+        from .core.results_io import write_csv, write_json
+
+        result = run_scan(options, _TerminalProgress(), cancel, pool)
     except KeyboardInterrupt:
+        pool.close()
         cancel.cancel()
         print("\ninterrupted", file=sys.stderr)
         return 130
@@ -274,7 +295,8 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import cli_trash
+    # The version is looked up here, not at import: the decoder processes re-import this module.
+    from . import __version__, cli_trash
     from .core.ignore import default_path as default_ignore_path
 
     parser = argparse.ArgumentParser(

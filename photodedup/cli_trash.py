@@ -8,13 +8,16 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from photodedup.core import journal, move_to_folder, xdg_trash
-from photodedup.core.journal import JournalError
 from photodedup.core.models import CancelToken, ScanResult
-from photodedup.core.ranking import human_size
-from photodedup.core.results_io import ResultsError, load_results
-from photodedup.core.trash import TrashPlan, TrashProgress, TrashReport, execute_plan, plan_trash
+
+if TYPE_CHECKING:
+    from photodedup.core.trash import TrashPlan, TrashProgress, TrashReport
+
+# The engine (trash, journal, results: numpy and Pillow with them) is imported by the commands
+# that use it: every 'photodedup-cli' run builds this parser, and a scan starts its decoder
+# processes only once the parser is built.
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -78,6 +81,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _print_plan(plan: TrashPlan, verb: str = "trash") -> None:
+    from photodedup.core.ranking import human_size
+
     by_group: dict[int, list] = {}
     for item in plan.items:
         by_group.setdefault(item.group_id, []).append(item)
@@ -159,6 +164,11 @@ def _print_report(report: TrashReport, where: str = "the trash") -> None:
 
 def cmd_trash(args: argparse.Namespace) -> int:
     """Print the trash plan of a results file, or carry it out with --yes."""
+    from photodedup.core import xdg_trash
+    from photodedup.core.journal import JournalError
+    from photodedup.core.ranking import human_size
+    from photodedup.core.trash import execute_plan, plan_trash
+
     result = _load(args.results)
     if result is None:
         return EXIT_REFUSED
@@ -197,6 +207,8 @@ def cmd_trash(args: argparse.Namespace) -> int:
 
 
 def _load(path: str) -> ScanResult | None:
+    from photodedup.core.results_io import ResultsError, load_results
+
     try:
         # Groups that keep nothing are refused one by one by the plan, not the whole file.
         return load_results(path, require_keeper=False)
@@ -207,6 +219,11 @@ def _load(path: str) -> ScanResult | None:
 
 def cmd_move(args: argparse.Namespace) -> int:
     """Print the plan of a move to DEST, or carry it out with --yes."""
+    from photodedup.core import move_to_folder
+    from photodedup.core.journal import JournalError
+    from photodedup.core.ranking import human_size
+    from photodedup.core.trash import plan_trash
+
     result = _load(args.results)
     if result is None:
         return EXIT_REFUSED
@@ -242,9 +259,11 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 def cmd_journal(args: argparse.Namespace) -> int:
     """List the trash batches, newest first."""
+    from photodedup.core import journal
+
     try:
         batches = journal.list_batches()
-    except JournalError as exc:
+    except journal.JournalError as exc:
         print(f"photodedup-cli: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if not batches:
@@ -263,9 +282,11 @@ def cmd_journal(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Put the files of a batch back where they were, never over an existing file."""
+    from photodedup.core import journal
+
     try:
         report = journal.restore(None if args.last else args.batch_id)
-    except JournalError as exc:
+    except journal.JournalError as exc:
         print(f"photodedup-cli: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     for src, dest in report.restored:

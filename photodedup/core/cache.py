@@ -12,6 +12,7 @@ import sqlite3
 import struct
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import platformdirs
 
@@ -107,6 +108,36 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[i : i + size]
 
 
+def knows_any_folder(cache_dir: str | None, folders: Iterable[str]) -> bool:
+    """Whether the cache holds a fingerprint of this version under any of ``folders``
+    (absolute paths), read without changing anything: a missing, locked or damaged cache
+    answers False, and is dealt with (and reported) when the scan opens it."""
+    path = os.path.join(cache_dir or default_cache_dir(), CACHE_FILE)
+    if not os.path.isfile(path):
+        return False
+    try:
+        db = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True, timeout=0.1)
+    except sqlite3.Error:
+        return False
+    try:
+        return any(_knows(db, folder) for folder in folders)
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+
+
+def _knows(db: sqlite3.Connection, folder: str) -> bool:
+    inside = folder.rstrip(os.sep) + os.sep
+    # Paths under the folder sort between "folder/" and "folder0" ("0" follows "/").
+    beyond = inside[:-1] + chr(ord(os.sep) + 1)
+    row = db.execute(
+        "SELECT 1 FROM fingerprints WHERE path >= ? AND path < ? AND version = ? LIMIT 1",
+        (inside, beyond, ALGORITHM_VERSION),
+    ).fetchone()
+    return row is not None
+
+
 class FingerprintCache:
     """A fingerprint store; with ``enabled=False`` (or after a fault) it stores nothing."""
 
@@ -188,6 +219,17 @@ class FingerprintCache:
     @property
     def active(self) -> bool:
         return self._db is not None
+
+    def knows_folder(self, folder: str) -> bool:
+        """Whether any file under ``folder`` (an absolute path) has a fingerprint of this
+        version here: False means a first scan of it, where every photo will be decoded."""
+        if self._db is None:
+            return False
+        try:
+            return _knows(self._db, folder)
+        except sqlite3.Error as exc:
+            self._fault(f"reading failed ({exc})")
+            return False
 
     def lookup(self, files: Iterable[ImageFile]) -> dict[str, Fingerprint]:
         """Cached fingerprints of the files whose size and mtime are unchanged."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import struct
 import warnings
@@ -17,8 +18,14 @@ from .raw import RawError, UnreadableRawError, is_raw_name, read_preview
 #: Larger images are refused as decompression bombs (a 200-megapixel panorama still passes).
 MAX_PIXELS = 250_000_000
 
-#: JPEGs are decoded through DCT scaling at no less than this size (see docs/matching.md).
+#: JPEGs are decoded through DCT scaling at no less than this size on either side (see
+#: docs/matching.md). The hashes are taken from about 128 pixels (fingerprint.HASH_SOURCE_SIDE),
+#: but decoding down to 128 moved 1.4 % of real JPEGs' pHashes and 5.2 % of their dHashes by
+#: more than 2 bits from a full decode (worst 8; BENCHMARKS.md, issue 19): at 256 none did.
 DRAFT_SIZE = 256
+#: Other formats decode at full size; larger than this on a side, they are box-reduced to
+#: half of it at once so that later steps stay cheap.
+SHRINK_ABOVE = 1024
 
 #: A truncated file is fingerprinted from what decodes when at least this share of its rows
 #: does; it is then flagged damaged (never the keeper while an intact copy exists).
@@ -32,6 +39,7 @@ _IJG_LUMA = np.array(
      49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99],
     dtype=np.int64,
 )  # fmt: skip
+_IJG_LUMA_SUM = float(_IJG_LUMA.sum())
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: Formats whose decoders, told to, keep the rows decoded before the data ran out (a GIF's
 #: palette image is left inconsistent by a partial load: it stays a problem).
@@ -94,19 +102,25 @@ def jpeg_quality(luma_table: object) -> tuple[int, bool]:
     phones write their own tables while libraries and editing tools scale the standard one.
     """
     try:
-        table = np.asarray(list(luma_table), dtype=np.int64)  # type: ignore[call-overload]
+        table = [int(v) for v in luma_table]  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         return 0, False
-    if table.shape != (64,) or table.min() < 1:
+    if len(table) != 64 or min(table) < 1:
         return 0, False
-    scale = 100.0 * float(table.sum()) / float(_IJG_LUMA.sum())
+    scale = 100.0 * sum(table) / _IJG_LUMA_SUM
     quality = round(200 - scale) // 2 if scale <= 100 else round(5000 / scale)
     quality = min(100, max(1, quality))
-    factor = 5000 // quality if quality < 50 else 200 - 2 * quality
-    expected = np.clip((_IJG_LUMA * factor + 50) // 100, 1, 255)
     # An 8-bit table of a neighbouring quality can round the same: allow off-by-one entries.
-    custom = bool(np.abs(expected - table).max() > 1)
+    expected = _ijg_table(quality)
+    custom = any(abs(e - t) > 1 for e, t in zip(expected, table, strict=True))
     return quality, custom
+
+
+@functools.cache
+def _ijg_table(quality: int) -> tuple[int, ...]:
+    """libjpeg's standard luma table scaled to ``quality`` (every file of a quality asks)."""
+    factor = 5000 // quality if quality < 50 else 200 - 2 * quality
+    return tuple(int(v) for v in np.clip((_IJG_LUMA * factor + 50) // 100, 1, 255))
 
 
 def png_damaged(data: bytes) -> bool:
@@ -364,9 +378,9 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         raise DecodeError(f"cannot decode image: {msg}") from None
     except MemoryError:
         raise DecodeError("not enough memory to decode this image") from None
-    if gray.width > 4 * DRAFT_SIZE or gray.height > 4 * DRAFT_SIZE:
+    if gray.width > SHRINK_ABOVE or gray.height > SHRINK_ABOVE:
         # Formats without DCT scaling: shrink once so later steps stay cheap.
-        box = (2 * DRAFT_SIZE, 2 * DRAFT_SIZE)
+        box = (SHRINK_ABOVE // 2, SHRINK_ABOVE // 2)
         gray = ImageOps.contain(gray, box, Image.Resampling.BOX)
         if colour is not None:
             colour = colour.resize(gray.size, Image.Resampling.BOX)

@@ -80,8 +80,10 @@ def fingerprint_files(
     cancel: CancelToken,
     already: int = 0,
     total: int | None = None,
+    pool: FingerprintPool | None = None,
 ) -> tuple[list[Fingerprint], list[Problem], bool]:
-    """Decode paths in the worker pool, storing fingerprints in the cache as they come."""
+    """Decode paths in the worker pool (``pool``, or a new one), storing fingerprints in the
+    cache as they come."""
     fps: list[Fingerprint] = []
     problems: list[Problem] = []
     pending: list[Fingerprint] = []
@@ -98,7 +100,7 @@ def fingerprint_files(
             problems.append(result)
         report(Stage.HASH, already + len(fps) + len(problems), total, result.path)
 
-    pool = FingerprintPool(options.workers, options.file_timeout)
+    pool = pool or FingerprintPool(options.workers, options.file_timeout)
     try:
         completed = pool.run(paths, on_result, cancel)
     finally:
@@ -164,26 +166,34 @@ Skipped = tuple[tuple[str, int], ...]
 
 
 def _collect(
-    options: ScanOptions, report: _Throttle, cancel: CancelToken
+    options: ScanOptions,
+    report: _Throttle,
+    cancel: CancelToken,
+    pool: FingerprintPool | None = None,
 ) -> tuple[list[Fingerprint], list[Problem], int, int, list[str], bool, Skipped]:
     """Fingerprints of every photo under the roots: from the cache when unchanged.
 
     Also the files left out for not being photos, by extension, the most common first.
     """
     counter = itertools.count(1)
-    found = discover(
-        options.roots,
-        options.excludes,
-        options.hidden,
-        cancel,
-        on_file=lambda p: report(Stage.DISCOVER, next(counter), 0, p),
-    )
-    files = found.files
-    problems = list(found.problems)
-    candidates = len(files) + found.rejected
-    skipped = tuple(sorted(found.skipped.items(), key=lambda item: (-item[1], item[0])))
     cache = FingerprintCache(options.cache_dir, options.use_cache)
+    pool = pool or FingerprintPool(options.workers, options.file_timeout)
     try:
+        if not pool.started and not any(cache.knows_folder(r) for r in options.roots):
+            # A first scan of these folders decodes every photo: the workers start up
+            # (a third of a second of imports each) while discovery runs.
+            pool.start()
+        found = discover(
+            options.roots,
+            options.excludes,
+            options.hidden,
+            cancel,
+            on_file=lambda p: report(Stage.DISCOVER, next(counter), 0, p),
+        )
+        files = found.files
+        problems = list(found.problems)
+        candidates = len(files) + found.rejected
+        skipped = tuple(sorted(found.skipped.items(), key=lambda item: (-item[1], item[0])))
         if cancel.cancelled:
             return [], problems, candidates, 0, cache.warnings, False, skipped
         report(Stage.CACHE, 0, len(files))
@@ -194,7 +204,7 @@ def _collect(
         report(Stage.HASH, len(fps), total)
         _release(files)
         new, failed, completed = fingerprint_files(
-            misses, options, cache, report, cancel, already=len(fps), total=total
+            misses, options, cache, report, cancel, already=len(fps), total=total, pool=pool
         )
         fps.extend(new)
         problems.extend(failed)
@@ -202,6 +212,7 @@ def _collect(
             fps = [_with_companions(fp, found.companions) for fp in fps]
         return fps, problems, candidates, len(new), cache.warnings, completed, skipped
     finally:
+        pool.close()
         cache.close()
 
 
@@ -220,13 +231,17 @@ def run_scan(
     options: ScanOptions,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    pool: FingerprintPool | None = None,
 ) -> ScanResult:
-    """Scan the roots for duplicate photos. Never raises for a bad file: see ``problems``."""
+    """Scan the roots for duplicate photos. Never raises for a bad file: see ``problems``.
+
+    ``pool``: the decoder processes to use (perhaps started already), closed by the scan.
+    """
     start = time.monotonic()
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
     options = _normalised(options)
-    collected = _collect(options, report, cancel)
+    collected = _collect(options, report, cancel, pool)
     fps, problems, candidates, decoded, warnings, completed, skipped = collected
     groups: tuple[DuplicateGroup, ...] = ()
     bursts: tuple[DuplicateGroup, ...] = ()

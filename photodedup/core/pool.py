@@ -18,18 +18,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
-from .fingerprint import fingerprint_path
-from .imageio import ensure_plugins
 from .models import CancelToken, Fingerprint, Problem
 
-#: What a worker answers: a fingerprint, or a detail job's (pair, share), or a Problem.
-Result = Fingerprint | Problem | tuple[str, float]
+#: What a worker answers: a fingerprint, or a Problem, or another job's answer (core/detail.py).
+Result = Fingerprint | Problem | tuple
 
 #: Workers that die before taking their first chunk, in a row, before the pool gives up.
 MAX_DEAD_ON_ARRIVAL = 3
+#: A worker costs about a third of a second of CPU to start (Python, numpy, Pillow), as much
+#: as decoding a hundred small photos: a job this small per worker gets no more workers.
+MIN_FILES_PER_WORKER = 64
 
 
-def _worker_main(conn: Connection, work: Callable[[str], object]) -> None:
+def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None:
+    # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
+    # module: the command line starts its workers before it imports them itself.
+    from .fingerprint import fingerprint_path
+    from .imageio import ensure_plugins
+
+    work = work or fingerprint_path
     # Decoders (libtiff, libjpeg) print complaints about hostile files straight to fd 2; each
     # failure already comes back as a Problem with its reason, so keep the terminal clean.
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -42,7 +49,9 @@ def _worker_main(conn: Connection, work: Callable[[str], object]) -> None:
         except (EOFError, OSError, KeyboardInterrupt):
             return
         if chunk is None:
-            return
+            # Nothing left to flush (every answer went out whole): skip the interpreter's
+            # teardown of numpy and the decoders, which the parent would wait for.
+            os._exit(0)
         for item in chunk:
             conn.send(work(item))
 
@@ -63,15 +72,16 @@ class _Worker:
 class FingerprintPool:
     """Fingerprints many files in ``workers`` spawned processes.
 
-    ``work`` (a module-level function, as the workers import it) may be another per-item job
-    that never raises: the pool then runs it on its items the same way (see core/detail.py).
+    ``work`` (None: fingerprinting; else a module-level function, as the workers import it)
+    may be another per-item job that never raises: the pool then runs it on its items the
+    same way (see core/detail.py).
     """
 
     def __init__(
         self,
         workers: int,
         file_timeout: float = 60.0,
-        work: Callable[[str], object] = fingerprint_path,
+        work: Callable[[str], object] | None = None,
     ) -> None:
         self.workers = max(1, workers)
         self.file_timeout = file_timeout
@@ -85,6 +95,16 @@ class FingerprintPool:
         proc.start()
         child.close()
         return _Worker(proc, parent)
+
+    def start(self) -> None:
+        """Start every worker now, before there is work: a scan calls this while it is still
+        looking for files, so that the workers' start-up overlaps it."""
+        while len(self._pool) < self.workers:
+            self._pool.append(self._spawn())
+
+    @property
+    def started(self) -> bool:
+        return bool(self._pool)
 
     def _retire(self, w: _Worker) -> None:
         if w.process.is_alive():
@@ -103,13 +123,16 @@ class FingerprintPool:
         if not paths:
             return True
         size = max(1, min(32, len(paths) // (self.workers * 4)))
+        # Workers already started (``start``) all take part; more start only for a job large
+        # enough to pay for them.
+        wanted = min(self.workers, -(-len(paths) // MIN_FILES_PER_WORKER))
         todo = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
         dead_on_arrival = 0  # workers in a row that died before taking any work
         try:
             while todo or any(w.busy for w in self._pool):
                 if cancel is not None and cancel.cancelled:
                     return False
-                while todo and len(self._pool) < self.workers:
+                while todo and len(self._pool) < wanted:
                     self._pool.append(self._spawn())
                 for w in list(self._pool):
                     if not w.busy and todo:

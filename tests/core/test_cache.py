@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 from photodedup.core import cache as cache_module
-from photodedup.core.cache import CACHE_FILE, SCHEMA_VERSION, FingerprintCache
+from photodedup.core.cache import CACHE_FILE, SCHEMA_VERSION, FingerprintCache, knows_any_folder
 from photodedup.core.discovery import discover
 from photodedup.core.fingerprint import fingerprint_path
 from photodedup.core.models import Fingerprint, ImageFile
@@ -133,3 +133,35 @@ def test_an_unusable_cache_folder_is_bypassed(tmp_path, make_photo):
     files = _files(tmp_path / "p")
     cache.store([fingerprint_path(files[0].path)])  # must not raise
     assert cache.lookup(files) == {}
+
+
+def test_knows_folder_says_whether_a_folder_was_scanned_before(tmp_path, make_photo, monkeypatch):
+    photos = tmp_path / "photos"
+    make_photo(photos / "sub" / "a.jpg", 1)
+    make_photo(tmp_path / "photos2" / "b.jpg", 2)  # a sibling whose name starts the same
+    _fill(tmp_path / "cache", photos)
+    cache = FingerprintCache(str(tmp_path / "cache"))
+    assert cache.knows_folder(str(photos))
+    assert cache.knows_folder(str(photos / "sub"))
+    assert cache.knows_folder(str(tmp_path))
+    assert not cache.knows_folder(str(tmp_path / "photos2"))
+    assert not cache.knows_folder(str(photos / "su"))
+    # Fingerprints of another algorithm version do not count: every photo is decoded again.
+    monkeypatch.setattr(cache_module, "ALGORITHM_VERSION", cache_module.ALGORITHM_VERSION + 1)
+    assert not cache.knows_folder(str(photos))
+    assert not FingerprintCache(enabled=False).knows_folder(str(photos))
+
+
+def test_knows_any_folder_reads_without_changing_anything(tmp_path, make_photo):
+    photos = tmp_path / "photos"
+    make_photo(photos / "a.jpg", 1)
+    cache_dir = tmp_path / "cache"
+    assert not knows_any_folder(str(cache_dir), [str(photos)])
+    assert not cache_dir.exists()  # a missing cache is not created by asking
+    _fill(cache_dir, photos)
+    assert knows_any_folder(str(cache_dir), [str(tmp_path / "other"), str(photos)])
+    assert not knows_any_folder(str(cache_dir), [str(tmp_path / "other")])
+    damaged = b"this is not a database" * 100
+    (cache_dir / CACHE_FILE).write_bytes(damaged)
+    assert not knows_any_folder(str(cache_dir), [str(photos)])
+    assert (cache_dir / CACHE_FILE).read_bytes() == damaged  # left for the scan to report

@@ -131,15 +131,31 @@ def test_exif_orientation_is_applied_before_hashing(new_photo, exif_bytes):
     assert b.taken == "2021:06:01 12:00:00"
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_reduced_jpeg_decoding_stays_within_2_bits_of_the_full_decode(seed, new_photo):
-    # The speed path (luma-only DCT-scaled decode) must not change what is matched.
-    img = new_photo(seed, (2400, 1800))
+@pytest.mark.parametrize(
+    ("seed", "size"),
+    # Camera-sized (1/8), and the small sizes where the scale changes: 1/4, 1/2, full size.
+    [(s, (2400, 1800)) for s in range(6)]
+    + [(6, (1024, 768)), (7, (800, 600)), (8, (500, 333)), (9, (333, 500)), (10, (300, 250))],
+)
+def test_reduced_jpeg_decoding_stays_within_2_bits_of_the_full_decode(seed, size, new_photo):
+    # The speed path (DCT-scaled decode down to 256 px) must not change what is matched.
+    img = new_photo(seed, size)
     data = _jpeg(img, quality=90)
     fp = _fp(data)
     full = Image.open(io.BytesIO(data)).convert("L")
     assert (fp.phash ^ _ih(imagehash.phash(full))).bit_count() <= 2
     assert (fp.dhash ^ _ih(imagehash.dhash(full))).bit_count() <= 2
+
+
+def test_jpegs_are_decoded_at_the_smallest_scale_that_keeps_256_pixels(new_photo):
+    # What makes camera JPEGs cheap, and no cheaper: 128 px moved real photos' hashes.
+    for size, decoded in [
+        ((2400, 1800), (600, 450)),
+        ((1024, 768), (512, 384)),
+        ((500, 333), (500, 333)),
+        ((300, 250), (300, 250)),
+    ]:
+        assert imageio.decode_for_hash(_jpeg(new_photo(1, size))).gray.size == decoded, size
 
 
 def test_transparency_is_flattened_onto_white(new_photo):

@@ -9,6 +9,7 @@ import time
 import pytest
 from PIL import Image, ImageOps
 
+from photodedup.core import pipeline
 from photodedup.core.models import CancelToken, GroupKind, Progress, Relation, ScanOptions, Stage
 from photodedup.core.pipeline import find_copies, run_scan
 from photodedup.core.provenance import KEEP_QUALITY
@@ -154,6 +155,22 @@ def test_second_scan_is_served_from_the_cache(library, tmp_path):
     assert [g.members for g in first.groups] == [g.members for g in second.groups]
     (library / "Camera/b.jpg").write_bytes((library / "Camera/c.png").read_bytes())
     assert _scan(library, tmp_path).stats.decoded == 1
+
+
+def test_workers_start_before_discovery_only_on_a_first_scan(library, tmp_path, monkeypatch):
+    events: list[str] = []
+    start, discover = pipeline.FingerprintPool.start, pipeline.discover
+    monkeypatch.setattr(
+        pipeline.FingerprintPool, "start", lambda pool: events.append("start") or start(pool)
+    )
+    monkeypatch.setattr(
+        pipeline, "discover", lambda *a, **kw: events.append("discover") or discover(*a, **kw)
+    )
+    assert _scan(library, tmp_path).stats.decoded == 16
+    assert events == ["start", "discover"]  # the workers' start-up overlaps the walk
+    events.clear()
+    assert _scan(library, tmp_path).stats.decoded == 0
+    assert events == ["discover"]  # a rescan served from the cache starts no worker
 
 
 def test_bad_files_are_problems_and_the_scan_goes_on(library, tmp_path):

@@ -87,3 +87,28 @@ def test_workers_that_cannot_start_end_the_run_with_problems(tmp_path, make_phot
     assert pool.run(paths, results.append)  # returns instead of spawning forever
     assert sorted(r.path for r in results) == sorted(paths)
     assert {r.error for r in results} == {"the decoder process could not start"}
+
+
+def test_a_small_job_starts_one_worker_and_started_workers_all_take_part(tmp_path, make_photo):
+    paths = _photos(tmp_path, make_photo, 6)
+    pool = FingerprintPool(workers=2)
+    spawned = []
+    spawn = pool._spawn
+    pool._spawn = lambda: spawned.append(1) or spawn()  # type: ignore[method-assign]
+    results: list[Fingerprint | Problem] = []
+    assert pool.run(paths, results.append)
+    assert len(spawned) == 1  # a second worker would cost more than these 6 photos
+    assert sorted(r.path for r in results) == sorted(paths)
+    assert all(isinstance(r, Fingerprint) for r in results)
+
+    started = FingerprintPool(workers=2)
+    started.start()  # as a scan does while it looks for files
+    busy = set()
+
+    def on_result(result: Fingerprint | Problem) -> None:
+        results.append(result)
+        busy.update(w.process.pid for w in started._pool if w.busy)
+
+    assert started.run(paths, on_result)
+    assert len(busy) == 2  # both started workers were given files
+    assert started._pool == []  # and are gone after the run
