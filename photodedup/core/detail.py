@@ -5,8 +5,9 @@ layout and differ in details a few pixels wide (a club or a spade, one bullet's 
 halved thin-line chart looks less like its original at 32x32 than two slides of one template
 do. At the smaller picture's own size these differences are plain: a copy, once the larger
 picture is reduced to the same size, differs from it only by resampling and compression noise
-(never by a quarter of the tonal range, after a slight blur), while different pictures differ
-that much on 1 % of their pixels or more. The numbers are in docs/matching.md.
+(after a slight blur, by 15 % of the tonal range on at most 0.17 % of its pixels), while
+different pictures differ that much on 1 % of their pixels or more. The numbers are in
+docs/matching.md.
 
 The files are decoded again in the worker pool (``preview_job``: a hostile file costs its
 pairs, not the scan), once per file and stage, and their pairs compared in the scan's
@@ -31,7 +32,7 @@ from .models import Problem
 #: (a slide's words still differ at 1024 px reduced to a third).
 DETAIL_SIDE = 512
 #: The first stage's size: a copy differs less from its original reduced than at full detail
-#: (resampling averages its noise), so a pair over the limit here is over it there too.
+#: (resampling averages its noise): every copy of the graphics corpora passes here.
 PREVIEW_SIDE = 128
 #: A pixel differs when it is off by this share of the tonal range (2nd to 98th percentile)
 #: after the tone fit.
@@ -135,11 +136,11 @@ def preview_item(path: str, side: int) -> str:
 
 
 def preview_job(item: str) -> tuple[str, int, int, bytes] | Problem:
-    """The pool's work: (item, width, height, 8-bit luma) of a ``preview_item``."""
+    """The pool's work: (path, width, height, 8-bit luma) of a ``preview_item``."""
     side, path = item.split(_SEPARATOR, 1)
     try:
         img = _gray(path, int(side))
-        return item, img.width, img.height, img.tobytes()
+        return path, img.width, img.height, img.tobytes()
     except DecodeError as exc:
         return Problem(path, str(exc))
     except Exception as exc:  # a decoder bug must cost its pairs (not confirmed), not the scan

@@ -123,8 +123,7 @@ def detail_check(options: ScanOptions, cancel: CancelToken) -> DetailCheck:
 
         def on_result(result: object) -> None:
             if isinstance(result, tuple):
-                item, width, height, luma = result
-                path = item.split("\0", 1)[1]
+                path, width, height, luma = result
                 found[path] = Blurred.of(Image.frombytes("L", (width, height), luma))
 
         items = [preview_item(path, side) for path in paths]

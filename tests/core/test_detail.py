@@ -105,3 +105,26 @@ def test_a_scan_groups_each_card_with_its_own_copies(cards, tmp_path):
     assert not found & {"clubs.png", "clubs_q50.jpg"}
     # At half size (82x112) a club and a spade differ on 0.4 % of the pixels, at the limit:
     # a scan keeps the halved club with its own original, a single-photo query may not.
+
+
+def test_pairs_are_compared_alike_in_batches_that_hold_few_pictures(cards, monkeypatch):
+    from photodedup.core import pipeline
+
+    names = ["clubs.png", "spades.png", "clubs_half.png", "clubs_q50.jpg", "spades_q50.jpg"]
+    paths = [str(cards / n) for n in names]
+    pairs = [(a, b, 0) for a in paths for b in paths if a < b]
+    check = detail_check(ScanOptions(roots=(str(cards),), workers=1), CancelToken())
+    whole = check(pairs)
+    monkeypatch.setattr(pipeline, "DETAIL_MEMORY", 2 * 512 * 512)  # two pictures at a time
+    assert np.array_equal(check(pairs), whole)
+    alike = {
+        (a.rsplit("/", 1)[1], b.rsplit("/", 1)[1])
+        for (a, b, _v), s in zip(pairs, whole, strict=True)
+        if s <= MAX_DIFFERENT_SHARE
+    }
+    assert alike == {
+        ("clubs.png", "clubs_half.png"),
+        ("clubs.png", "clubs_q50.jpg"),
+        ("clubs_half.png", "clubs_q50.jpg"),
+        ("spades.png", "spades_q50.jpg"),
+    }
