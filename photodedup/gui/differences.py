@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,7 +37,7 @@ from photodedup.core.matching import best_variant
 from photodedup.core.models import CancelToken, DuplicateGroup, GroupMember, Problem, Relation
 from photodedup.gui.executor import Executor, Task
 from photodedup.gui.file_card import relation_label
-from photodedup.gui.image_viewer import ZOOM_STEP, ZoomView
+from photodedup.gui.image_viewer import ZOOM_STEP, ZoomView, side_by_side
 from photodedup.gui.reasons import problem_text
 
 #: Blink: how long each picture stays before the other replaces it.
@@ -231,19 +230,11 @@ class DifferencesDialog(QDialog):
         self.right_label = QLabel()
         for label in (self.left_label, self.right_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        grid = QGridLayout()
-        grid.addWidget(self.left_label, 0, 0)
-        grid.addWidget(self.right_label, 0, 1)
-        grid.addWidget(self.left, 1, 0)
-        grid.addWidget(self.right, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.summary)
         layout.addWidget(self.details)
-        layout.addLayout(grid, 1)
+        layout.addLayout(side_by_side(self.left_label, self.right_label, self.left, self.right), 1)
 
         for keys, slot in (
             (("+", "="), self.zoom_in),

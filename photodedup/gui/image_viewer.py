@@ -89,6 +89,22 @@ class ZoomView(QGraphicsView):
         event.accept()
 
 
+def side_by_side(
+    left_label: QWidget, right_label: QWidget, left: QWidget, right: QWidget
+) -> QGridLayout:
+    """Two views under their labels in equal columns: locked views must show the same
+    region, so they need the same size."""
+    grid = QGridLayout()
+    grid.addWidget(left_label, 0, 0)
+    grid.addWidget(right_label, 0, 1)
+    grid.addWidget(left, 1, 0)
+    grid.addWidget(right, 1, 1)
+    grid.setColumnStretch(0, 1)
+    grid.setColumnStretch(1, 1)
+    grid.setRowStretch(1, 1)
+    return grid
+
+
 class ImageViewer(QDialog):
     """Large view of one member; choose another member to compare with, locked together."""
 
@@ -150,18 +166,9 @@ class ImageViewer(QDialog):
         tools.addStretch(1)
         tools.addWidget(self.compare_box)
 
-        # Equal columns: locked views must show the same region, so they need the same size.
-        grid = QGridLayout()
-        grid.addWidget(self.left_label, 0, 0)
-        grid.addWidget(self.right_label, 0, 1)
-        grid.addWidget(self.left, 1, 0)
-        grid.addWidget(self.right, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addLayout(grid, 1)
+        layout.addLayout(side_by_side(self.left_label, self.right_label, self.left, self.right), 1)
 
         for keys, slot in (
             (("+", "="), lambda: self.zoom(ZOOM_STEP)),
