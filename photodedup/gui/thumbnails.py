@@ -175,6 +175,9 @@ class DecoderService:
                     error = str(exc)
                 except DecodeError as exc:
                     error = str(exc)
+                except Exception as exc:  # the decoder process cannot start (no memory, no fds)
+                    log.exception("No decoder process for %s", key.path)
+                    error = f"{type(exc).__name__}: {exc}"
             # RuntimeError: the loader was destroyed meanwhile; nobody wants the answer.
             with contextlib.suppress(RuntimeError):
                 turn.bridge.decoded.emit(turn, key, pixels, error)
