@@ -26,6 +26,8 @@ Result = Fingerprint | Problem
 
 #: Workers that die before taking their first chunk, in a row, before the pool gives up.
 MAX_DEAD_ON_ARRIVAL = 3
+#: How much lower than the app the decoder processes run (Unix niceness, 0-19).
+WORKER_NICENESS = 5
 
 
 def _worker_main(conn: Connection) -> None:
@@ -34,6 +36,10 @@ def _worker_main(conn: Connection) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
+    if hasattr(os, "nice"):
+        # Decoding is background work: when the cores are busy, the app's window (or the
+        # user's other programs) comes first. Only this worker process is lowered.
+        os.nice(WORKER_NICENESS)
     ensure_plugins()
     while True:
         try:
