@@ -7,6 +7,8 @@ Every signal is emitted on the GUI thread (the executor delivers job outcomes th
 from __future__ import annotations
 
 import logging
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -158,6 +160,12 @@ class AppController(QObject):
         self.result: ScanResult | None = None
         self.duplicates: Review | None = None
         self.bursts: Review | None = None
+        # Replaced results, each freed RETIRE_AFTER_MS after its successor was shown: (when,
+        # what). One timer for all of them, so no QObject is made per hand-over.
+        self._retired: deque[tuple[float, tuple[Any, ...]]] = deque()
+        self._retire_timer = QTimer(self)
+        self._retire_timer.setSingleShot(True)
+        self._retire_timer.timeout.connect(self._free_retired)
         self._task: Task | None = None
         self._kind: JobKind | None = None
         self._totals: tuple[tuple[tuple[Review, int], ...], tuple[int, int]] | None = None
@@ -313,8 +321,10 @@ class AppController(QObject):
     ) -> None:
         """Hold a new result, its marks from ``review`` (or the engine's suggestion, with the
         current review's marks carried over) and ``bursts``, and autosave it from now on."""
-        retired = (self.result, self.duplicates, self.bursts)
-        QTimer.singleShot(RETIRE_AFTER_MS, lambda: retired)
+        due = time.monotonic() + RETIRE_AFTER_MS / 1000
+        self._retired.append((due, (self.result, self.duplicates, self.bursts)))
+        if not self._retire_timer.isActive():
+            self._retire_timer.start(RETIRE_AFTER_MS)
         earlier = self.duplicates
         self.result = result
         if result is None:
@@ -330,6 +340,13 @@ class AppController(QObject):
             self.bursts = bursts if bursts is not None else Review(result.bursts)
         self.autosaver.track(result, self.duplicates, self.bursts)
         self.resultChanged.emit()
+
+    def _free_retired(self) -> None:
+        now = time.monotonic()
+        while self._retired and self._retired[0][0] <= now:
+            self._retired.popleft()
+        if self._retired:
+            self._retire_timer.start(max(1, round((self._retired[0][0] - now) * 1000)))
 
     def reviews(self) -> list[Review]:
         return [r for r in (self.duplicates, self.bursts) if r is not None]
