@@ -1,6 +1,6 @@
 """The desktop app through a large scan: event-loop gaps, progress shown, memory of all processes.
 
-  bench_gui.py DIR [--runs 2]     (the first run cold, the next ones warm)
+  bench_gui.py DIR [--runs 2] [--stacks]   (the first run cold, the next ones warm)
 
 Opens the real main window (offscreen unless QT_QPA_PLATFORM says otherwise) with settings,
 cache and autosave in a fresh temporary home, adds DIR, presses Scan and waits for the end,
@@ -8,18 +8,23 @@ while a 5 ms timer records wall time and the GUI thread's own CPU time at every 
 tests/gui/test_responsiveness.py does on 1,200 photos). A separate monitor process samples the
 summed RSS of the app and its decoder processes every 100 ms: sampled from the app's own GUI
 thread, walking /proc took the GIL and the event loop's time, and showed up as gaps.
-Prints one row per run, with the longest gap of each stage.
+Prints one row per run, with the longest gap of each stage. ``--stacks``: a watchdog thread
+samples every thread's stack whenever the timer is more than 30 ms late and prints the most
+common ones at the end (who held the GIL, or whether every thread was waiting for a core).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import itertools
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 #: How long the timer keeps watching after a scan ends (the hand-over and the autosave).
@@ -69,7 +74,39 @@ class MemoryMonitor:
         self._proc.wait()
 
 
-def run(root: Path, runs: int) -> None:
+class GapWatchdog:
+    """Samples every thread's stack while the GUI thread's timer is more than LATE_S late."""
+
+    LATE_S = 0.03
+
+    def __init__(self) -> None:
+        self.last_tick = time.monotonic()
+        self.watching = False
+        self.samples: collections.Counter[str] = collections.Counter()
+        threading.Thread(target=self._watch, name="gap-watchdog", daemon=True).start()
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(0.004)
+            if not self.watching or time.monotonic() - self.last_tick <= self.LATE_S:
+                continue
+            names = {t.ident: t.name for t in threading.enumerate()}
+            for ident, frame in sys._current_frames().items():
+                if ident == threading.get_ident():
+                    continue
+                where = " <- ".join(
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                    for f in reversed(traceback.extract_stack(frame)[-6:])
+                )
+                self.samples[f"{names.get(ident, ident)}: {where}"] += 1
+
+    def report(self) -> None:
+        print("\nStacks sampled while the timer was late (count, thread: innermost first):")
+        for stack, count in self.samples.most_common(25):
+            print(f"{count:6d}  {stack}")
+
+
+def run(root: Path, runs: int, watchdog: GapWatchdog | None = None) -> None:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -101,6 +138,8 @@ def run(root: Path, runs: int) -> None:
 
         def tick(ticks=ticks, stage=stage) -> None:
             ticks.append((time.monotonic(), time.thread_time(), stage[0]))
+            if watchdog is not None:
+                watchdog.last_tick = ticks[-1][0]
 
         def progress(p, updates=updates, eta_seen=eta_seen, stage=stage) -> None:
             updates[p.stage] += 1
@@ -116,6 +155,8 @@ def run(root: Path, runs: int) -> None:
         window.controller.scanFinished.connect(loop.quit)
         monitor.peak()  # starts this run's peak
         timer.start()
+        if watchdog is not None:
+            watchdog.last_tick, watchdog.watching = time.monotonic(), True
         start = time.monotonic()
         window.scan_panel.scan_button.click()
         loop.exec()
@@ -124,6 +165,8 @@ def run(root: Path, runs: int) -> None:
         # The results reach the views and the autosave writes them, under the timer's watch.
         QTimer.singleShot(RESULTS_WATCH_MS, loop.quit)
         loop.exec()
+        if watchdog is not None:
+            watchdog.watching = False
         window.controller.scanFinished.disconnect(loop.quit)
         timer.stop()
         window.controller.scanProgress.disconnect(progress)
@@ -147,12 +190,15 @@ def run(root: Path, runs: int) -> None:
         )
     monitor.close()
     window.close()
+    if watchdog is not None:
+        watchdog.report()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("dir", type=Path)
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--stacks", action="store_true", help="sample stacks in late ticks")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="pd-gui-") as home:
         for name, sub in (
@@ -164,7 +210,7 @@ def main() -> None:
         ):
             os.environ[name] = str(Path(home) / sub)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        run(a.dir.resolve(), a.runs)
+        run(a.dir.resolve(), a.runs, GapWatchdog() if a.stacks else None)
 
 
 if __name__ == "__main__":

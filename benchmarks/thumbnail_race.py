@@ -3,7 +3,7 @@
   thumbnail_race.py [--runs 30] [--loader FILE]
 
 Each run is a fresh process with the app's 0.5 ms GIL switch interval: it makes a
-ThumbnailLoader (two pool threads) and asks for four thumbnails at once, as the first paint of
+ThumbnailLoader (two decoder threads) and asks for four thumbnails at once, as the first paint of
 a cold scan's results does. Prints how many runs ended cleanly, died of SIGSEGV or hung (20 s).
 ``--loader FILE`` runs another version of gui/thumbnails.py instead (for example
 ``git show 1405f61:photodedup/gui/thumbnails.py > old.py``): the cause is in

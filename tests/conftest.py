@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Callable
@@ -14,11 +15,13 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def photo_array(seed: int, size: tuple[int, int] = (640, 480)) -> np.ndarray:
-    """An RGB image with the statistics of a photo: smooth shapes, texture, light falloff."""
+@functools.lru_cache(maxsize=48)
+def _photo_pixels(seed: int, size: tuple[int, int]) -> np.ndarray:
     rng = np.random.default_rng(seed)
     w, h = size
-    y, x = np.mgrid[0:h, 0:w].astype(np.float64)
+    # A row and a column broadcast against each other: the same numbers as a full grid.
+    x = np.arange(w, dtype=np.float64)
+    y = np.arange(h, dtype=np.float64)[:, None]
     img = np.zeros((h, w, 3))
     for _ in range(6):  # low-frequency waves give each picture its own layout
         fx, fy = rng.uniform(0.5, 4.0, 2) * 2 * np.pi / np.array([w, h])
@@ -32,7 +35,17 @@ def photo_array(seed: int, size: tuple[int, int] = (640, 480)) -> np.ndarray:
         img += blob[..., None] * rng.uniform(-120, 120, 3)
     img += rng.normal(0, 4, img.shape)  # sensor noise
     img += 128
-    return np.clip(img, 0, 255).astype(np.uint8)
+    pixels = np.clip(img, 0, 255).astype(np.uint8)
+    pixels.flags.writeable = False
+    return pixels
+
+
+def photo_array(seed: int, size: tuple[int, int] = (640, 480)) -> np.ndarray:
+    """An RGB image with the statistics of a photo: smooth shapes, texture, light falloff.
+
+    Drawn once per seed and size in a session (tests ask for the same few often).
+    """
+    return _photo_pixels(seed, tuple(size)).copy()
 
 
 def photo(seed: int, size: tuple[int, int] = (640, 480)) -> Image.Image:

@@ -28,6 +28,8 @@ MAX_DEAD_ON_ARRIVAL = 3
 #: A worker costs about a third of a second of CPU to start (Python, numpy, Pillow), as much
 #: as decoding a hundred small photos: a job this small per worker gets no more workers.
 MIN_FILES_PER_WORKER = 64
+#: How much lower than the app the decoder processes run (Unix niceness, 0-19).
+WORKER_NICENESS = 5
 
 
 def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None:
@@ -42,6 +44,10 @@ def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
+    if hasattr(os, "nice"):
+        # Decoding is background work: when the cores are busy, the app's window (or the
+        # user's other programs) comes first. Only this worker process is lowered.
+        os.nice(WORKER_NICENESS)
     ensure_plugins()
     while True:
         try:

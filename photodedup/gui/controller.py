@@ -7,6 +7,8 @@ Every signal is emitted on the GUI thread (the executor delivers job outcomes th
 from __future__ import annotations
 
 import logging
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -118,6 +120,18 @@ def move_job(
     return job
 
 
+@dataclass(frozen=True, slots=True)
+class _Scanned:
+    """A scan job's outcome: the result and, unless cancelled, its reviews, with the marks of
+    ``earlier`` (at ``version``) carried over."""
+
+    result: ScanResult
+    duplicates: Review | None = None
+    bursts: Review | None = None
+    earlier: Review | None = None
+    version: int = 0
+
+
 class AppController(QObject):
     """Starts and cancels jobs one at a time, holds what they produced, says what changed."""
 
@@ -146,6 +160,12 @@ class AppController(QObject):
         self.result: ScanResult | None = None
         self.duplicates: Review | None = None
         self.bursts: Review | None = None
+        # Replaced results, each freed RETIRE_AFTER_MS after its successor was shown: (when,
+        # what). One timer for all of them, so no QObject is made per hand-over.
+        self._retired: deque[tuple[float, tuple[Any, ...]]] = deque()
+        self._retire_timer = QTimer(self)
+        self._retire_timer.setSingleShot(True)
+        self._retire_timer.timeout.connect(self._free_retired)
         self._task: Task | None = None
         self._kind: JobKind | None = None
         self._totals: tuple[tuple[tuple[Review, int], ...], tuple[int, int]] | None = None
@@ -166,10 +186,23 @@ class AppController(QObject):
         return self._task is not None and self._task.cancel.cancelled
 
     def start_scan(self, options: ScanOptions) -> bool:
-        """Scan in the background; False (nothing started) while another job runs."""
+        """Scan in the background; False (nothing started) while another job runs.
 
-        def job(progress: Callable[[Any], None], cancel: CancelToken) -> ScanResult:
-            return pipeline.run_scan(options, progress, cancel)
+        The job also builds the new result's reviews, carrying over the current review's marks
+        as they were when the scan started (at 100,000 photos that is 100 ms of Python the GUI
+        thread would otherwise spend in one go at the hand-over).
+        """
+        earlier = self.duplicates
+        marks = earlier.frozen_marks() if earlier is not None else None
+        version = earlier.version if earlier is not None else 0
+
+        def job(progress: Callable[[Any], None], cancel: CancelToken) -> _Scanned:
+            result = pipeline.run_scan(options, progress, cancel)
+            if result.stats.cancelled:
+                return _Scanned(result)
+            duplicates = Review(result.groups, marks() if marks is not None else None)
+            duplicates.trash_count_and_bytes()  # remembered: the views sort and total by it
+            return _Scanned(result, duplicates, Review(result.bursts), earlier, version)
 
         return self._start(JobKind.SCAN, job, self._scan_done, self.scanProgress.emit)
 
@@ -245,9 +278,17 @@ class AppController(QObject):
     def _end(self) -> None:
         self._task, self._kind = None, None
 
-    def _scan_done(self, result: ScanResult) -> None:
+    def _scan_done(self, scanned: _Scanned) -> None:
+        result = scanned.result
         log.info("Scan finished: %s", result.stats)
-        if not result.stats.cancelled:
+        if scanned.duplicates is None:
+            pass  # cancelled: the current result stays
+        elif self.duplicates is scanned.earlier and (
+            self.duplicates is None or self.duplicates.version == scanned.version
+        ):
+            self.set_result(result, scanned.duplicates, scanned.bursts)
+        else:
+            # Marks changed while the scan ran: carry over the marks as they are now.
             self.set_result(result)
         self.scanFinished.emit(result)
 
@@ -272,11 +313,18 @@ class AppController(QObject):
 
     # -- the result and its reviews ----------------------------------------------------------
 
-    def set_result(self, result: ScanResult | None, review: Review | None = None) -> None:
-        """Hold a new result, its marks from ``review`` (or the engine's suggestion), and
-        autosave it from now on."""
-        retired = (self.result, self.duplicates, self.bursts)
-        QTimer.singleShot(RETIRE_AFTER_MS, lambda: retired)
+    def set_result(
+        self,
+        result: ScanResult | None,
+        review: Review | None = None,
+        bursts: Review | None = None,
+    ) -> None:
+        """Hold a new result, its marks from ``review`` (or the engine's suggestion, with the
+        current review's marks carried over) and ``bursts``, and autosave it from now on."""
+        due = time.monotonic() + RETIRE_AFTER_MS / 1000
+        self._retired.append((due, (self.result, self.duplicates, self.bursts)))
+        if not self._retire_timer.isActive():
+            self._retire_timer.start(RETIRE_AFTER_MS)
         earlier = self.duplicates
         self.result = result
         if result is None:
@@ -289,9 +337,16 @@ class AppController(QObject):
             marks = earlier.marks() if earlier is not None else None
             self.duplicates = Review(result.groups, marks)
         if result is not None:
-            self.bursts = Review(result.bursts)
+            self.bursts = bursts if bursts is not None else Review(result.bursts)
         self.autosaver.track(result, self.duplicates, self.bursts)
         self.resultChanged.emit()
+
+    def _free_retired(self) -> None:
+        now = time.monotonic()
+        while self._retired and self._retired[0][0] <= now:
+            self._retired.popleft()
+        if self._retired:
+            self._retire_timer.start(max(1, round((self._retired[0][0] - now) * 1000)))
 
     def reviews(self) -> list[Review]:
         return [r for r in (self.duplicates, self.bursts) if r is not None]

@@ -1,18 +1,34 @@
-"""Thumbnails decoded on a thread pool, delivered to the GUI thread, kept in a bounded LRU cache."""
+"""Thumbnails decoded in child processes, delivered to the GUI thread, kept in a bounded cache.
+
+A photo that crashes a decoder (a hostile file, a decoder bug) kills a decoder process, not
+the app: the request answers "cannot show" and the next one starts a fresh process
+(core/decoder.py). The decoder processes and the plain Python threads that feed them are
+shared by every loader of the app; no Qt type is used off the GUI thread except emitting the
+signal of a bridge object that is a child of its loader.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import queue
 import threading
+import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
-from photodedup.core.imageio import DecodeError, open_oriented
+from photodedup.core.decoder import (
+    Decode,
+    DecoderBug,
+    DecoderProcess,
+    Pixels,
+    decode_pixels,
+)
+from photodedup.core.imageio import DecodeError
 
 log = logging.getLogger(__name__)
 
@@ -44,28 +60,6 @@ class Thumb:
     error: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Pixels:
-    """A decoded picture as plain bytes (RGBA, 8 bits each): made off the GUI thread without
-    any Qt type, turned into a QImage on the GUI thread."""
-
-    width: int
-    height: int
-    rgba: bytes
-
-
-def decode_pixels(path: str, side: int) -> Pixels:
-    """Decode a photo upright, reduced to fit ``side`` (0 = full size); raises DecodeError.
-
-    Pillow only, never Qt: PySide creates its Python types lazily on first use, and two pool
-    threads creating the same type at once crashed the app (a race inside shiboken's type
-    table, see docs/threads.md). Worker threads therefore use no Qt wrapper at all.
-    """
-    img = open_oriented(path, max_side=side or None)
-    rgba = img.convert("RGBA")
-    return Pixels(rgba.width, rgba.height, rgba.tobytes("raw", "RGBA"))
-
-
 def to_qimage(pixels: Pixels) -> QImage:
     """A QImage owning a copy of ``pixels`` (GUI thread)."""
     image = QImage(
@@ -81,6 +75,10 @@ class _Queue:
         self._lock = threading.Lock()
         self._items: OrderedDict[ThumbKey, None] = OrderedDict()
         self._limit = limit
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
 
     def push(self, key: ThumbKey) -> ThumbKey | None:
         """Queue a key; returns the oldest key dropped to stay within the limit, if any."""
@@ -103,43 +101,108 @@ class _Queue:
 
 
 class _Bridge(QObject):
-    """A child of the loader, so it lives and dies on the GUI thread; pool threads only emit
-    its signal, delivered queued to the loader."""
+    """A child of the loader, so it lives and dies on the GUI thread; decoder threads only emit
+    its signal, delivered queued to the loader: ``decoded(turn, key, pixels, error)``, with
+    ``key`` None when the turn found the loader's queue empty."""
 
-    decoded = Signal(object, object, str)
+    decoded = Signal(object, object, object, str)
 
 
-class _Job(QRunnable):
-    def __init__(self, queue: _Queue, bridge: _Bridge) -> None:
-        super().__init__()
-        self._queue = queue
-        self._bridge = bridge
+@dataclass(eq=False)
+class _Turn:
+    """A loader's permission to have one of its queued requests decoded."""
 
-    def run(self) -> None:
-        key = self._queue.pop_newest()
-        if key is None:
-            return
-        try:
-            pixels, error = decode_pixels(key.path, key.side), ""
-        except DecodeError as exc:
-            pixels, error = None, str(exc)
-        except OSError as exc:
-            pixels, error = None, exc.strerror or str(exc)
-        except Exception as exc:
-            # A decoder bug on one odd file must still answer the request: unanswered, its tile
-            # would show "loading" forever.
-            log.exception("Unexpected error decoding %s", key.path)
-            pixels, error = None, f"{type(exc).__name__}: {exc}"
-        # RuntimeError: the loader was destroyed while this file decoded; nobody wants the result.
-        with contextlib.suppress(RuntimeError):
-            self._bridge.decoded.emit(key, pixels, error)
+    queue: _Queue
+    bridge: _Bridge
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+class DecoderService:
+    """``processes`` decoder processes, each fed by a plain Python thread, started on first use.
+
+    Loaders post turns; a thread takes the newest request of the turn's loader, has its process
+    decode it, and emits the answer on the loader's bridge.
+    """
+
+    def __init__(self, processes: int = 2, decode: Decode = decode_pixels) -> None:
+        self._count = max(1, processes)
+        self._decode = decode
+        self._turns: queue.SimpleQueue[_Turn | None] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._decoders: list[DecoderProcess] = []
+        self._lock = threading.Lock()
+
+    def post(self, turn: _Turn) -> None:
+        with self._lock:
+            while len(self._threads) < self._count:
+                decoder = DecoderProcess(self._decode)
+                thread = threading.Thread(
+                    target=self._run, args=(decoder,), name="photodedup-thumbs", daemon=True
+                )
+                self._decoders.append(decoder)
+                self._threads.append(thread)
+                thread.start()
+        self._turns.put(turn)
+
+    def decoder_pids(self) -> list[int]:
+        """The decoder processes running now."""
+        return [pid for d in self._decoders if (pid := d.pid) is not None]
+
+    def close(self) -> None:
+        """Stop the threads and their processes (turns still queued are dropped)."""
+        with self._lock:
+            threads, self._threads = self._threads, []
+            decoders, self._decoders = self._decoders, []
+        for _ in threads:
+            self._turns.put(None)
+        for thread in threads:
+            thread.join(5.0)
+        for decoder in decoders:
+            decoder.close()
+
+    def _run(self, decoder: DecoderProcess) -> None:
+        while (turn := self._turns.get()) is not None:
+            key = turn.queue.pop_newest()
+            pixels: Pixels | None = None
+            error = ""
+            if key is not None:
+                try:
+                    pixels = decoder(key.path, key.side)
+                except DecoderBug as exc:
+                    # A decoder bug on one odd file must still answer the request: unanswered,
+                    # its tile would show "loading" forever.
+                    log.error("Unexpected error decoding %s\n%s", key.path, exc.trace)
+                    error = str(exc)
+                except DecodeError as exc:
+                    error = str(exc)
+                except Exception as exc:  # the decoder process cannot start (no memory, no fds)
+                    log.exception("No decoder process for %s", key.path)
+                    error = f"{type(exc).__name__}: {exc}"
+            # RuntimeError: the loader was destroyed meanwhile; nobody wants the answer.
+            with contextlib.suppress(RuntimeError):
+                turn.bridge.decoded.emit(turn, key, pixels, error)
+            turn.done.set()
+            del turn, pixels
+
+
+_shared: DecoderService | None = None
+
+
+def shared_decoders() -> DecoderService:
+    """The app's decoder processes, shared by all its loaders (started on first request)."""
+    global _shared
+    if _shared is None:
+        _shared = DecoderService()
+    return _shared
 
 
 class ThumbnailLoader(QObject):
     """Loads thumbnails off the GUI thread; ask again after ``thumbnailReady`` to get the pixmap.
 
     Requests for the same file version are merged while in flight; at most ``max_pending`` wait,
-    newest first, so only what was recently painted (the visible rows) gets decoded.
+    newest first, so only what was recently painted (the visible rows) gets decoded, by at most
+    ``threads`` of the decoder processes at once. The cache holds at most ``max_items``
+    thumbnails and ``max_bytes`` of pixels (the newest one always).
     """
 
     thumbnailReady = Signal(str)
@@ -150,14 +213,19 @@ class ThumbnailLoader(QObject):
         max_pending: int = 96,
         threads: int = 2,
         parent: QObject | None = None,
+        max_bytes: int = 256 * 2**20,
+        decoders: DecoderService | None = None,
     ) -> None:
         super().__init__(parent)
         self._cache: OrderedDict[ThumbKey, QPixmap | str] = OrderedDict()
         self._max_items = max_items
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._in_flight: set[ThumbKey] = set()
         self._queue = _Queue(max_pending)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max(1, threads))
+        self._threads = max(1, threads)
+        self._turns: list[_Turn] = []
+        self._decoders = decoders
         self._bridge = _Bridge(self)
         self._bridge.decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
         self._tiles: dict[tuple[str, int, int], QPixmap] = {}
@@ -176,7 +244,7 @@ class ThumbnailLoader(QObject):
             dropped = self._queue.push(key)
             if dropped is not None:
                 self._in_flight.discard(dropped)
-            self._pool.start(_Job(self._queue, self._bridge))
+            self._pump()
         return Thumb(ThumbState.LOADING)
 
     def pending_count(self) -> int:
@@ -186,26 +254,51 @@ class ThumbnailLoader(QObject):
     def cached_count(self) -> int:
         return len(self._cache)
 
+    def cached_bytes(self) -> int:
+        """The pixels the cache holds (4 bytes a pixel)."""
+        return self._bytes
+
     def clear(self) -> None:
         """Forget cached thumbnails and queued requests (decodes already running still land)."""
         for key in self._queue.clear():
             self._in_flight.discard(key)
         self._cache.clear()
+        self._bytes = 0
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Drop queued work and wait for running decodes (call before the app quits)."""
         for key in self._queue.clear():
             self._in_flight.discard(key)
-        self._pool.waitForDone(timeout_ms)
+        deadline = time.monotonic() + timeout_ms / 1000
+        for turn in self._turns:
+            turn.done.wait(max(0.0, deadline - time.monotonic()))
 
-    @Slot(object, object, str)
-    def _on_decoded(self, key: ThumbKey, pixels: Pixels | None, error: str) -> None:
-        self._in_flight.discard(key)
-        self._cache[key] = QPixmap.fromImage(to_qimage(pixels)) if pixels is not None else error
-        self._cache.move_to_end(key)
-        while len(self._cache) > self._max_items:
-            self._cache.popitem(last=False)
-        self.thumbnailReady.emit(key.path)
+    def _pump(self) -> None:
+        """Give the decoders as many turns as queued requests, up to ``threads`` at once."""
+        while len(self._turns) < min(self._threads, len(self._queue)):
+            turn = _Turn(self._queue, self._bridge)
+            self._turns.append(turn)
+            (self._decoders or shared_decoders()).post(turn)
+
+    @Slot(object, object, object, str)
+    def _on_decoded(
+        self, turn: _Turn, key: ThumbKey | None, pixels: Pixels | None, error: str
+    ) -> None:
+        self._turns.remove(turn)
+        if key is not None:
+            self._in_flight.discard(key)
+            self._store(key, QPixmap.fromImage(to_qimage(pixels)) if pixels is not None else error)
+            self.thumbnailReady.emit(key.path)
+        self._pump()
+
+    def _store(self, key: ThumbKey, value: QPixmap | str) -> None:
+        old = self._cache.pop(key, None)
+        self._bytes += _size(value) - _size(old)
+        self._cache[key] = value
+        while len(self._cache) > 1 and (
+            len(self._cache) > self._max_items or self._bytes > self._max_bytes
+        ):
+            self._bytes -= _size(self._cache.popitem(last=False)[1])
 
     # -- tiles: owned by the loader, so no pixmap outlives the QApplication -------------------
 
@@ -234,3 +327,7 @@ class ThumbnailLoader(QObject):
             painter.end()
             self._tiles[key] = pix
         return self._tiles[key]
+
+
+def _size(value: QPixmap | str | None) -> int:
+    return 4 * value.width() * value.height() if isinstance(value, QPixmap) else 0

@@ -1,4 +1,4 @@
-"""Thumbnail loader: off-thread decoding, EXIF orientation, HEIC fallback, errors, bounded cache."""
+"""Thumbnail loader: decoding in a child process that may crash, orientation, errors, cache."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ import pytest
 from PIL import Image
 from PySide6.QtGui import QImageReader
 
-from photodedup.gui.thumbnails import ThumbKey, ThumbnailLoader, ThumbState, _Queue
+from photodedup.gui.thumbnails import (
+    DecoderService,
+    ThumbKey,
+    ThumbnailLoader,
+    ThumbState,
+    _Queue,
+)
 
 
 @pytest.fixture
@@ -140,22 +146,71 @@ def test_emitting_signals_keeps_true_alive(qtbot) -> None:
     assert sys.getrefcount(True) >= before - 50
 
 
+@pytest.fixture
+def hostile_loader(qtbot, request):
+    """A loader whose decoder process runs one of tests/gui/hostile_decoders.py's decoders."""
+    import hostile_decoders
+
+    decoders = DecoderService(processes=1, decode=getattr(hostile_decoders, request.param))
+    loader = ThumbnailLoader(max_items=50, decoders=decoders)
+    yield loader, decoders
+    loader.shutdown()
+    decoders.close()
+
+
+@pytest.mark.parametrize("hostile_loader", ["raise_on_odd_names"], indirect=True)
 def test_an_unexpected_decoder_error_gives_the_error_tile(
-    qtbot, loader, tmp_path: Path, monkeypatch, caplog
+    qtbot, hostile_loader, tmp_path: Path, caplog, draw
 ) -> None:
-    from photodedup.gui import thumbnails
-
-    def broken_decoder(path: str, max_side: int | None = None) -> Image.Image:
-        raise ValueError("decoder bug")
-
-    monkeypatch.setattr(thumbnails, "open_oriented", broken_decoder)
-    path = tmp_path / "odd.jpg"
-    path.write_bytes(b"not a picture Qt can read")
+    loader, _decoders = hostile_loader
+    path = draw(tmp_path / "odd.jpg", (100, 100), 1)
     thumb = load(qtbot, loader, path)
     assert thumb.state is ThumbState.FAILED
     assert "decoder bug" in thumb.error
     assert loader.pending_count() == 0  # nothing stays "loading" forever
-    assert "decoder bug" in caplog.text
+    assert "decoder bug" in caplog.text  # with the decoder process's traceback
+    assert "raise_on_odd_names" in caplog.text
+
+
+@pytest.mark.parametrize("hostile_loader", ["segfault_on_crash_names"], indirect=True)
+def test_a_file_that_kills_the_decoder_cannot_be_shown_and_the_next_one_can(
+    qtbot, hostile_loader, tmp_path: Path, draw
+) -> None:
+    loader, decoders = hostile_loader
+    good = draw(tmp_path / "good.jpg", (200, 100), 1)
+    assert load(qtbot, loader, good).state is ThumbState.READY
+    (first_pid,) = decoders.decoder_pids()
+    crash = draw(tmp_path / "crash.jpg", (200, 100), 2)
+    thumb = load(qtbot, loader, crash)
+    assert thumb.state is ThumbState.FAILED
+    assert thumb.error == "the decoder crashed on this file"
+    assert decoders.decoder_pids() == []  # the dead process is gone, not waited on later
+    assert loader.pending_count() == 0
+    # The app goes on: the next file is decoded by a fresh process.
+    other = draw(tmp_path / "other.jpg", (100, 200), 3)
+    thumb = load(qtbot, loader, other)
+    assert thumb.state is ThumbState.READY
+    assert (thumb.pixmap.width(), thumb.pixmap.height()) == (32, 64)
+    (second_pid,) = decoders.decoder_pids()
+    assert second_pid != first_pid
+    # The failure is remembered: asking again shows the error tile without a new crash.
+    assert loader.request(*stat_of(crash), 64).state is ThumbState.FAILED
+    assert decoders.decoder_pids() == [second_pid]
+
+
+def test_the_cache_is_bounded_in_bytes(qtbot, tmp_path: Path, draw) -> None:
+    # 64 x 64 thumbnails are 16 KiB each: three fit in 40 KiB, the oldest one leaves.
+    loader = ThumbnailLoader(max_items=50, max_bytes=40 * 1024)
+    try:
+        files = [draw(tmp_path / f"{i}.png", (64, 64), i) for i in range(3)]
+        for f in files:
+            load(qtbot, loader, f)
+        assert loader.cached_count() == 2
+        assert loader.cached_bytes() == 2 * 64 * 64 * 4
+        assert loader.request(*stat_of(files[0]), 64).state is ThumbState.LOADING
+        assert loader.request(*stat_of(files[2]), 64).state is ThumbState.READY
+    finally:
+        loader.shutdown()
 
 
 def test_decoding_threads_call_no_qt_wrapper(tmp_path: Path, draw) -> None:
@@ -163,7 +218,7 @@ def test_decoding_threads_call_no_qt_wrapper(tmp_path: Path, draw) -> None:
     # (docs/threads.md). Decoding must therefore not call into PySide at all.
     import threading
 
-    from photodedup.gui.thumbnails import decode_pixels
+    from photodedup.core.decoder import decode_pixels
 
     path = draw(tmp_path / "photo.jpg", (300, 200), 1)
     qt_calls: list[str] = []
