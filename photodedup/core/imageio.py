@@ -380,10 +380,12 @@ def decode_for_hash(data: bytes, name: str = "") -> Decoded:
         raise DecodeError("not enough memory to decode this image") from None
     if gray.width > SHRINK_ABOVE or gray.height > SHRINK_ABOVE:
         # Formats without DCT scaling: shrink once so later steps stay cheap.
-        box = (SHRINK_ABOVE // 2, SHRINK_ABOVE // 2)
-        gray = ImageOps.contain(gray, box, Image.Resampling.BOX)
+        scale = (SHRINK_ABOVE // 2) / max(gray.width, gray.height)
+        # At least a pixel a side: a damaged BMP header can claim 64x131,120 (hypothesis).
+        size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
+        gray = gray.resize(size, Image.Resampling.BOX)
         if colour is not None:
-            colour = colour.resize(gray.size, Image.Resampling.BOX)
+            colour = colour.resize(size, Image.Resampling.BOX)
     transpose = _TRANSPOSE.get(orientation)
     if transpose is not None:
         gray = gray.transpose(transpose)

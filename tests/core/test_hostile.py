@@ -122,6 +122,9 @@ SAMPLES = _sample_images()
 # A TIFF whose next-frame offset points into its header: Pillow raised TypeError ("Missing
 # dimensions") while counting its frames, found by this test.
 @example(sample=SAMPLES[4], cuts=[(130, 1)], truncate=None, insert=b"")
+# A BMP whose header claims 131,120 rows of 64 pixels: reducing it to 512 px rounded its width
+# to 0 and Pillow raised ValueError, found by this test.
+@example(sample=SAMPLES[-1], cuts=[(24, 2)], truncate=None, insert=b"")
 @given(
     sample=st.sampled_from(SAMPLES),
     cuts=st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 255)), max_size=12),
