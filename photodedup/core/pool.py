@@ -33,6 +33,11 @@ WORKER_NICENESS = 5
 
 
 def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None:
+    if hasattr(os, "nice"):
+        # Decoding is background work: when the cores are busy, the app's window (or the
+        # user's other programs) comes first. Only this worker process is lowered, before
+        # its imports: a first scan starts its workers while the window shows the discovery.
+        os.nice(WORKER_NICENESS)
     # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
     # module: the command line starts its workers before it imports them itself.
     from .fingerprint import fingerprint_path
@@ -44,10 +49,6 @@ def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
-    if hasattr(os, "nice"):
-        # Decoding is background work: when the cores are busy, the app's window (or the
-        # user's other programs) comes first. Only this worker process is lowered.
-        os.nice(WORKER_NICENESS)
     ensure_plugins()
     while True:
         try:
