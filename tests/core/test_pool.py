@@ -112,3 +112,18 @@ def test_a_small_job_starts_one_worker_and_started_workers_all_take_part(tmp_pat
     assert started.run(paths, on_result)
     assert len(busy) == 2  # both started workers were given files
     assert started._pool == []  # and are gone after the run
+
+
+def worker_niceness(item: str) -> tuple[str, int]:
+    """A pool job (imported by the workers): the worker's niceness."""
+    return item, os.nice(0)
+
+
+def test_workers_run_below_the_app_from_their_start():
+    from photodedup.core.pool import WORKER_NICENESS
+
+    answers = []
+    assert FingerprintPool(workers=1, work=worker_niceness).run(["a"], answers.append)
+    ((item, niceness),) = answers
+    assert item == "a"
+    assert niceness == min(os.nice(0) + WORKER_NICENESS, 19)
