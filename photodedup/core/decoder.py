@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
-import os
 import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from .imageio import DecodeError, ensure_plugins, open_oriented
+from .imageio import DecodeError, open_oriented, start_decoder_process
 
 #: A decoder run in the child: (path, longest side or 0) -> the picture, or DecodeError.
 Decode = Callable[[str, int], "Pixels"]
@@ -56,12 +55,7 @@ class _Failed:
 
 
 def _child_main(conn: Connection, decode: Decode) -> None:
-    # Decoders print complaints about hostile files straight to fd 2; each failure already
-    # comes back with its reason.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-    ensure_plugins()
+    start_decoder_process()
     while True:
         try:
             request = conn.recv()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
 import struct
 import warnings
 import zlib
@@ -149,6 +150,16 @@ def png_damaged(data: bytes) -> bool:
         if kind == b"IEND":
             return False
     return True
+
+
+def start_decoder_process() -> None:
+    """Ready a process that only decodes: decoders (libtiff, libjpeg) print complaints about
+    hostile files straight to fd 2, and each failure already comes back with its reason, so
+    fd 2 goes to the null device; then the plugins are registered."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    ensure_plugins()
 
 
 def ensure_plugins() -> None:

@@ -41,15 +41,10 @@ def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None
     # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
     # module: the command line starts its workers before it imports them itself.
     from .fingerprint import fingerprint_path
-    from .imageio import ensure_plugins
+    from .imageio import start_decoder_process
 
     work = work or fingerprint_path
-    # Decoders (libtiff, libjpeg) print complaints about hostile files straight to fd 2; each
-    # failure already comes back as a Problem with its reason, so keep the terminal clean.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-    ensure_plugins()
+    start_decoder_process()
     while True:
         try:
             chunk = conn.recv()
