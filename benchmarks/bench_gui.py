@@ -27,8 +27,8 @@ import time
 import traceback
 from pathlib import Path
 
-#: How long the timer keeps watching after a scan ends (the hand-over and the autosave).
-RESULTS_WATCH_MS = 3000
+#: How long the timer keeps watching after a scan ends (the hand-over, and the autosave 2 s later).
+RESULTS_WATCH_MS = 4000
 
 # Run by the monitor process: on each line read, print the peak summed RSS (bytes) of the
 # process tree under PID since the last line, sampling every 100 ms in between.

@@ -51,14 +51,16 @@ def give_the_window_the_gil_first() -> None:
 
 def install_process_policy(window: MainWindow) -> GarbagePolicy:
     """The process-wide policy, in one place and on the GUI thread: the GIL switch interval,
-    and garbage collection from a GUI-thread timer (gui/gc_policy.py) instead of whichever
-    thread allocates. Returns the policy (owned by the window)."""
+    and garbage collection (replaced results freed too) from a GUI-thread timer
+    (gui/gc_policy.py) instead of whichever thread allocates. Returns the policy (owned by the
+    window)."""
     from photodedup.gui.gc_policy import GarbagePolicy
 
     give_the_window_the_gil_first()
     garbage = GarbagePolicy(window, busy=lambda: window.controller.busy)
     garbage.install()
     window.controller.resultChanged.connect(garbage.settle)
+    window.controller.resultReplaced.connect(garbage.retire)
     return garbage
 
 

@@ -62,17 +62,18 @@ class Autosaver(QObject):
     call of a repaint into Python waited for it: stalls of 0.1-0.3 s right after a scan.
     """
 
+    #: A save waits this long after the last change (a new review included: capturing every
+    #: mark, tens of ms at 100,000 photos, then stays out of the turns that show it).
     DELAY_MS = 2000
-    #: A new review is captured this long after it is tracked: the turns of the event loop
-    #: right after a scan's hand-over make the first group's cards and paint the list, and
-    #: capturing every mark (tens of ms at 100,000 photos) in the same turn held the window.
-    TRACK_DELAY_MS = 300
     #: The most time one turn of the event loop spends encoding.
     SLICE_SECONDS = 0.004
 
-    def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, parent: QObject | None = None, delay_ms: int = DELAY_MS
+    ) -> None:
         super().__init__(parent)
         self.path = path if path is not None else default_path()
+        self.delay_ms = delay_ms
         self._result: ScanResult | None = None
         self._review: Review | None = None
         self._bursts: Review | None = None
@@ -90,15 +91,15 @@ class Autosaver(QObject):
     def track(
         self, result: ScanResult | None, review: Review | None, bursts: Review | None = None
     ) -> None:
-        """Follow a new review and its similar shots (None: nothing to save); save it shortly
-        (TRACK_DELAY_MS), once the result has reached the views."""
+        """Follow a new review and its similar shots (None: nothing to save); save it after
+        the delay, like any change."""
         self._result, self._review, self._bursts = result, review, bursts
-        self._timer.start(self.TRACK_DELAY_MS)
+        self._timer.start(self.delay_ms)
 
     def schedule(self) -> None:
-        """Save after DELAY_MS, restarting the wait on each change so bursts save once."""
+        """Save after the delay, restarting the wait on each change so bursts save once."""
         if self._review is not None:
-            self._timer.start(self.DELAY_MS)
+            self._timer.start(self.delay_ms)
 
     @property
     def pending(self) -> bool:

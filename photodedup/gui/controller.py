@@ -7,14 +7,12 @@ Every signal is emitted on the GUI thread (the executor delivers job outcomes th
 from __future__ import annotations
 
 import logging
-import time
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from photodedup.core import journal, move_to_folder, pipeline, trash
 from photodedup.core.models import (
@@ -30,10 +28,6 @@ from photodedup.gui.autosave import Autosaver
 from photodedup.gui.executor import Executor, Job, Task
 
 log = logging.getLogger(__name__)
-
-#: A replaced scan result is freed this long after its successor is shown: its objects (tens
-#: of thousands at 100,000 photos) take tens of ms to free, which the first paints should not wait.
-RETIRE_AFTER_MS = 150
 
 
 class JobKind(Enum):
@@ -121,6 +115,15 @@ def move_job(
 
 
 @dataclass(frozen=True, slots=True)
+class ReplacedResult:
+    """A result and its reviews, as a newer result replaced them."""
+
+    result: ScanResult
+    duplicates: Review | None
+    bursts: Review | None
+
+
+@dataclass(frozen=True, slots=True)
 class _Scanned:
     """A scan job's outcome: the result and, unless cancelled, its reviews, with the marks of
     ``earlier`` (at ``version``) carried over."""
@@ -150,6 +153,9 @@ class AppController(QObject):
     resultChanged = Signal()
     #: Marks or groups of the current reviews changed (a view edited them, or files left).
     marksChanged = Signal()
+    #: A new result replaced this one; a listener may hold it to free it later (the app's
+    #: garbage policy does: freeing a large result should not lengthen the hand-over's turn).
+    resultReplaced = Signal(ReplacedResult)
 
     def __init__(
         self, executor: Executor, autosaver: Autosaver, parent: QObject | None = None
@@ -160,12 +166,6 @@ class AppController(QObject):
         self.result: ScanResult | None = None
         self.duplicates: Review | None = None
         self.bursts: Review | None = None
-        # Replaced results, each freed RETIRE_AFTER_MS after its successor was shown: (when,
-        # what). One timer for all of them, so no QObject is made per hand-over.
-        self._retired: deque[tuple[float, tuple[Any, ...]]] = deque()
-        self._retire_timer = QTimer(self)
-        self._retire_timer.setSingleShot(True)
-        self._retire_timer.timeout.connect(self._free_retired)
         self._task: Task | None = None
         self._kind: JobKind | None = None
         self._totals: tuple[tuple[tuple[Review, int], ...], tuple[int, int]] | None = None
@@ -321,11 +321,9 @@ class AppController(QObject):
     ) -> None:
         """Hold a new result, its marks from ``review`` (or the engine's suggestion, with the
         current review's marks carried over) and ``bursts``, and autosave it from now on."""
-        due = time.monotonic() + RETIRE_AFTER_MS / 1000
-        self._retired.append((due, (self.result, self.duplicates, self.bursts)))
-        if not self._retire_timer.isActive():
-            self._retire_timer.start(RETIRE_AFTER_MS)
         earlier = self.duplicates
+        if self.result is not None:
+            self.resultReplaced.emit(ReplacedResult(self.result, self.duplicates, self.bursts))
         self.result = result
         if result is None:
             self.duplicates = self.bursts = None
@@ -340,13 +338,6 @@ class AppController(QObject):
             self.bursts = bursts if bursts is not None else Review(result.bursts)
         self.autosaver.track(result, self.duplicates, self.bursts)
         self.resultChanged.emit()
-
-    def _free_retired(self) -> None:
-        now = time.monotonic()
-        while self._retired and self._retired[0][0] <= now:
-            self._retired.popleft()
-        if self._retired:
-            self._retire_timer.start(max(1, round((self._retired[0][0] - now) * 1000)))
 
     def reviews(self) -> list[Review]:
         return [r for r in (self.duplicates, self.bursts) if r is not None]

@@ -134,10 +134,17 @@ def shell_library(tmp_path: Path) -> Library:
     return make_library(tmp_path / "photos")
 
 
+#: The tests' autosave delay: the app waits 2 s after a change, which tests need not sit out.
+SAVE_DELAY_MS = 50
+
+
 @pytest.fixture
 def window(qtbot, user_dirs: UserDirs) -> Iterator[MainWindow]:
     """A shown main window whose settings and autosave live in the test's user dirs."""
-    win = MainWindow(user_dirs.settings(), Autosaver(user_dirs.data_home / "autosave.json"))
+    win = MainWindow(
+        user_dirs.settings(),
+        Autosaver(user_dirs.data_home / "autosave.json", delay_ms=SAVE_DELAY_MS),
+    )
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

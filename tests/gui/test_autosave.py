@@ -16,7 +16,7 @@ def test_a_large_review_is_encoded_a_slice_at_a_time(
     groups = synthetic(5_000)
     result = ScanResult(("/photos",), tuple(groups), (), ScanStats(17_500, 17_500, 0, 1.0))
     review = Review(groups)
-    saver = Autosaver(tmp_path / "autosave.json")
+    saver = Autosaver(tmp_path / "autosave.json", delay_ms=0)
     monkeypatch.setattr(Autosaver, "SLICE_SECONDS", 0.0)  # a few pieces per turn
     # A zero timer fires once per turn of the event loop; each piece notes the turn it was
     # encoded in. Encoded in one go, every piece would share one turn.

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixtures_shell import SAVE_DELAY_MS
 from PIL import Image, ImageFilter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -128,7 +129,9 @@ def test_burst_marks_survive_save_and_open(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     window.menus.save_action.trigger()
 
-    other = MainWindow(user_dirs.settings(), Autosaver(user_dirs.root / "other.json"))
+    other = MainWindow(
+        user_dirs.settings(), Autosaver(user_dirs.root / "other.json", delay_ms=SAVE_DELAY_MS)
+    )
     qtbot.addWidget(other)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
     other.menus.open_action.trigger()
@@ -148,7 +151,7 @@ def test_burst_marks_and_trashed_shots_reach_the_autosave(
     saved = results_io.load_results(str(autosave))
     assert {m.path: m.keep for g in saved.bursts for m in g.members}[shaken] is False
 
-    resumed = MainWindow(user_dirs.settings(), Autosaver(autosave))
+    resumed = MainWindow(user_dirs.settings(), Autosaver(autosave, delay_ms=SAVE_DELAY_MS))
     qtbot.addWidget(resumed)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     assert resumed.review_files.offer_resume()

@@ -18,7 +18,7 @@ class Cycle:
 
 
 def test_cycles_are_collected_by_the_gui_thread_timer(qtbot, monkeypatch) -> None:
-    monkeypatch.setattr(GarbagePolicy, "YOUNG_MS", 20)
+    monkeypatch.setattr(GarbagePolicy, "TICK_MS", 20)
     gc.enable()  # as the app starts (the GUI tests' own fixture turns it off)
     policy = GarbagePolicy()
     policy.install()
@@ -54,7 +54,7 @@ def test_settle_freezes_what_a_result_leaves_alive(qtbot) -> None:
 
 
 def test_a_burst_of_long_lived_objects_is_frozen_not_walked(qtbot, monkeypatch) -> None:
-    monkeypatch.setattr(GarbagePolicy, "YOUNG_MS", 20)
+    monkeypatch.setattr(GarbagePolicy, "TICK_MS", 20)
     monkeypatch.setattr(GarbagePolicy, "YOUNG_LIMIT", 1_000)
     policy = GarbagePolicy()
     policy.install()
@@ -67,8 +67,8 @@ def test_a_burst_of_long_lived_objects_is_frozen_not_walked(qtbot, monkeypatch) 
 
 
 def test_no_full_collection_runs_while_a_job_is_busy(qtbot, monkeypatch) -> None:
-    monkeypatch.setattr(GarbagePolicy, "FULL_MS", 10)
-    monkeypatch.setattr(GarbagePolicy, "YOUNG_MS", 10**6)
+    monkeypatch.setattr(GarbagePolicy, "TICK_MS", 5)
+    monkeypatch.setattr(GarbagePolicy, "FULL_EVERY", 2)
     busy = [True]
     full: list[int] = []
 
@@ -78,15 +78,41 @@ def test_no_full_collection_runs_while_a_job_is_busy(qtbot, monkeypatch) -> None
 
     policy = GarbagePolicy(busy=lambda: busy[0])
     ticks: list[int] = []
-    policy._full.timeout.connect(lambda: ticks.append(1))
+    policy._timer.timeout.connect(lambda: ticks.append(1))
     gc.callbacks.append(seen)
     policy.install()
     try:
         full.clear()  # install's own collection
-        qtbot.waitUntil(lambda: len(ticks) >= 5)
+        qtbot.waitUntil(lambda: len(ticks) >= 10)
         assert full == []
         busy[0] = False
         qtbot.waitUntil(lambda: bool(full))
     finally:
         policy.uninstall()
         gc.callbacks.remove(seen)
+
+
+def test_a_retired_result_is_freed_by_the_next_tick_not_at_once(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(GarbagePolicy, "TICK_MS", 20)
+    policy = GarbagePolicy()
+    policy.install()
+    try:
+        replaced = Cycle()
+        replaced.me = None  # no cycle: reference counting alone frees it
+        ref = weakref.ref(replaced)
+        policy.retire(replaced)
+        del replaced
+        assert ref() is not None  # not in the hand-over's own turn
+        qtbot.waitUntil(lambda: ref() is None, timeout=5000)
+    finally:
+        policy.uninstall()
+
+
+def test_without_the_policy_running_nothing_is_held(qtbot) -> None:
+    policy = GarbagePolicy()  # not installed: no tick would ever free it
+    replaced = Cycle()
+    replaced.me = None
+    ref = weakref.ref(replaced)
+    policy.retire(replaced)
+    del replaced
+    assert ref() is None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from fixtures_shell import SAVE_DELAY_MS
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
@@ -33,7 +34,10 @@ pytest_plugins = ("fixtures_shell",)
 
 
 def new_window(qtbot, user_dirs: UserDirs) -> MainWindow:
-    win = MainWindow(user_dirs.settings(), Autosaver(user_dirs.data_home / "autosave.json"))
+    win = MainWindow(
+        user_dirs.settings(),
+        Autosaver(user_dirs.data_home / "autosave.json", delay_ms=SAVE_DELAY_MS),
+    )
     qtbot.addWidget(win)
     return win
 
@@ -306,7 +310,10 @@ def test_the_window_and_its_flows_speak_the_chosen_language(qtbot, user_dirs: Us
     translations = Translations(QApplication.instance())
     try:
         assert translations.install(Language.JAPANESE)
-        win = MainWindow(user_dirs.settings(), Autosaver(user_dirs.data_home / "autosave.json"))
+        win = MainWindow(
+            user_dirs.settings(),
+            Autosaver(user_dirs.data_home / "autosave.json", delay_ms=SAVE_DELAY_MS),
+        )
         qtbot.addWidget(win)
         texts = [
             win.menus.scan_action.text(),

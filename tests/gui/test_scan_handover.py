@@ -13,7 +13,7 @@ from photodedup.core.models import ScanOptions
 from photodedup.core.review import Review
 from photodedup.gui import controller as controller_module
 from photodedup.gui.autosave import Autosaver
-from photodedup.gui.controller import AppController
+from photodedup.gui.controller import AppController, ReplacedResult
 from photodedup.gui.executor import Executor
 
 if TYPE_CHECKING:
@@ -97,3 +97,17 @@ def test_marks_made_while_a_rescan_runs_are_kept(
         marked.set()
     assert controller.duplicates.is_kept(path)
     assert not controller.duplicates.is_kept(keeper)
+
+
+def test_a_rescan_hands_the_replaced_result_to_whoever_frees_it(
+    qtbot, controller, shell_library, user_dirs
+) -> None:
+    replaced: list[ReplacedResult] = []
+    controller.resultReplaced.connect(replaced.append)
+    scan(qtbot, controller, shell_library, user_dirs)
+    assert replaced == []  # nothing was shown before
+    first, first_review = controller.result, controller.duplicates
+    scan(qtbot, controller, shell_library, user_dirs)
+    assert len(replaced) == 1
+    assert replaced[0].result is first and replaced[0].duplicates is first_review
+    assert controller.result is not first
