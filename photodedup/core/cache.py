@@ -1,5 +1,8 @@
 """Fingerprint cache in SQLite (WAL), keyed by path, size, mtime_ns and algorithm version.
 
+It also keeps what the pixel comparison of graphics (core/detail.py) found for each pair of
+files, keyed by both files' content digests, so a rescan decodes no file for it again.
+
 The cache is never a reason for a scan to fail: a corrupt or foreign file is moved aside and
 rebuilt, a newer app's cache is left alone, and a locked or read-only one is bypassed; each
 case adds a warning for the user instead.
@@ -39,6 +42,10 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     content_width INTEGER NOT NULL, content_height INTEGER NOT NULL, quality INTEGER NOT NULL,
     custom_tables INTEGER NOT NULL, damaged INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pair_shares (
+    a TEXT NOT NULL, b TEXT NOT NULL, variant INTEGER NOT NULL, version INTEGER NOT NULL,
+    share REAL NOT NULL, PRIMARY KEY (a, b, variant)
+) WITHOUT ROWID;
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
@@ -98,6 +105,9 @@ def _fingerprint_to_row(fp: Fingerprint) -> tuple:
         int(fp.damaged),
     )
 
+
+#: A pair of files for the pixel comparison: both content digests and how the second is turned.
+PairKey = tuple[str, str, int]
 
 #: How long a write waits for another process's lock before the cache is bypassed.
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -180,6 +190,7 @@ class FingerprintCache:
                 db.execute("DROP TABLE fingerprints")
                 tables = set()
             if version == SCHEMA_VERSION and "fingerprints" in tables:
+                # (pair_shares came later within this schema: created below when missing.)
                 cols = [r[1] for r in db.execute("PRAGMA table_info(fingerprints)")]
                 if ", ".join(cols) != _COLUMNS:
                     raise sqlite3.DatabaseError("unexpected cache layout")
@@ -264,6 +275,41 @@ class FingerprintCache:
                 self._db.executemany(
                     f"INSERT OR REPLACE INTO fingerprints ({_COLUMNS}) VALUES ({_PLACEHOLDERS})",
                     rows,
+                )
+        except sqlite3.Error as exc:
+            self._fault(f"writing failed ({exc})")
+
+    def pair_shares(self, keys: Iterable[PairKey]) -> dict[PairKey, float]:
+        """What the pixel comparison found for these pairs of file digests, where known."""
+        wanted = list(dict.fromkeys(keys))
+        if self._db is None or not wanted:
+            return {}
+        found: dict[PairKey, float] = {}
+        try:
+            for batch in _chunks(wanted, _BATCH // 3):
+                where = " OR ".join(["(a = ? AND b = ? AND variant = ?)"] * len(batch))
+                rows = self._db.execute(
+                    f"SELECT a, b, variant, share FROM pair_shares WHERE version = ? AND ({where})",
+                    (ALGORITHM_VERSION, *(v for key in batch for v in key)),
+                )
+                found.update(((a, b, variant), share) for a, b, variant, share in rows)
+        except sqlite3.Error as exc:
+            self._fault(f"reading failed ({exc})")
+            return {}
+        return found
+
+    def store_pair_shares(self, shares: dict[PairKey, float]) -> None:
+        """Keep what the pixel comparison found (one short transaction, like ``store``)."""
+        if self._db is None or not shares:
+            return
+        rows = [
+            (a, b, variant, ALGORITHM_VERSION, share) for (a, b, variant), share in shares.items()
+        ]
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO pair_shares VALUES (?, ?, ?, ?, ?)", rows
                 )
         except sqlite3.Error as exc:
             self._fault(f"writing failed ({exc})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -113,10 +113,16 @@ def fingerprint_files(
 DETAIL_MEMORY = 256 * 1024 * 1024
 
 
-def detail_check(options: ScanOptions, cancel: CancelToken) -> DetailCheck:
+def detail_check(
+    options: ScanOptions, cancel: CancelToken, digests: Mapping[str, str] | None = None
+) -> DetailCheck:
     """Pairs of graphics compared pixel by pixel (core/detail.py): each file decoded once per
     stage in worker processes (a hostile one costs its pairs, never the scan), the pairs
-    compared here. Every pair at PREVIEW_SIDE, then the ones still alike at DETAIL_SIDE."""
+    compared here. Every pair at PREVIEW_SIDE, then the ones still alike at DETAIL_SIDE.
+
+    With ``digests`` (path -> content digest) the answers are kept in the cache by both
+    files' contents and taken from it next time: a rescan decodes no file for this.
+    """
 
     def pictures(paths: list[str], side: int) -> dict[str, Blurred]:
         found: dict[str, Blurred] = {}
@@ -152,10 +158,36 @@ def detail_check(options: ScanOptions, cancel: CancelToken) -> DetailCheck:
                     shares[k] = difference_share(held[a], held[b].turned(variant))
         return shares
 
-    def check(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
+    def compare(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
         shares = stage(pairs, np.arange(len(pairs)), PREVIEW_SIDE)
         (alike,) = np.nonzero(shares <= MAX_DIFFERENT_SHARE)
         shares[alike] = stage(pairs, alike, DETAIL_SIDE)
+        return shares
+
+    if digests is None:
+        return compare
+
+    def check(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
+        keys = [
+            (digests[a], digests[b], variant) if a in digests and b in digests else None
+            for a, b, variant in pairs
+        ]
+        cache = FingerprintCache(options.cache_dir, options.use_cache)
+        try:
+            known = cache.pair_shares(key for key in keys if key is not None)
+            shares = np.array([known.get(key, np.nan) if key else np.nan for key in keys])
+            (todo,) = np.nonzero(np.isnan(shares))
+            if len(todo):
+                shares[todo] = compare([pairs[k] for k in todo.tolist()])
+                found = {
+                    key: float(shares[k])  # an unreadable file's pair (nan) is asked again
+                    for k in todo.tolist()
+                    if (key := keys[k]) is not None and not np.isnan(shares[k])
+                }
+                if not cancel.cancelled:  # a cancelled stage leaves pairs half answered
+                    cache.store_pair_shares(found)
+        finally:
+            cache.close()
         return shares
 
     return check
@@ -257,7 +289,7 @@ def run_scan(
                 cancel,
                 # The bar moves through the search, which is most of this stage's time.
                 lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
-                detail_check(options, cancel),
+                detail_check(options, cancel, {fp.path: fp.digest for fp in fps}),
             )
         except Cancelled:
             components, links = [], []
@@ -406,9 +438,9 @@ def find_copies(
             query = np.zeros(len(found), dtype=int)
             others = np.arange(1, len(found) + 1)
             ok &= same_shapes(pool, query, others, v)
-            ok &= layouts_match(
-                pool, query, others, v, len(fps), detail_check(options, cancel), close
-            )
+            digests = {fp.path: fp.digest for fp in pool}
+            detail = detail_check(options, cancel, digests)
+            ok &= layouts_match(pool, query, others, v, len(fps), detail, close)
             for i, dist, accepted in zip(found, p.tolist(), ok.tolist(), strict=True):
                 if accepted:
                     hits[i] = min(hits.get(i, dist), dist)

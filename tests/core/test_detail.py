@@ -7,6 +7,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from photodedup.core.detail import (
+    _SEPARATOR,
     MAX_DIFFERENT_SHARE,
     PREVIEW_SIDE,
     compare_files,
@@ -128,3 +129,62 @@ def test_pairs_are_compared_alike_in_batches_that_hold_few_pictures(cards, monke
         ("clubs_half.png", "clubs_q50.jpg"),
         ("spades.png", "spades_q50.jpg"),
     }
+
+
+def test_a_rescan_takes_the_comparisons_from_the_cache(cards, tmp_path, monkeypatch):
+    from photodedup.core import pipeline
+
+    decoded: list[str] = []
+
+    class Recording(pipeline.FingerprintPool):
+        def run(self, items, on_result, cancel):
+            if self.work is preview_job:
+                decoded.extend(item.split(_SEPARATOR, 1)[1] for item in items)
+            return super().run(items, on_result, cancel)
+
+    monkeypatch.setattr(pipeline, "FingerprintPool", Recording)
+    (cards / "clubs_turned.png").unlink()
+    options = ScanOptions(roots=(str(cards),), cache_dir=str(tmp_path / "cache"), workers=1)
+
+    def groups() -> list[list[str]]:
+        found = run_scan(options).groups
+        return sorted(
+            sorted(m.fingerprint.path.rsplit("/", 1)[1] for m in g.members) for g in found
+        )
+
+    first = groups()
+    assert decoded and len(first) == 2
+    decoded.clear()
+    assert groups() == first
+    assert decoded == []  # every answer came from the cache
+
+
+def test_cached_comparisons_follow_the_files_contents(cards, tmp_path, monkeypatch):
+    from photodedup.core import pipeline
+
+    compared = [0]
+    share = pipeline.difference_share
+
+    def counting(a, b):
+        compared[0] += 1
+        return share(a, b)
+
+    monkeypatch.setattr(pipeline, "difference_share", counting)
+    paths = sorted(str(p) for p in cards.iterdir() if p.name != "clubs_turned.png")
+    pairs = [(a, b, 0) for a in paths for b in paths if a < b]
+    digests = {p: fingerprint_path(p).digest for p in paths}
+    options = ScanOptions(roots=(str(cards),), cache_dir=str(tmp_path / "cache"), workers=1)
+    whole = detail_check(options, CancelToken(), digests)(pairs)
+    assert compared[0] >= len(pairs)
+    compared[0] = 0
+    assert np.array_equal(detail_check(options, CancelToken(), digests)(pairs), whole)
+    assert compared[0] == 0
+    # An edited file is new content: its pairs are compared again, and only they.
+    edited = str(cards / "spades_q50.jpg")
+    _card("spades").save(edited, quality=45)
+    digests[edited] = fingerprint_path(edited).digest
+    again = detail_check(options, CancelToken(), digests)(pairs)
+    with_it = [k for k, pair in enumerate(pairs) if edited in pair[:2]]
+    assert len(with_it) <= compared[0] <= 2 * len(with_it)
+    others = [k for k in range(len(pairs)) if k not in with_it]
+    assert np.array_equal(again[others], whole[others])
