@@ -82,8 +82,8 @@ def fingerprint_files(
     total: int | None = None,
     pool: FingerprintPool | None = None,
 ) -> tuple[list[Fingerprint], list[Problem], bool]:
-    """Decode paths in the worker pool (``pool``, or a new one), storing fingerprints in the
-    cache as they come."""
+    """Decode paths in the worker pool (``pool``, left open; or new workers, closed after),
+    storing fingerprints in the cache as they come."""
     fps: list[Fingerprint] = []
     problems: list[Problem] = []
     pending: list[Fingerprint] = []
@@ -100,11 +100,14 @@ def fingerprint_files(
             problems.append(result)
         report(Stage.HASH, already + len(fps) + len(problems), total, result.path)
 
+    own = pool is None
     pool = pool or FingerprintPool(options.workers, options.file_timeout)
     try:
         completed = pool.run(paths, on_result, cancel)
     finally:
         cache.store(pending)
+        if own:
+            pool.close()
     return fps, problems, completed
 
 
@@ -114,7 +117,10 @@ DETAIL_MEMORY = 256 * 1024 * 1024
 
 
 def detail_check(
-    options: ScanOptions, cancel: CancelToken, digests: Mapping[str, str] | None = None
+    options: ScanOptions,
+    cancel: CancelToken,
+    digests: Mapping[str, str] | None = None,
+    pool: FingerprintPool | None = None,
 ) -> DetailCheck:
     """Pairs of graphics compared pixel by pixel (core/detail.py): each file decoded once per
     stage in worker processes (a hostile one costs its pairs, never the scan), the pairs
@@ -122,6 +128,7 @@ def detail_check(
 
     With ``digests`` (path -> content digest) the answers are kept in the cache by both
     files' contents and taken from it next time: a rescan decodes no file for this.
+    ``pool``: a scan's own workers (already started: no start-up per stage), else new ones.
     """
 
     def pictures(paths: list[str], side: int) -> dict[str, Blurred]:
@@ -133,9 +140,14 @@ def detail_check(
                 found[path] = Blurred.of(Image.frombytes("L", (width, height), luma))
 
         items = [preview_item(path, side) for path in paths]
-        FingerprintPool(options.workers, options.file_timeout, preview_job).run(
-            items, on_result, cancel
-        )
+        if pool is not None:
+            pool.run(items, on_result, cancel)
+            return found
+        workers = FingerprintPool(options.workers, options.file_timeout, preview_job)
+        try:
+            workers.run(items, on_result, cancel)
+        finally:
+            workers.close()
         return found
 
     def stage(pairs: Sequence[tuple[str, str, int]], which: np.ndarray, side: int) -> np.ndarray:
@@ -205,9 +217,11 @@ def _collect(
     """Fingerprints of every photo under the roots: from the cache when unchanged.
 
     Also the files left out for not being photos, by extension, the most common first.
+    ``pool`` stays open for the caller to close; without one, the workers are closed here.
     """
     counter = itertools.count(1)
     cache = FingerprintCache(options.cache_dir, options.use_cache)
+    own = pool is None
     pool = pool or FingerprintPool(options.workers, options.file_timeout)
     try:
         if not pool.started and not any(cache.knows_folder(r) for r in options.roots):
@@ -243,7 +257,8 @@ def _collect(
             fps = [_with_companions(fp, found.companions) for fp in fps]
         return fps, problems, candidates, len(new), cache.warnings, completed, skipped
     finally:
-        pool.close()
+        if own:
+            pool.close()
         cache.close()
 
 
@@ -268,6 +283,20 @@ def run_scan(
 
     ``pool``: the decoder processes to use (perhaps started already), closed by the scan.
     """
+    pool = pool or FingerprintPool(options.workers, options.file_timeout)
+    try:
+        return _scan(options, progress, cancel, pool)
+    finally:
+        pool.close()
+
+
+def _scan(
+    options: ScanOptions,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+    pool: FingerprintPool,
+) -> ScanResult:
+    """``run_scan`` with its workers, which also decode the graphics' pictures (matching)."""
     start = time.monotonic()
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
@@ -289,7 +318,7 @@ def run_scan(
                 cancel,
                 # The bar moves through the search, which is most of this stage's time.
                 lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
-                detail_check(options, cancel, {fp.path: fp.digest for fp in fps}),
+                detail_check(options, cancel, {fp.path: fp.digest for fp in fps}, pool),
             )
         except Cancelled:
             components, links = [], []

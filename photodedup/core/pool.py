@@ -40,10 +40,15 @@ def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None
         os.nice(WORKER_NICENESS)
     # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
     # module: the command line starts its workers before it imports them itself.
+    from .detail import is_preview_item, preview_job
     from .fingerprint import fingerprint_path
     from .imageio import start_decoder_process
 
-    work = work or fingerprint_path
+    def scan_work(item: str) -> object:
+        # A scan's pool also decodes the pictures its graphics are compared on (detail.py).
+        return preview_job(item) if is_preview_item(item) else fingerprint_path(item)
+
+    work = work or scan_work
     start_decoder_process()
     while True:
         try:
@@ -74,9 +79,9 @@ class _Worker:
 class FingerprintPool:
     """Fingerprints many files in ``workers`` spawned processes.
 
-    ``work`` (None: fingerprinting; else a module-level function, as the workers import it)
-    may be another per-item job that never raises: the pool then runs it on its items the
-    same way (see core/detail.py).
+    ``work`` (None: fingerprinting, and core/detail.py's ``preview_item`` pictures; else a
+    module-level function, as the workers import it) may be another per-item job that never
+    raises: the pool then runs it on its items the same way.
     """
 
     def __init__(
@@ -121,7 +126,10 @@ class FingerprintPool:
         on_result: Callable[[Result], None],
         cancel: CancelToken | None = None,
     ) -> bool:
-        """Fingerprint paths, calling on_result for each; False when cancelled."""
+        """Fingerprint paths, calling on_result for each; False when cancelled.
+
+        The workers stay up for the next run until ``close``; a cancel stops them at once.
+        """
         if not paths:
             return True
         size = max(1, min(32, len(paths) // (self.workers * 4)))
@@ -130,6 +138,7 @@ class FingerprintPool:
         wanted = min(self.workers, -(-len(paths) // MIN_FILES_PER_WORKER))
         todo = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
         dead_on_arrival = 0  # workers in a row that died before taking any work
+        finished = False
         try:
             while todo or any(w.busy for w in self._pool):
                 if cancel is not None and cancel.cancelled:
@@ -165,9 +174,11 @@ class FingerprintPool:
                             )
                         )
                         self._requeue(w, todo)
+            finished = True
             return True
         finally:
-            self.close()
+            if not finished:  # cancelled, or the caller's on_result raised
+                self.close()
 
     def _give_up(self, todo: deque, on_result: Callable[[Result], None]) -> None:
         """Workers die as soon as they start (a broken install): report what is left."""

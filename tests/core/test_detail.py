@@ -11,6 +11,7 @@ from photodedup.core.detail import (
     MAX_DIFFERENT_SHARE,
     PREVIEW_SIDE,
     compare_files,
+    is_preview_item,
     preview_item,
     preview_job,
 )
@@ -138,8 +139,7 @@ def test_a_rescan_takes_the_comparisons_from_the_cache(cards, tmp_path, monkeypa
 
     class Recording(pipeline.FingerprintPool):
         def run(self, items, on_result, cancel):
-            if self.work is preview_job:
-                decoded.extend(item.split(_SEPARATOR, 1)[1] for item in items)
+            decoded.extend(item.split(_SEPARATOR, 1)[1] for item in items if is_preview_item(item))
             return super().run(items, on_result, cancel)
 
     monkeypatch.setattr(pipeline, "FingerprintPool", Recording)
@@ -188,3 +188,19 @@ def test_cached_comparisons_follow_the_files_contents(cards, tmp_path, monkeypat
     assert len(with_it) <= compared[0] <= 2 * len(with_it)
     others = [k for k in range(len(pairs)) if k not in with_it]
     assert np.array_equal(again[others], whole[others])
+
+
+def test_a_scan_decodes_the_pictures_in_its_own_workers(cards, tmp_path, monkeypatch):
+    from photodedup.core.pool import FingerprintPool
+
+    spawned = [0]
+    spawn = FingerprintPool._spawn
+
+    def counting(self):
+        spawned[0] += 1
+        return spawn(self)
+
+    monkeypatch.setattr(FingerprintPool, "_spawn", counting)
+    options = ScanOptions(roots=(str(cards),), cache_dir=str(tmp_path / "cache"), workers=1)
+    assert len(run_scan(options).groups) == 2
+    assert spawned[0] == 1  # not one more per stage of the comparison (a start-up each)

@@ -33,6 +33,7 @@ def test_a_worker_that_dies_costs_one_file_and_is_replaced(tmp_path, make_photo)
     assert crashed.path in killed
     assert crashed.error == "the decoder crashed on this file"
     assert sum(isinstance(r, Fingerprint) for r in results) == 11
+    pool.close()
 
 
 def test_cancel_stops_the_workers_at_once(tmp_path, make_photo):
@@ -69,6 +70,7 @@ def test_a_worker_that_dies_while_idle_is_replaced_without_blaming_a_file(tmp_pa
     assert killed, "the worker was killed between chunks"
     assert sorted(r.path for r in results) == sorted(paths)
     assert all(isinstance(r, Fingerprint) for r in results)
+    pool.close()
 
 
 def test_workers_that_cannot_start_end_the_run_with_problems(tmp_path, make_photo, monkeypatch):
@@ -111,7 +113,11 @@ def test_a_small_job_starts_one_worker_and_started_workers_all_take_part(tmp_pat
 
     assert started.run(paths, on_result)
     assert len(busy) == 2  # both started workers were given files
-    assert started._pool == []  # and are gone after the run
+    alive = [w.process for w in started._pool]
+    assert len(alive) == 2 and all(p.is_alive() for p in alive)  # kept for the next run
+    started.close()
+    assert started._pool == [] and not any(p.is_alive() for p in alive)
+    pool.close()
 
 
 def worker_niceness(item: str) -> tuple[str, int]:
@@ -123,7 +129,9 @@ def test_workers_run_below_the_app_from_their_start():
     from photodedup.core.pool import WORKER_NICENESS
 
     answers = []
-    assert FingerprintPool(workers=1, work=worker_niceness).run(["a"], answers.append)
+    pool = FingerprintPool(workers=1, work=worker_niceness)
+    assert pool.run(["a"], answers.append)
+    pool.close()
     ((item, niceness),) = answers
     assert item == "a"
     assert niceness == min(os.nice(0) + WORKER_NICENESS, 19)
