@@ -142,7 +142,9 @@ def build_library(root: Path) -> Path:
     a.save(root / "Export/a_q40.jpg", quality=40)
     a.save(root / "Export/a.png")
     a.save(root / "Export/a.webp", quality=80)
-    a.save(root / "Phone/a.heic", quality=80)
+    # x265's fastest preset: still a phone's HEVC file, 0.45 s to write instead of 3.6 s
+    # (each of the suite's processes draws this library once).
+    a.save(root / "Phone/a.heic", quality=80, enc_params={"preset": "ultrafast"})
     a.transpose(Image.Transpose.ROTATE_90).save(
         root / "Phone/a_sideways.jpg", quality=90, exif=camera_exif(6)
     )
