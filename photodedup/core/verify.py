@@ -243,6 +243,7 @@ def layouts_match(
     library_size: int,
     detail: DetailCheck | None = None,
     hashes_close: np.ndarray | None = None,
+    pixels_decide: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per pair: fps[b[i]] turned by variant[i] shows fps[a[i]]'s picture.
 
@@ -256,6 +257,8 @@ def layouts_match(
     decides, hashes within GRAPHIC_VERIFY_FACTOR), or else at 32x32 with their layout, tones
     fitted (MAX_GRAPHIC_RESIDUAL). ``hashes_close`` says which pairs' hashes are within the
     photos' limit (all of them when None): only graphics with ``detail`` may go beyond it.
+    ``pixels_decide`` marks pairs that ``detail`` alone decides (after the colour check),
+    graphics or not: the layout search's candidates (core/layout_search.py).
     """
     s = layout_scores(fps, a, b, variant)
     coarse = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
@@ -265,8 +268,9 @@ def layouts_match(
     if detail is None:
         residual = np.nan_to_num(s.residual, nan=np.inf) <= MAX_GRAPHIC_RESIDUAL
         return layout & colour & (~s.graphic | residual)
-    ok = layout & colour & ~s.graphic
-    (ask,) = np.nonzero(s.real & colour & s.graphic)
+    by_pixels = s.graphic if pixels_decide is None else s.graphic | pixels_decide
+    ok = layout & colour & ~by_pixels
+    (ask,) = np.nonzero(s.real & colour & by_pixels)
     if len(ask):
         pairs = [(fps[a[i]].path, fps[b[i]].path, int(variant[i])) for i in ask.tolist()]
         ok[ask] = np.nan_to_num(detail(pairs), nan=np.inf) <= MAX_DIFFERENT_SHARE
