@@ -58,7 +58,7 @@ def _dct_rows(n: int, k: int) -> np.ndarray:
     return rows * np.sqrt(2.0 / n)
 
 
-_LOW = _dct_rows(THUMB_SIDE, 8)
+_LOW = _dct_rows(THUMB_SIDE, 8).astype(np.float32)
 
 
 def _lumas(fps: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
@@ -74,9 +74,9 @@ def hash_blind(fps: Sequence[Fingerprint]) -> np.ndarray:
     """Per file: a graphic (mostly flat) or a fine texture, whose hashes cannot be trusted."""
     grids, real = _lumas(fps)
     out = np.zeros(len(fps), dtype=bool)
-    for s in range(0, len(grids), 512):  # float64 copies of every grid at once: 800 MB
+    for s in range(0, len(grids), 512):  # float copies of every grid at once: 400 MB
         g = grids[s : s + 512]
-        x = g.astype(np.float64)
+        x = g.astype(np.float32)
         x -= x.mean(axis=(1, 2), keepdims=True)
         total = (x * x).sum(axis=(1, 2))
         low = _LOW @ x @ _LOW.T
@@ -122,18 +122,26 @@ def layout_pairs(
         cancel.check()
         q = query[s : s + rows]
         corr = (q @ index.T).reshape(len(q), n, variants)
-        best_v = corr.argmax(axis=2)
-        best = np.take_along_axis(corr, best_v[:, :, None], axis=2)[:, :, 0]
+        if variants == 1:
+            best, best_v = corr[:, :, 0], np.zeros((len(q), n), dtype=np.intp)
+        else:
+            best_v = corr.argmax(axis=2)
+            best = np.take_along_axis(corr, best_v[:, :, None], axis=2)[:, :, 0]
         best[np.arange(len(q)), np.arange(s, s + len(q))] = -np.inf  # not itself
-        near = np.argpartition(-best, keep - 1, axis=1)[:, :keep]
-        a = np.repeat(np.arange(s, s + len(q)), keep)
-        b = near.ravel()
-        value = best[np.arange(len(q))[:, None], near].ravel()
-        ok = value >= MIN_LAYOUT_CORRELATION
-        found_a.append(a[ok])
-        found_b.append(b[ok])
-        found_v.append(best_v[np.arange(len(q))[:, None], near].ravel()[ok])
+        hit = best >= MIN_LAYOUT_CORRELATION
+        crowded = np.count_nonzero(hit, axis=1) > keep
+        if crowded.any():  # only there: most rows have few alike layouts, or none
+            (busy,) = np.nonzero(crowded)
+            near = np.argpartition(-best[busy], keep - 1, axis=1)[:, :keep]
+            hit[busy] = False
+            hit[busy[:, None], near] = True
+        r, b = np.nonzero(hit)
+        found_a.append(r + s)
+        found_b.append(b)
+        found_v.append(best_v[r, b])
     a, b, v = (np.concatenate(p) for p in (found_a, found_b, found_v))
+    if not len(a):
+        return empty, empty, empty
     # Once per pair; a pair found from both sides keeps the turn of its smaller file's row.
     swap = a > b
     key = np.where(swap, b * n + a, a * n + b)

@@ -142,11 +142,14 @@ GRAPHIC_FLATNESS = 0.3
 
 
 def flatness(luma: np.ndarray) -> np.ndarray:
-    """Per thumbnail ((n, side, side)): the share of pixels in flat areas."""
-    luma = luma.astype(np.int16)
-    right = np.abs(luma[:, :-1, 1:] - luma[:, :-1, :-1]) <= 2
-    down = np.abs(luma[:, 1:, :-1] - luma[:, :-1, :-1]) <= 2
-    return np.count_nonzero(right & down, axis=(1, 2)) / right[0].size
+    """Per thumbnail ((n, side, side), uint8): the share of pixels in flat areas."""
+    # On the uint8 pixels (max - min: no int16 copies) and summed row by row: 0.24 s for
+    # 100,000 thumbnails instead of 0.63 (the layout search measures every file).
+    here = luma[:, :-1, :-1]
+    right, down = luma[:, :-1, 1:], luma[:, 1:, :-1]
+    flat = (np.maximum(here, right) - np.minimum(here, right)) <= 2
+    flat &= (np.maximum(here, down) - np.minimum(here, down)) <= 2
+    return flat.reshape(len(luma), -1).sum(axis=1) / flat[0].size
 
 
 def graphics(fps: Sequence[Fingerprint], indices: np.ndarray) -> np.ndarray:
