@@ -150,3 +150,20 @@ def layout_pairs(
     first = order[np.r_[True, key[order][1:] != key[order][:-1]]]
     a, b, v = a[first], b[first], v[first]
     return a.astype(np.intp), b.astype(np.intp), v.astype(np.intp)
+
+
+def nearest_layouts(
+    query: Fingerprint, fps: Sequence[Fingerprint], rotations: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """The query's NEIGHBOURS nearest layouts among ``fps`` (indices, and each one's turn to
+    the query) at MIN_LAYOUT_CORRELATION or more: ``layout_pairs`` for one photo."""
+    empty = np.zeros(0, dtype=np.intp)
+    if not fps:
+        return empty, empty
+    variants = 8 if rotations else 1
+    corr = _layouts(fps, variants) @ _layouts([query], 1)[0, 0]
+    best_v = corr.argmax(axis=1)
+    best = corr[np.arange(len(fps)), best_v]
+    (hit,) = np.nonzero(best >= MIN_LAYOUT_CORRELATION)
+    near = hit[np.argsort(-best[hit], kind="stable")[:NEIGHBOURS]]
+    return near.astype(np.intp), best_v[near].astype(np.intp)

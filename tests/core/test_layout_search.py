@@ -115,3 +115,18 @@ def test_tints_tell_colours_apart_where_the_frame_was_cut_apart(graphics):
 def test_no_pair_when_no_layouts_are_alike(graphics):
     fps = _fps(graphics, "ring_red.png", "checker_24.png")
     assert [len(x) for x in layout_pairs(fps, rotations=True)] == [0, 0, 0]
+
+
+def test_a_single_photo_query_finds_the_copy_its_hashes_miss(graphics):
+    from photodedup.core.pipeline import find_copies
+
+    options = ScanOptions(roots=(str(graphics),), use_cache=False, workers=2)
+    found = {
+        fp.path.rsplit("/", 1)[1] for fp, _d in find_copies(str(graphics / "ring_red.png"), options)
+    }
+    assert found == {"ring_red_q50.jpg"}
+    found = {
+        fp.path.rsplit("/", 1)[1]
+        for fp, _d in find_copies(str(graphics / "checker_16_small.jpg"), options)
+    }
+    assert found == {"checker_16.png"}
