@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from .layout_search import hash_blind, layout_pairs
 from .models import CancelToken, Fingerprint
 from .search import Progress as SearchProgress
 from .search import popcount, radius_pairs
@@ -108,6 +109,24 @@ def _hash_arrays(fps: Sequence[Fingerprint], rotations: bool) -> tuple[np.ndarra
     return ph.reshape(-1, variants), dh.reshape(-1, variants)
 
 
+def _layout_candidates(
+    fps: Sequence[Fingerprint],
+    rotations: bool,
+    seen_a: np.ndarray,
+    seen_b: np.ndarray,
+    cancel: CancelToken | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (a, b, variant) of hash-blind files by their layouts (layout_search.py), but for
+    the pairs (seen_a[i], seen_b[i]) the hashes already passed on."""
+    (blind,) = np.nonzero(hash_blind(fps))
+    a, b, v = layout_pairs([fps[i] for i in blind.tolist()], rotations, cancel)
+    a, b = blind[a], blind[b]
+    n = len(fps)
+    seen = np.minimum(seen_a, seen_b) * n + np.maximum(seen_a, seen_b)
+    new = ~np.isin(np.minimum(a, b) * n + np.maximum(a, b), seen)
+    return a[new], b[new], v[new]
+
+
 def similar_links(
     fps: Sequence[Fingerprint],
     threshold: int,
@@ -148,6 +167,7 @@ def similar_links(
     dd = popcount(dh[qi, 0] ^ dh[b, variant]).astype(np.int64)
     close = verified(pd, dd, threshold, turned=variant != 0)
     ok = close.copy()
+    by_layout = np.zeros(len(qi), dtype=bool)
     if detail is not None:  # graphics may go further (the pixels decide for them)
         far = verified(pd, dd, threshold, variant != 0, GRAPHIC_VERIFY_FACTOR)
         (extra,) = np.nonzero(far & ~close)
@@ -155,11 +175,26 @@ def similar_links(
             used, where = np.unique(np.concatenate([qi[extra], b[extra]]), return_inverse=True)
             graphic = graphics(sub, used)[where]
             ok[extra] = graphic[: len(extra)] | graphic[len(extra) :]
+        # Graphics and fine textures whose hashes both moved: their nearest layouts.
+        la, lb, lv = _layout_candidates(sub, rotations, qi[ok], b[ok], cancel)
+        qi, b, variant = np.r_[qi, la], np.r_[b, lb], np.r_[variant, lv]
+        pd = np.r_[pd, popcount(ph[la, 0] ^ ph[lb, lv]).astype(np.int64)]
+        dd = np.r_[dd, popcount(dh[la, 0] ^ dh[lb, lv]).astype(np.int64)]
+        close = np.r_[close, np.zeros(len(la), dtype=bool)]
+        ok = np.r_[ok, np.ones(len(la), dtype=bool)]
+        by_layout = np.r_[by_layout, np.ones(len(la), dtype=bool)]
     (near,) = np.nonzero(ok)
     ok[near] = same_shapes(sub, qi[near], b[near], variant[near])
     (near,) = np.nonzero(ok)
     ok[near] = layouts_match(
-        sub, qi[near], b[near], variant[near], len(fps), detail, hashes_close=close[near]
+        sub,
+        qi[near],
+        b[near],
+        variant[near],
+        len(fps),
+        detail,
+        hashes_close=close[near],
+        pixels_decide=by_layout[near],
     )
     links: dict[tuple[int, int], Link] = {}
     for a_, b_, p_, d_, v_ in zip(

@@ -27,6 +27,7 @@ from .detail import (
 from .discovery import discover
 from .fingerprint import fingerprint_path
 from .ignore import IgnoreList, IgnoreListError
+from .layout_search import hash_blind, nearest_layouts
 from .matching import Partners, best_variant, candidate_components, different_shots, split_groups
 from .models import (
     Cancelled,
@@ -431,7 +432,8 @@ def find_copies(
     """Copies of one photo in the library under options.roots, closest first.
 
     Uses the cache (an indexed library answers at once) and a BK-tree over the library's
-    pHashes (every orientation with options.rotations), verified like a scan's pairs.
+    pHashes (every orientation with options.rotations), and for a graphic or a fine texture
+    its nearest layouts (core/layout_search.py), verified like a scan's pairs.
     Raises ValueError with a reason when the query itself cannot be read.
     """
     target = fingerprint_path(os.path.abspath(query))
@@ -456,20 +458,40 @@ def find_copies(
                 [(getattr(fp, attr)[k], i) for i, fp in enumerate(fps) for k in range(variants)],
             )
             candidates.update(i for _d, (_h, i) in tree.find((value, -1), options.threshold))
-        found = sorted(i for i in candidates if not fps[i].flat)
+        # Like a scan too: a graphic or fine texture with the nearest such layouts.
+        by_layout: dict[int, int] = {}
+        if hash_blind([target])[0]:
+            (blind,) = np.nonzero(hash_blind(fps))
+            # Not the query's own file, which would take one of its few places.
+            mine = [fps[i].flat or os.path.abspath(fps[i].path) == target.path for i in blind]
+            blind = blind[~np.array(mine, dtype=bool)]
+            near, turns = nearest_layouts(target, [fps[i] for i in blind], options.rotations)
+            by_layout = dict(zip(blind[near].tolist(), turns.tolist(), strict=True))
+        found = sorted(i for i in candidates | set(by_layout) if not fps[i].flat)
         found = [i for i in found if not different_shots(target, fps[i])]
         best = np.array([best_variant(target, fps[i], options.rotations) for i in found], int)
         if len(found):
             v, p, d = best.T
             close = verified(p, d, options.threshold, turned=v != 0)
             ok = verified(p, d, options.threshold, v != 0, GRAPHIC_VERIFY_FACTOR)
+            # Pairs the hashes do not pass on are compared in the layout's orientation.
+            pixels = np.array([i in by_layout for i in found], dtype=bool) & ~ok
+            for k in np.flatnonzero(pixels).tolist():
+                turn = by_layout[found[k]]
+                v[k] = turn
+                p[k] = (target.phash ^ fps[found[k]].phashes[turn]).bit_count()
+                d[k] = (target.dhash ^ fps[found[k]].dhashes[turn]).bit_count()
+            close &= ~pixels
+            ok |= pixels
             pool = [target, *(fps[i] for i in found)]
             query = np.zeros(len(found), dtype=int)
             others = np.arange(1, len(found) + 1)
             ok &= same_shapes(pool, query, others, v)
             digests = {fp.path: fp.digest for fp in pool}
             detail = detail_check(options, cancel, digests)
-            ok &= layouts_match(pool, query, others, v, len(fps), detail, close)
+            ok &= layouts_match(
+                pool, query, others, v, len(fps), detail, close, pixels_decide=pixels
+            )
             for i, dist, accepted in zip(found, p.tolist(), ok.tolist(), strict=True):
                 if accepted:
                     hits[i] = min(hits.get(i, dist), dist)

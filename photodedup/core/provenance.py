@@ -204,7 +204,14 @@ def jpeg_over_raw(a: Fingerprint, b: Fingerprint) -> Verdict | None:
 
 
 def resolution(a: Fingerprint, b: Fingerprint) -> Verdict | None:
-    """More picture is more original: copies are resized or cropped, frames do not count."""
+    """More picture is more original: copies are resized or cropped, frames do not count.
+
+    Two files of one size hold as much picture: where their frames were cut apart (JPEG
+    ringing in a re-encoded icon's white margin moved its cut by 5 px, 9 % of its area), the
+    frame rule and the formats decide.
+    """
+    if (a.width, a.height) == (b.width, b.height):
+        return None
     pa, pb = a.content_pixels, b.content_pixels
     if abs(pa - pb) <= SAME_AREA_TOLERANCE * max(pa, pb):
         return None

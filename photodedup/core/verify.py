@@ -142,11 +142,14 @@ GRAPHIC_FLATNESS = 0.3
 
 
 def flatness(luma: np.ndarray) -> np.ndarray:
-    """Per thumbnail ((n, side, side)): the share of pixels in flat areas."""
-    luma = luma.astype(np.int16)
-    right = np.abs(luma[:, :-1, 1:] - luma[:, :-1, :-1]) <= 2
-    down = np.abs(luma[:, 1:, :-1] - luma[:, :-1, :-1]) <= 2
-    return np.count_nonzero(right & down, axis=(1, 2)) / right[0].size
+    """Per thumbnail ((n, side, side), uint8): the share of pixels in flat areas."""
+    # On the uint8 pixels (max - min: no int16 copies) and summed row by row: 0.24 s for
+    # 100,000 thumbnails instead of 0.63 (the layout search measures every file).
+    here = luma[:, :-1, :-1]
+    right, down = luma[:, :-1, 1:], luma[:, 1:, :-1]
+    flat = (np.maximum(here, right) - np.minimum(here, right)) <= 2
+    flat &= (np.maximum(here, down) - np.minimum(here, down)) <= 2
+    return flat.reshape(len(luma), -1).sum(axis=1) / flat[0].size
 
 
 def graphics(fps: Sequence[Fingerprint], indices: np.ndarray) -> np.ndarray:
@@ -229,6 +232,40 @@ def layout_scores(
     return LayoutScores(coarse, fine, colour, residual, graphic, real[pa] & real[pb])
 
 
+def _tints(fps: Sequence[Fingerprint], indices: np.ndarray) -> np.ndarray:
+    """Per index ((n, 2)): how fps[i]'s Cb and Cr follow its luma at 8x8 (the least-squares
+    slopes, means taken out): which colour its light parts have against its dark parts.
+
+    Both planes come from one cut of one file, so unlike a correlation of two files' planes
+    this does not depend on where each file's frame was trimmed.
+    """
+    out = np.zeros((len(indices), 2))
+    cell = THUMB_SIDE // CHROMA_SIDE
+    for k, i in enumerate(indices.tolist()):
+        thumb = fps[i].thumb
+        if len(thumb) != _LUMA + _CHROMA:
+            continue
+        luma = np.frombuffer(thumb[:_LUMA], np.uint8).astype(np.float64)
+        y = luma.reshape(CHROMA_SIDE, cell, CHROMA_SIDE, cell).mean(axis=(1, 3)).ravel()
+        c = np.frombuffer(thumb[_LUMA:], np.uint8).astype(np.float64).reshape(2, -1)
+        y -= y.mean()
+        c -= c.mean(axis=1, keepdims=True)
+        out[k] = c @ y / max(float(y @ y), 1e-9)
+    return out
+
+
+def tints_match(fps: Sequence[Fingerprint], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair: the two files' tints (``_tints``) point the same way, cosine at least
+    MIN_COLOUR_CORRELATION (copies of the graphics corpus: 0.985 and more; one icon in
+    other colours, whose luma is the same: 0.71 at most)."""
+    used, pa, pb = _involved(a, b)
+    t = _tints(fps, used)
+    ta, tb = t[pa], t[pb]
+    norm = np.linalg.norm(ta, axis=1) * np.linalg.norm(tb, axis=1)
+    cos = (ta * tb).sum(axis=1) / np.where(norm > 0, norm, 1.0)
+    return (norm > 0) & (cos >= MIN_COLOUR_CORRELATION)
+
+
 def fine_limit(library_size: int) -> float:
     """The least 32x32 luma correlation a pair needs in a library of this many photos."""
     decades = np.log10(max(library_size, FINE_FROM) / FINE_FROM)
@@ -243,6 +280,7 @@ def layouts_match(
     library_size: int,
     detail: DetailCheck | None = None,
     hashes_close: np.ndarray | None = None,
+    pixels_decide: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per pair: fps[b[i]] turned by variant[i] shows fps[a[i]]'s picture.
 
@@ -256,6 +294,9 @@ def layouts_match(
     decides, hashes within GRAPHIC_VERIFY_FACTOR), or else at 32x32 with their layout, tones
     fitted (MAX_GRAPHIC_RESIDUAL). ``hashes_close`` says which pairs' hashes are within the
     photos' limit (all of them when None): only graphics with ``detail`` may go beyond it.
+    ``pixels_decide`` marks pairs that ``detail`` alone decides (after the colour check, or
+    failing it, ``tints_match``), graphics or not: the layout search's candidates
+    (core/layout_search.py).
     """
     s = layout_scores(fps, a, b, variant)
     coarse = np.where(variant != 0, TURNED_MIN_CORRELATION, UPRIGHT_MIN_CORRELATION)
@@ -265,8 +306,14 @@ def layouts_match(
     if detail is None:
         residual = np.nan_to_num(s.residual, nan=np.inf) <= MAX_GRAPHIC_RESIDUAL
         return layout & colour & (~s.graphic | residual)
-    ok = layout & colour & ~s.graphic
-    (ask,) = np.nonzero(s.real & colour & s.graphic)
+    by_pixels = s.graphic if pixels_decide is None else s.graphic | pixels_decide
+    ok = layout & colour & ~by_pixels
+    if pixels_decide is not None:
+        # Their frames may be cut apart (JPEG ringing in a margin), which misaligns the
+        # colour planes: the tints, taken within each file, do not depend on the cut.
+        (retry,) = np.nonzero(pixels_decide & ~colour)
+        colour[retry] = tints_match(fps, a[retry], b[retry])
+    (ask,) = np.nonzero(s.real & colour & by_pixels)
     if len(ask):
         pairs = [(fps[a[i]].path, fps[b[i]].path, int(variant[i])) for i in ask.tolist()]
         ok[ask] = np.nan_to_num(detail(pairs), nan=np.inf) <= MAX_DIFFERENT_SHARE
