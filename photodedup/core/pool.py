@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -23,21 +24,43 @@ from .models import CancelToken, Fingerprint, Problem
 #: What a worker answers: a fingerprint, or a Problem, or another job's answer (core/detail.py).
 Result = Fingerprint | Problem | tuple
 
+#: What the fork server imports once (see ``_context``): the decoders and the hashing.
+FORK_SERVER_PRELOAD = ["photodedup.core.fingerprint", "photodedup.core.detail"]
+
 #: Workers that die before taking their first chunk, in a row, before the pool gives up.
 MAX_DEAD_ON_ARRIVAL = 3
-#: A worker costs about a third of a second of CPU to start (Python, numpy, Pillow), as much
-#: as decoding a hundred small photos: a job this small per worker gets no more workers.
+#: A spawned worker costs about a third of a second of CPU to start (Python, numpy, Pillow),
+#: as much as decoding a hundred small photos: a job this small per worker gets no more
+#: workers. (A worker forked from the fork server starts in milliseconds, but the first one
+#: pays for the server.)
 MIN_FILES_PER_WORKER = 64
 #: How much lower than the app the decoder processes run (Unix niceness, 0-19).
 WORKER_NICENESS = 5
 
 
-def _worker_main(conn: Connection, work: Callable[[str], object] | None) -> None:
-    if hasattr(os, "nice"):
+def _context() -> mp.context.BaseContext:
+    """On Linux, workers are forked from a fork server: a clean process started once (never
+    the app itself, which runs Qt threads) that imported the decoders, so that each pool after
+    the first starts in milliseconds instead of a third of a second of CPU per worker.
+    Elsewhere they are spawned: macOS's system libraries are not safe to fork once loaded,
+    Windows cannot fork, and a frozen bundle's executable only knows freeze_support's spawn."""
+    if sys.platform.startswith("linux") and not getattr(sys, "frozen", False):
+        context = mp.get_context("forkserver")
+        context.set_forkserver_preload(FORK_SERVER_PRELOAD)
+        return context
+    return mp.get_context("spawn")
+
+
+def _worker_main(
+    conn: Connection, work: Callable[[str], object] | None, niceness: int | None
+) -> None:
+    if niceness is not None:
         # Decoding is background work: when the cores are busy, the app's window (or the
         # user's other programs) comes first. Only this worker process is lowered, before
-        # its imports: a first scan starts its workers while the window shows the discovery.
-        os.nice(WORKER_NICENESS)
+        # its imports (a spawned worker's): a first scan starts its workers while the window
+        # shows the discovery. The level is the app's plus WORKER_NICENESS, whatever the fork
+        # server's own level.
+        os.nice(max(0, niceness - os.nice(0)))
     # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
     # module: the command line starts its workers before it imports them itself.
     from .detail import is_preview_item, preview_job
@@ -77,7 +100,7 @@ class _Worker:
 
 
 class FingerprintPool:
-    """Fingerprints many files in ``workers`` spawned processes.
+    """Fingerprints many files in ``workers`` worker processes (see ``_context``).
 
     ``work`` (None: fingerprinting, and core/detail.py's ``preview_item`` pictures; else a
     module-level function, as the workers import it) may be another per-item job that never
@@ -93,12 +116,15 @@ class FingerprintPool:
         self.workers = max(1, workers)
         self.file_timeout = file_timeout
         self.work = work
-        self._ctx = mp.get_context("spawn")
+        self._ctx = _context()
         self._pool: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker_main, args=(child, self.work), daemon=True)
+        niceness = min(os.nice(0) + WORKER_NICENESS, 19) if hasattr(os, "nice") else None
+        proc = self._ctx.Process(
+            target=_worker_main, args=(child, self.work, niceness), daemon=True
+        )
         proc.start()
         child.close()
         return _Worker(proc, parent)

@@ -10,8 +10,10 @@ import pytest
 from PIL import Image, ImageOps
 
 from photodedup.core import pipeline
+from photodedup.core.fingerprint import fingerprint_path
 from photodedup.core.models import CancelToken, GroupKind, Progress, Relation, ScanOptions, Stage
 from photodedup.core.pipeline import find_copies, run_scan
+from photodedup.core.pool import FingerprintPool
 from photodedup.core.provenance import KEEP_QUALITY
 from photodedup.core.ranking import COPY_TEMPLATES, KEEP_OLDEST_MODIFIED
 
@@ -214,11 +216,23 @@ def test_reading_reports_count_against_every_photo_found(library, tmp_path, make
     assert reading[0].done == result.stats.files - 1
 
 
+def stuck_on_one_file(path: str) -> object:
+    """A pool job (imported by the workers): a decoder that never returns on "stuck" files."""
+    if "stuck" in os.path.basename(path):
+        time.sleep(3600)
+    return fingerprint_path(path)
+
+
 def test_a_file_over_the_time_limit_is_given_up_and_reported(tmp_path, make_photo):
     make_photo(tmp_path / "a.jpg", 1)
-    result = _scan(tmp_path, tmp_path, file_timeout=0.0, use_cache=False)
-    assert result.stats.hashed == 0
-    assert "gave up" in result.problems[0].error
+    make_photo(tmp_path / "stuck.jpg", 2)
+    options = ScanOptions(roots=(str(tmp_path),), file_timeout=1.0, use_cache=False, workers=1)
+    pool = FingerprintPool(1, options.file_timeout, stuck_on_one_file)
+    result = run_scan(options, pool=pool)
+    assert result.stats.hashed == 1
+    (problem,) = result.problems
+    assert problem.path == str(tmp_path / "stuck.jpg")
+    assert problem.error.startswith("gave up after 1 s")
 
 
 def test_find_copies_of_one_photo(library, library_copies, tmp_path):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+
+import pytest
 
 from photodedup.core.models import CancelToken, Fingerprint, Problem
 from photodedup.core.pool import FingerprintPool
@@ -135,3 +138,19 @@ def test_workers_run_below_the_app_from_their_start():
     ((item, niceness),) = answers
     assert item == "a"
     assert niceness == min(os.nice(0) + WORKER_NICENESS, 19)
+
+
+def worker_parent(item: str) -> tuple[str, int]:
+    """A pool job (imported by the workers): the worker's parent process."""
+    return item, os.getppid()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is Linux's")
+def test_workers_are_forked_from_one_server_not_started_afresh():
+    parents = []
+    for _ in range(2):
+        pool = FingerprintPool(workers=1, work=worker_parent)
+        assert pool.run(["a"], parents.append)
+        pool.close()
+    ((_, first), (_, second)) = parents
+    assert first == second != os.getpid()  # the fork server, which imported the decoders once
