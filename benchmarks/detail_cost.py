@@ -16,7 +16,7 @@ import tempfile
 import time
 
 from photodedup.core import pipeline
-from photodedup.core.detail import is_preview_item
+from photodedup.core.detail import preview_job
 from photodedup.core.models import ScanOptions
 from photodedup.core.pool import FingerprintPool
 
@@ -30,7 +30,7 @@ def _timed_run(run):  # wraps FingerprintPool.run
         try:
             return run(self, items, on_result, cancel)
         finally:
-            if items and is_preview_item(items[0]):
+            if self.work is preview_job:
                 _decoded.append((len(items), time.perf_counter() - start))
 
     return wrapped

@@ -135,11 +135,6 @@ def preview_item(path: str, side: int) -> str:
     return f"{side}{_SEPARATOR}{path}"
 
 
-def is_preview_item(item: str) -> bool:
-    """Whether a pool's work item is a ``preview_item`` (a path never holds the separator)."""
-    return _SEPARATOR in item
-
-
 def preview_job(item: str) -> tuple[str, int, int, bytes] | Problem:
     """The pool's work: (path, width, height, 8-bit luma) of a ``preview_item``."""
     side, path = item.split(_SEPARATOR, 1)

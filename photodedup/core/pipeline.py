@@ -118,10 +118,7 @@ DETAIL_MEMORY = 256 * 1024 * 1024
 
 
 def detail_check(
-    options: ScanOptions,
-    cancel: CancelToken,
-    digests: Mapping[str, str] | None = None,
-    pool: FingerprintPool | None = None,
+    options: ScanOptions, cancel: CancelToken, digests: Mapping[str, str] | None = None
 ) -> DetailCheck:
     """Pairs of graphics compared pixel by pixel (core/detail.py): each file decoded once per
     stage in worker processes (a hostile one costs its pairs, never the scan), the pairs
@@ -129,7 +126,6 @@ def detail_check(
 
     With ``digests`` (path -> content digest) the answers are kept in the cache by both
     files' contents and taken from it next time: a rescan decodes no file for this.
-    ``pool``: a scan's own workers (already started: no start-up per stage), else new ones.
     """
 
     def pictures(paths: list[str], side: int) -> dict[str, Blurred]:
@@ -141,14 +137,7 @@ def detail_check(
                 found[path] = Blurred.of(Image.frombytes("L", (width, height), luma))
 
         items = [preview_item(path, side) for path in paths]
-        if pool is not None:
-            pool.run(items, on_result, cancel)
-            return found
-        workers = FingerprintPool(options.workers, options.file_timeout, preview_job)
-        try:
-            workers.run(items, on_result, cancel)
-        finally:
-            workers.close()
+        workers.run(items, on_result, cancel)
         return found
 
     def stage(pairs: Sequence[tuple[str, str, int]], which: np.ndarray, side: int) -> np.ndarray:
@@ -172,10 +161,15 @@ def detail_check(
         return shares
 
     def compare(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
-        shares = stage(pairs, np.arange(len(pairs)), PREVIEW_SIDE)
-        (alike,) = np.nonzero(shares <= MAX_DIFFERENT_SHARE)
-        shares[alike] = stage(pairs, alike, DETAIL_SIDE)
+        try:
+            shares = stage(pairs, np.arange(len(pairs)), PREVIEW_SIDE)
+            (alike,) = np.nonzero(shares <= MAX_DIFFERENT_SHARE)
+            shares[alike] = stage(pairs, alike, DETAIL_SIDE)
+        finally:
+            workers.close()  # both stages' batches share the workers; a next call starts anew
         return shares
+
+    workers = FingerprintPool(options.workers, options.file_timeout, preview_job)
 
     if digests is None:
         return compare
@@ -218,11 +212,9 @@ def _collect(
     """Fingerprints of every photo under the roots: from the cache when unchanged.
 
     Also the files left out for not being photos, by extension, the most common first.
-    ``pool`` stays open for the caller to close; without one, the workers are closed here.
     """
     counter = itertools.count(1)
     cache = FingerprintCache(options.cache_dir, options.use_cache)
-    own = pool is None
     pool = pool or FingerprintPool(options.workers, options.file_timeout)
     try:
         if not pool.started and not any(cache.knows_folder(r) for r in options.roots):
@@ -258,8 +250,7 @@ def _collect(
             fps = [_with_companions(fp, found.companions) for fp in fps]
         return fps, problems, candidates, len(new), cache.warnings, completed, skipped
     finally:
-        if own:
-            pool.close()
+        pool.close()
         cache.close()
 
 
@@ -284,20 +275,6 @@ def run_scan(
 
     ``pool``: the decoder processes to use (perhaps started already), closed by the scan.
     """
-    pool = pool or FingerprintPool(options.workers, options.file_timeout)
-    try:
-        return _scan(options, progress, cancel, pool)
-    finally:
-        pool.close()
-
-
-def _scan(
-    options: ScanOptions,
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-    pool: FingerprintPool,
-) -> ScanResult:
-    """``run_scan`` with its workers, which also decode the graphics' pictures (matching)."""
     start = time.monotonic()
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
@@ -319,7 +296,7 @@ def _scan(
                 cancel,
                 # The bar moves through the search, which is most of this stage's time.
                 lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
-                detail_check(options, cancel, {fp.path: fp.digest for fp in fps}, pool),
+                detail_check(options, cancel, {fp.path: fp.digest for fp in fps}),
             )
         except Cancelled:
             components, links = [], []

@@ -63,15 +63,10 @@ def _worker_main(
         os.nice(max(0, niceness - os.nice(0)))
     # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
     # module: the command line starts its workers before it imports them itself.
-    from .detail import is_preview_item, preview_job
     from .fingerprint import fingerprint_path
     from .imageio import start_decoder_process
 
-    def scan_work(item: str) -> object:
-        # A scan's pool also decodes the pictures its graphics are compared on (detail.py).
-        return preview_job(item) if is_preview_item(item) else fingerprint_path(item)
-
-    work = work or scan_work
+    work = work or fingerprint_path
     start_decoder_process()
     while True:
         try:
@@ -102,9 +97,9 @@ class _Worker:
 class FingerprintPool:
     """Fingerprints many files in ``workers`` worker processes (see ``_context``).
 
-    ``work`` (None: fingerprinting, and core/detail.py's ``preview_item`` pictures; else a
-    module-level function, as the workers import it) may be another per-item job that never
-    raises: the pool then runs it on its items the same way.
+    ``work`` (None: fingerprinting; else a module-level function, as the workers import it)
+    may be another per-item job that never raises: the pool then runs it on its items the
+    same way (see core/detail.py).
     """
 
     def __init__(
