@@ -73,17 +73,18 @@ def _lumas(fps: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
 
 def hash_blind(fps: Sequence[Fingerprint]) -> np.ndarray:
     """Per file: a graphic (mostly flat) or a fine texture, whose hashes cannot be trusted."""
-    grids, real = _lumas(fps)
     out = np.zeros(len(fps), dtype=bool)
-    for s in range(0, len(grids), 512):  # float copies of every grid at once: 400 MB
-        g = grids[s : s + 512]
+    # A run of files at a time: every thumbnail at once would be 100 MB of bytes and 400 MB
+    # of floats at 100,000 photos.
+    for s in range(0, len(fps), 512):
+        g, real = _lumas(fps[s : s + 512])
         x = g.astype(np.float32)
         x -= x.mean(axis=(1, 2), keepdims=True)
         total = (x * x).sum(axis=(1, 2))
         low = _LOW @ x @ _LOW.T
         fine = (low * low).sum(axis=(1, 2)) < FINE_TEXTURE_SHARE * total
-        out[s : s + 512] = (flatness(g) >= GRAPHIC_FLATNESS) | fine
-    return out & real
+        out[s : s + 512] = ((flatness(g) >= GRAPHIC_FLATNESS) | fine) & real
+    return out
 
 
 def _layouts(fps: Sequence[Fingerprint], variants: int) -> np.ndarray:
