@@ -24,15 +24,20 @@ from .models import CancelToken, Fingerprint, Problem
 #: What a worker answers: a fingerprint, or a Problem, or another job's answer (core/detail.py).
 Result = Fingerprint | Problem | tuple
 
-#: What the fork server imports once (see ``_context``): the decoders and the hashing.
-FORK_SERVER_PRELOAD = ["photodedup.core.fingerprint", "photodedup.core.detail"]
+#: What the fork server imports once (see ``_context``): the decoders, their plugins (a
+#: missing one is skipped) and the hashing.
+FORK_SERVER_PRELOAD = [
+    "photodedup.core.fingerprint",
+    "photodedup.core.detail",
+    "pillow_heif",
+    "pillow_jxl",
+]
 
 #: Workers that die before taking their first chunk, in a row, before the pool gives up.
 MAX_DEAD_ON_ARRIVAL = 3
 #: A spawned worker costs about a third of a second of CPU to start (Python, numpy, Pillow),
 #: as much as decoding a hundred small photos: a job this small per worker gets no more
-#: workers. (A worker forked from the fork server starts in milliseconds, but the first one
-#: pays for the server.)
+#: workers. (A worker forked from the fork server starts in milliseconds: any job gets all.)
 MIN_FILES_PER_WORKER = 64
 #: How much lower than the app the decoder processes run (Unix niceness, 0-19).
 WORKER_NICENESS = 5
@@ -155,8 +160,9 @@ class FingerprintPool:
             return True
         size = max(1, min(32, len(paths) // (self.workers * 4)))
         # Workers already started (``start``) all take part; more start only for a job large
-        # enough to pay for them.
-        wanted = min(self.workers, -(-len(paths) // MIN_FILES_PER_WORKER))
+        # enough to pay for them (forked from the server, any job is).
+        per_worker = 1 if self._ctx.get_start_method() == "forkserver" else MIN_FILES_PER_WORKER
+        wanted = min(self.workers, -(-len(paths) // per_worker))
         todo = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
         dead_on_arrival = 0  # workers in a row that died before taking any work
         finished = False
