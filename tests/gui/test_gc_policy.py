@@ -116,3 +116,20 @@ def test_without_the_policy_running_nothing_is_held(qtbot) -> None:
     policy.retire(replaced)
     del replaced
     assert ref() is None
+
+
+def test_new_objects_are_frozen_even_when_old_ones_were_freed_meanwhile(qtbot, monkeypatch):
+    monkeypatch.setattr(GarbagePolicy, "TICK_MS", 20)
+    monkeypatch.setattr(GarbagePolicy, "YOUNG_LIMIT", 1_000)
+    policy = GarbagePolicy()
+    policy.install()
+    try:
+        old = [[n] for n in range(5_000)]
+        policy.settle()  # a result handed over: its objects frozen
+        kept = [[n] for n in range(5_000)]  # a rescan's new objects...
+        del old  # ...while the old result is freed: allocations minus frees read about 0
+        assert gc.get_count()[0] < 1_000
+        before = gc.get_freeze_count()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() >= before + len(kept), timeout=5000)
+    finally:
+        policy.uninstall()
