@@ -125,7 +125,16 @@ class FingerprintPool:
         proc = self._ctx.Process(
             target=_worker_main, args=(child, self.work, niceness), daemon=True
         )
-        proc.start()
+        try:
+            proc.start()
+        except OSError:
+            if self._ctx.get_start_method() != "forkserver":
+                raise
+            # The fork server could not start (its socket's folder, a sandbox): spawn instead.
+            parent.close()
+            child.close()
+            self._ctx = mp.get_context("spawn")
+            return self._spawn()
         child.close()
         return _Worker(proc, parent)
 

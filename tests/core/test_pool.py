@@ -159,3 +159,19 @@ def test_workers_are_forked_from_one_server_not_started_afresh():
         pool.close()
     ((_, first), (_, second)) = parents
     assert first == second != os.getpid()  # the fork server, which imported the decoders once
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is Linux's")
+def test_workers_are_spawned_when_the_fork_server_cannot_start(monkeypatch):
+    from multiprocessing import forkserver
+
+    def refuse(self) -> None:
+        raise OSError("no room for the fork server's socket")
+
+    monkeypatch.setattr(forkserver.ForkServer, "ensure_running", refuse)
+    answers = []
+    pool = FingerprintPool(workers=1, work=worker_parent)
+    assert pool.run(["a"], answers.append)
+    pool.close()
+    assert answers[0][1] == os.getpid()  # spawned by this process, not by a server
+    assert pool._ctx.get_start_method() == "spawn"
