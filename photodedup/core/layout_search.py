@@ -26,7 +26,7 @@ import numpy as np
 
 from .fingerprint import THUMB_SIDE, orientation_variants
 from .models import CancelToken, Fingerprint
-from .verify import GRAPHIC_FLATNESS, flatness
+from .verify import GRAPHIC_FLATNESS, flatness, luma_grids
 
 #: Side of the layout compared (block means of the 32x32 thumbnail): a 4 % change of scale
 #: (the icon above) costs 0.17 of correlation here and 0.35 at 32x32.
@@ -46,7 +46,6 @@ NEIGHBOURS = 8
 #: more, the generated 100,000-file library's pictures 0.2 and more.
 FINE_TEXTURE_SHARE = 0.05
 
-_LUMA = THUMB_SIDE * THUMB_SIDE
 #: Correlations computed at once (float32): 16 MB.
 _BLOCK_CELLS = 1 << 22
 
@@ -62,22 +61,13 @@ def _dct_rows(n: int, k: int) -> np.ndarray:
 _LOW = _dct_rows(THUMB_SIDE, 8).astype(np.float32)
 
 
-def _lumas(fps: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
-    """The 32x32 luma thumbnails ((n, 32, 32) uint8) and which files have one."""
-    luma = [fp.thumb[:_LUMA] for fp in fps]
-    real = np.array([len(t) == _LUMA for t in luma], dtype=bool)
-    joined = b"".join(t if ok else bytes(_LUMA) for t, ok in zip(luma, real, strict=True))
-    grids = np.frombuffer(joined, np.uint8).reshape(-1, THUMB_SIDE, THUMB_SIDE)
-    return grids, real
-
-
 def hash_blind(fps: Sequence[Fingerprint]) -> np.ndarray:
     """Per file: a graphic (mostly flat) or a fine texture, whose hashes cannot be trusted."""
     out = np.zeros(len(fps), dtype=bool)
     # A run of files at a time: every thumbnail at once would be 100 MB of bytes and 400 MB
     # of floats at 100,000 photos.
     for s in range(0, len(fps), 512):
-        g, real = _lumas(fps[s : s + 512])
+        g, real = luma_grids(fps[s : s + 512])
         x = g.astype(np.float32)
         x -= x.mean(axis=(1, 2), keepdims=True)
         total = (x * x).sum(axis=(1, 2))
@@ -89,7 +79,7 @@ def hash_blind(fps: Sequence[Fingerprint]) -> np.ndarray:
 
 def _layouts(fps: Sequence[Fingerprint], variants: int) -> np.ndarray:
     """(n, variants, LAYOUT_SIDE**2) float32: each file's layout in its first orientations."""
-    grids, _real = _lumas(fps)
+    grids, _real = luma_grids(fps)
     cell = THUMB_SIDE // LAYOUT_SIDE
     x = grids.reshape(-1, LAYOUT_SIDE, cell, LAYOUT_SIDE, cell).mean(axis=(2, 4))
     turned = np.stack([np.stack(orientation_variants(g)[:variants]) for g in x])

@@ -152,13 +152,18 @@ def flatness(luma: np.ndarray) -> np.ndarray:
     return flat.reshape(len(luma), -1).sum(axis=1) / flat[0].size
 
 
+def luma_grids(fps: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
+    """The files' 32x32 luma thumbnails ((n, 32, 32) uint8, zeros where a file has none) and
+    which files have one."""
+    luma = [fp.thumb[:_LUMA] for fp in fps]
+    real = np.array([len(t) == _LUMA for t in luma], dtype=bool)
+    joined = b"".join(t if ok else bytes(_LUMA) for t, ok in zip(luma, real, strict=True))
+    return np.frombuffer(joined, np.uint8).reshape(-1, THUMB_SIDE, THUMB_SIDE), real
+
+
 def graphics(fps: Sequence[Fingerprint], indices: np.ndarray) -> np.ndarray:
     """Per index: fps[i] is a graphic (its 32x32 luma mostly flat, see GRAPHIC_FLATNESS)."""
-    luma = [fps[i].thumb[:_LUMA] for i in indices.tolist()]
-    real = np.array([len(t) == _LUMA for t in luma], dtype=bool)
-    grids = np.frombuffer(
-        b"".join(t if ok else bytes(_LUMA) for t, ok in zip(luma, real, strict=True)), np.uint8
-    ).reshape(-1, THUMB_SIDE, THUMB_SIDE)
+    grids, real = luma_grids([fps[i] for i in indices.tolist()])
     runs = range(0, len(grids), _PAIRS_AT_ONCE)  # int16 copies of every grid at once: 200 MB
     flat = np.concatenate([flatness(grids[s : s + _PAIRS_AT_ONCE]) for s in runs] or [[]])
     return real & (flat >= GRAPHIC_FLATNESS)
