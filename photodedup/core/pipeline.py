@@ -127,6 +127,8 @@ def detail_check(
     With ``digests`` (path -> content digest) the answers are kept in the cache by both
     files' contents and taken from it next time: a rescan decodes no file for this.
     """
+    # Both stages' batches share these workers; ``compare`` closes them when it is done.
+    workers = FingerprintPool(options.workers, options.file_timeout, preview_job)
 
     def pictures(paths: list[str], side: int) -> dict[str, Blurred]:
         found: dict[str, Blurred] = {}
@@ -166,10 +168,8 @@ def detail_check(
             (alike,) = np.nonzero(shares <= MAX_DIFFERENT_SHARE)
             shares[alike] = stage(pairs, alike, DETAIL_SIDE)
         finally:
-            workers.close()  # both stages' batches share the workers; a next call starts anew
+            workers.close()  # a next call starts them anew
         return shares
-
-    workers = FingerprintPool(options.workers, options.file_timeout, preview_job)
 
     if digests is None:
         return compare
