@@ -175,3 +175,37 @@ def test_workers_are_spawned_when_the_fork_server_cannot_start(monkeypatch):
     pool.close()
     assert answers[0][1] == os.getpid()  # spawned by this process, not by a server
     assert pool._ctx.get_start_method() == "spawn"
+
+
+def test_start_does_not_wait_for_the_workers_and_run_does(tmp_path, make_photo):
+    import threading
+
+    paths = _photos(tmp_path, make_photo, 4)
+    pool = FingerprintPool(workers=2)
+    release = threading.Event()
+    spawn = pool._spawn
+
+    def slow_spawn():
+        assert release.wait(10)  # a fork server still importing its decoders
+        return spawn()
+
+    pool._spawn = slow_spawn  # type: ignore[method-assign]
+    pool.start()  # returns at once: the caller goes on looking for files meanwhile
+    assert pool.started and pool._pool == []
+    release.set()
+    results: list[Fingerprint | Problem] = []
+    assert pool.run(paths, results.append)
+    assert len(pool._pool) == 2  # the two started in the background, no third
+    assert sorted(r.path for r in results) == sorted(paths)
+    pool.close()
+
+
+def test_chunks_shrink_to_single_files_so_no_worker_finishes_long_after_the_other():
+    from photodedup.core.pool import MAX_CHUNK, _chunks
+
+    paths = [f"p{i}" for i in range(1000)]
+    chunks = list(_chunks(paths, 2))
+    assert [p for chunk in chunks for p in chunk] == paths  # every file once, in order
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes[0] == MAX_CHUNK and sizes == sorted(sizes, reverse=True)
+    assert sizes[-8:] == [1] * 8  # the last files go out one by one
