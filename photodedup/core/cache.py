@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .models import ALGORITHM_VERSION, Fingerprint, ImageFile
+from .models import ALGORITHM_VERSION, COMPARISON_VERSION, Fingerprint, ImageFile
 
 SCHEMA_VERSION = 2
 CACHE_FILE = "fingerprints.sqlite3"
@@ -290,7 +290,7 @@ class FingerprintCache:
                 where = " OR ".join(["(a = ? AND b = ? AND variant = ?)"] * len(batch))
                 rows = self._db.execute(
                     f"SELECT a, b, variant, share FROM pair_shares WHERE version = ? AND ({where})",
-                    (ALGORITHM_VERSION, *(v for key in batch for v in key)),
+                    (COMPARISON_VERSION, *(v for key in batch for v in key)),
                 )
                 found.update(((a, b, variant), share) for a, b, variant, share in rows)
         except sqlite3.Error as exc:
@@ -303,7 +303,7 @@ class FingerprintCache:
         if self._db is None or not shares:
             return
         rows = [
-            (a, b, variant, ALGORITHM_VERSION, share) for (a, b, variant), share in shares.items()
+            (a, b, variant, COMPARISON_VERSION, share) for (a, b, variant), share in shares.items()
         ]
         try:
             with self._db:

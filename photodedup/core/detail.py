@@ -9,12 +9,13 @@ picture is reduced to the same size, differs from it only by resampling and comp
 different pictures differ that much on 1 % of their pixels or more. The numbers are in
 docs/matching.md.
 
-The files are decoded again in the worker pool (``preview_job``: a hostile file costs its
-pairs, not the scan), once per file and stage, and their pairs compared in the scan's
-process, for the pairs of graphics that reach it only, in two stages: every file at
-PREVIEW_SIDE, then the pairs still alike at DETAIL_SIDE. 600 screenshots and slides of two
-templates make 27,948 such pairs: compared one pair at a time, each decoding its files, the
-full-detail comparison alone took 29 minutes.
+The pairs of graphics that reach it are compared in the scan's process in two stages: every
+file at PREVIEW_SIDE, then the pairs still alike at DETAIL_SIDE. The first stage's pictures
+come from the decode that fingerprinted the file (``preview``): the worker that found a
+graphic sent it along (core/scan_work.py). The other files are decoded again in the worker
+pool (``preview_job``: a hostile file costs its pairs, not the scan), once per file and
+stage. 600 screenshots and slides of two templates make 27,948 such pairs: compared one pair
+at a time, each decoding its files, the full-detail comparison alone took 29 minutes.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageFilter
 
-from .fingerprint import orientation_variants
-from .imageio import DecodeError, open_oriented
+from .fingerprint import orientation_variants, read_guarded
+from .imageio import decode_for_hash, open_oriented
 from .models import Problem
 
 #: Pictures are compared at the smaller one's size, at most this many pixels on the long side
@@ -50,15 +51,23 @@ BLUR_RADIUS = 1.0
 _SEPARATOR = "\0"
 
 
-def _gray(path: str, side: int) -> Image.Image:
-    """The file upright, transparency flattened onto white, as 8-bit luma of at most ``side``
-    pixels on its long side."""
-    img = open_oriented(path, side, reduce=False)
+def _gray(path: str, side: int, data: bytes | None = None) -> Image.Image:
+    """The file (its bytes ``data`` when read already) upright, transparency flattened onto
+    white, as 8-bit luma of at most ``side`` pixels on its long side."""
+    img = open_oriented(path, side, reduce=False, data=data)
     if img.mode == "RGBA":
         img = Image.alpha_composite(Image.new("RGBA", img.size, (255, 255, 255, 255)), img)
     img = img.convert("L")  # one channel to reduce, not three
     img.thumbnail((side, side), Image.Resampling.LANCZOS)
     return img
+
+
+def preview(gray: Image.Image) -> Image.Image:
+    """The first stage's picture of a file from its decode for hashing (``decode_for_hash``:
+    upright, transparency on white, luma): at most PREVIEW_SIDE on its long side. ``gray``
+    is reduced in place."""
+    gray.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE), Image.Resampling.LANCZOS)
+    return gray
 
 
 def _percentile(levels: np.ndarray, share: float) -> int:
@@ -81,6 +90,12 @@ class Blurred:
         blurred = np.asarray(image.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)))
         spread = _percentile(blurred, 0.98) - _percentile(blurred, 0.02) + 1.0
         return cls(image, blurred, spread)
+
+    @classmethod
+    def sent(cls, width: int, height: int, luma: bytes, blurred: bytes, spread: float) -> Blurred:
+        """A picture blurred by a worker (``preview_job``)."""
+        pixels = np.frombuffer(blurred, np.uint8).reshape(height, width)
+        return cls(Image.frombytes("L", (width, height), luma), pixels, spread)
 
     def turned(self, variant: int) -> Blurred:
         """The same picture in orientation ``variant`` (a Gaussian blur turns with it)."""
@@ -110,13 +125,17 @@ def difference_share(a: Image.Image | Blurred, b: Image.Image | Blurred) -> floa
     """
     if isinstance(a, Blurred) and isinstance(b, Blurred) and a.image.size == b.image.size:
         return _share(a.pixels, b.pixels, a.spread)
-    a = a.image if isinstance(a, Blurred) else a
-    b = b.image if isinstance(b, Blurred) else b
-    if a.width * a.height > b.width * b.height:
+    if _pixel_count(a) > _pixel_count(b):
         a, b = b, a
-    small = Blurred.of(a)
-    large = Blurred.of(b.resize(a.size, Image.Resampling.LANCZOS, reducing_gap=2.0))
+    small = a if isinstance(a, Blurred) else Blurred.of(a)
+    b = b.image if isinstance(b, Blurred) else b
+    large = Blurred.of(b.resize(small.image.size, Image.Resampling.LANCZOS, reducing_gap=2.0))
     return _share(small.pixels, large.pixels, small.spread)
+
+
+def _pixel_count(picture: Image.Image | Blurred) -> int:
+    image = picture.image if isinstance(picture, Blurred) else picture
+    return image.width * image.height
 
 
 def turned(img: Image.Image, variant: int) -> Image.Image:
@@ -131,17 +150,34 @@ def compare_files(path_a: str, path_b: str, variant: int, side: int = DETAIL_SID
 
 
 def preview_item(path: str, side: int) -> str:
-    """The pool's work item for a file's picture at ``side``."""
+    """The pool's work item for a file's picture: at PREVIEW_SIDE from its decode for hashing
+    (``preview``), at another ``side`` decoded for it."""
     return f"{side}{_SEPARATOR}{path}"
 
 
-def preview_job(item: str) -> tuple[str, int, int, bytes] | Problem:
-    """The pool's work: (path, width, height, 8-bit luma) of a ``preview_item``."""
-    side, path = item.split(_SEPARATOR, 1)
-    try:
-        img = _gray(path, int(side))
-        return path, img.width, img.height, img.tobytes()
-    except DecodeError as exc:
-        return Problem(path, str(exc))
-    except Exception as exc:  # a decoder bug must cost its pairs (not confirmed), not the scan
-        return Problem(path, f"unexpected decoder error: {type(exc).__name__}: {exc}")
+def _preview_bytes(path: str, _size: int, _mtime_ns: int, data: bytes) -> Image.Image:
+    return preview(decode_for_hash(data, path).gray)
+
+
+def preview_job(item: str) -> tuple[str, int, int, bytes, bytes, float] | Problem:
+    """The pool's work: a ``preview_item``'s picture, blurred here rather than in the scan's
+    process, as (path, width, height, 8-bit luma, blurred luma, tonal range)."""
+    text, path = item.split(_SEPARATOR, 1)
+    side = int(text)
+    found = read_guarded(
+        path,
+        _preview_bytes
+        if side == PREVIEW_SIDE
+        else lambda path, _size, _mtime_ns, data: _gray(path, side, data),
+    )
+    if isinstance(found, Problem):
+        return found
+    picture = Blurred.of(found)
+    return (
+        path,
+        found.width,
+        found.height,
+        found.tobytes(),
+        picture.pixels.tobytes(),
+        picture.spread,
+    )

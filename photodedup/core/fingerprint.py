@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
+from typing import TypeVar
 
 import numpy as np
 from PIL import Image
 
-from .imageio import DecodeError, decode_for_hash
+from .imageio import Decoded, DecodeError, decode_for_hash
 from .models import Fingerprint, Problem
 
 #: Files larger than this are not read (no photo is this big; a disk image might be).
@@ -47,6 +49,9 @@ _DCT8 = 2.0 * np.cos(np.pi * np.arange(8)[:, None] * (2 * np.arange(32)[None, :]
 # differ where a value is this close to its threshold: such blocks (uniform or symmetric
 # pictures, exact ties) are computed by SciPy itself, so every bit stays SciPy's.
 _TIE_MARGIN = 1e-12
+
+
+T = TypeVar("T")
 
 
 def digest_bytes(data: bytes) -> str:
@@ -238,7 +243,13 @@ def _chroma(colour: Image.Image, box: tuple[int, int, int, int] | None) -> bytes
 
 def fingerprint_bytes(path: str, size: int, mtime_ns: int, data: bytes) -> Fingerprint:
     """Fingerprint a photo from its bytes; raises DecodeError with a reason for people."""
-    decoded = decode_for_hash(data, path)
+    return fingerprint_decoded(path, size, mtime_ns, data, decode_for_hash(data, path))
+
+
+def fingerprint_decoded(
+    path: str, size: int, mtime_ns: int, data: bytes, decoded: Decoded
+) -> Fingerprint:
+    """The fingerprint of a photo's bytes ``data``, once ``decode_for_hash`` decoded them."""
     gray = decoded.gray
     # One copy of the decoded pixels serves both the pixel digest and the border search.
     pixels = _pixels(gray)
@@ -321,9 +332,15 @@ def read_regular_file(path: str) -> tuple[bytes, int, int]:
 
 def fingerprint_path(path: str) -> Fingerprint | Problem:
     """Read and fingerprint one file; every failure becomes a Problem, never an exception."""
+    return read_guarded(path, fingerprint_bytes)
+
+
+def read_guarded(path: str, work: Callable[[str, int, int, bytes], T]) -> T | Problem:
+    """``work(path, size, mtime_ns, data)`` on a file's bytes; every failure to read or decode
+    it becomes a Problem, never an exception."""
     try:
         data, size, mtime_ns = read_regular_file(path)
-        return fingerprint_bytes(path, size, mtime_ns, data)
+        return work(path, size, mtime_ns, data)
     except DecodeError as exc:
         return Problem(path, str(exc))
     except MemoryError:

@@ -423,19 +423,24 @@ def _read_file(path: str) -> bytes:
         raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
 
 
-def open_oriented(path: str, max_side: int | None = None, reduce: bool = True) -> Image.Image:
+def open_oriented(
+    path: str, max_side: int | None = None, reduce: bool = True, data: bytes | None = None
+) -> Image.Image:
     """Open any supported photo for display: upright RGB(A), optionally reduced to max_side.
 
     A RAW file shows its embedded preview, turned by the RAW's orientation. ``reduce=False``
     leaves the reduction to the caller (a JPEG is still decoded at a reduced scale of at
-    least max_side).
+    least max_side). ``data``: the file's bytes, when read already.
     """
     raw_orientation = 0
-    preview = _raw_preview(_read_file(path), path) if is_raw_name(path) else None
+    if is_raw_name(path):
+        preview = _raw_preview(_read_file(path) if data is None else data, path)
+    else:
+        preview = None
     if preview is not None:
         img, raw_orientation, *_facts = preview
     else:
-        img = _open(path)
+        img = _open(path if data is None else data)
     try:
         if max_side and (img.format or "").upper() == "JPEG" and not raw_orientation:
             img.draft("RGB", (max_side, max_side))

@@ -45,6 +45,7 @@ from .models import (
 )
 from .pool import FingerprintPool
 from .ranking import build_group, keeper_order, rule_steps
+from .scan_work import Graphic
 from .verify import GRAPHIC_VERIFY_FACTOR, DetailCheck, layouts_match, same_shapes, verified
 
 #: Progress reports are throttled to this interval (10 Hz) at the source.
@@ -53,6 +54,13 @@ PROGRESS_INTERVAL = 0.1
 CACHE_BATCH = 500
 #: Scan-sized lists are freed this many items at a time (see ``_release``).
 RELEASE_SLICE = 2000
+#: The workers send each graphic's picture for the pixel comparison's first stage with its
+#: fingerprint (core/scan_work.py); a scan keeps this many bytes of them (4,096 of 128x128
+#: pixels). A graphic beyond them is decoded again if a pair of it is compared.
+PICTURE_MEMORY = 64 * 1024 * 1024
+
+#: Graphics' first-stage pictures by path (see PICTURE_MEMORY).
+Pictures = dict[str, Image.Image]
 
 
 class _Throttle:
@@ -82,15 +90,24 @@ def fingerprint_files(
     already: int = 0,
     total: int | None = None,
     pool: FingerprintPool | None = None,
+    pictures: Pictures | None = None,
 ) -> tuple[list[Fingerprint], list[Problem], bool]:
     """Decode paths in the worker pool (``pool``, left open; or new workers, closed after),
-    storing fingerprints in the cache as they come."""
+    storing fingerprints in the cache as they come, and graphics' pictures in ``pictures``
+    (up to PICTURE_MEMORY)."""
     fps: list[Fingerprint] = []
     problems: list[Problem] = []
     pending: list[Fingerprint] = []
     total = len(paths) if total is None else total
+    room = [PICTURE_MEMORY]
 
-    def on_result(result: Fingerprint | Problem) -> None:
+    def on_result(result: Fingerprint | Graphic | Problem) -> None:
+        if isinstance(result, Graphic):
+            if pictures is not None and room[0] >= len(result.luma):
+                size = (result.width, result.height)
+                pictures[result.fingerprint.path] = Image.frombytes("L", size, result.luma)
+                room[0] -= len(result.luma)
+            result = result.fingerprint
         if isinstance(result, Fingerprint):
             fps.append(result)
             pending.append(result)
@@ -118,11 +135,15 @@ DETAIL_MEMORY = 256 * 1024 * 1024
 
 
 def detail_check(
-    options: ScanOptions, cancel: CancelToken, digests: Mapping[str, str] | None = None
+    options: ScanOptions,
+    cancel: CancelToken,
+    digests: Mapping[str, str] | None = None,
+    pictures: Pictures | None = None,
 ) -> DetailCheck:
     """Pairs of graphics compared pixel by pixel (core/detail.py): each file decoded once per
     stage in worker processes (a hostile one costs its pairs, never the scan), the pairs
     compared here. Every pair at PREVIEW_SIDE, then the ones still alike at DETAIL_SIDE.
+    The first stage takes the ``pictures`` the scan's workers sent instead of decoding them.
 
     With ``digests`` (path -> content digest) the answers are kept in the cache by both
     files' contents and taken from it next time: a rescan decodes no file for this.
@@ -130,15 +151,18 @@ def detail_check(
     # Both stages' batches share these workers; ``compare`` closes them when it is done.
     workers = FingerprintPool(options.workers, options.file_timeout, preview_job)
 
-    def pictures(paths: list[str], side: int) -> dict[str, Blurred]:
+    sent = pictures if pictures is not None else {}
+
+    def held(paths: list[str], side: int) -> dict[str, Blurred]:
         found: dict[str, Blurred] = {}
+        if side == PREVIEW_SIDE:
+            found = {path: Blurred.of(sent[path]) for path in paths if path in sent}
 
         def on_result(result: object) -> None:
             if isinstance(result, tuple):
-                path, width, height, luma = result
-                found[path] = Blurred.of(Image.frombytes("L", (width, height), luma))
+                found[result[0]] = Blurred.sent(*result[1:])
 
-        items = [preview_item(path, side) for path in paths]
+        items = [preview_item(path, side) for path in paths if path not in found]
         workers.run(items, on_result, cancel)
         return found
 
@@ -155,11 +179,11 @@ def detail_check(
                 batch.append(k)
                 files |= new
             todo = todo[len(batch) :]
-            held = pictures(sorted(files), side)
+            found = held(sorted(files), side)
             for k in batch:
                 a, b, variant = pairs[which[k]]
-                if a in held and b in held:
-                    shares[k] = difference_share(held[a], held[b].turned(variant))
+                if a in found and b in found:
+                    shares[k] = difference_share(found[a], found[b].turned(variant))
         return shares
 
     def compare(pairs: Sequence[tuple[str, str, int]]) -> np.ndarray:
@@ -208,8 +232,10 @@ def _collect(
     report: _Throttle,
     cancel: CancelToken,
     pool: FingerprintPool | None = None,
+    pictures: Pictures | None = None,
 ) -> tuple[list[Fingerprint], list[Problem], int, int, list[str], bool, Skipped]:
-    """Fingerprints of every photo under the roots: from the cache when unchanged.
+    """Fingerprints of every photo under the roots: from the cache when unchanged; the
+    graphics decoded now leave their first-stage pictures in ``pictures``.
 
     Also the files left out for not being photos, by extension, the most common first.
     """
@@ -242,7 +268,15 @@ def _collect(
         report(Stage.HASH, len(fps), total)
         _release(files)
         new, failed, completed = fingerprint_files(
-            misses, options, cache, report, cancel, already=len(fps), total=total, pool=pool
+            misses,
+            options,
+            cache,
+            report,
+            cancel,
+            already=len(fps),
+            total=total,
+            pool=pool,
+            pictures=pictures,
         )
         fps.extend(new)
         problems.extend(failed)
@@ -279,7 +313,8 @@ def run_scan(
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
     options = _normalised(options)
-    collected = _collect(options, report, cancel, pool)
+    pictures: Pictures = {}
+    collected = _collect(options, report, cancel, pool, pictures)
     fps, problems, candidates, decoded, warnings, completed, skipped = collected
     groups: tuple[DuplicateGroup, ...] = ()
     bursts: tuple[DuplicateGroup, ...] = ()
@@ -296,10 +331,11 @@ def run_scan(
                 cancel,
                 # The bar moves through the search, which is most of this stage's time.
                 lambda share: report(Stage.MATCH, int(share * len(fps)), len(fps)),
-                detail_check(options, cancel, {fp.path: fp.digest for fp in fps}),
+                detail_check(options, cancel, {fp.path: fp.digest for fp in fps}, pictures),
             )
         except Cancelled:
             components, links = [], []
+        pictures.clear()
 
         # What a grouped photo's sidecars hold (a rule weighs it) is read for these files only.
         for i in {i for component in components for i in component}:

@@ -19,17 +19,21 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, TypeAlias
 
 from .models import CancelToken, Fingerprint, Problem
 
-#: What a worker answers: a fingerprint, or a Problem, or another job's answer (core/detail.py).
-Result = Fingerprint | Problem | tuple
+if TYPE_CHECKING:  # imported by the workers only: the command line starts them before numpy
+    from .scan_work import Graphic
+
+#: What a worker answers: a fingerprint (a graphic's with its picture: core/scan_work.py), or a
+#: Problem, or another job's answer (core/detail.py).
+Result: TypeAlias = "Fingerprint | Graphic | Problem | tuple"
 
 #: What the fork server imports once (see ``_context``): the decoders, their plugins (a
-#: missing one is skipped) and the hashing.
+#: missing one is skipped), the hashing and the pixel comparison.
 FORK_SERVER_PRELOAD = [
-    "photodedup.core.fingerprint",
-    "photodedup.core.detail",
+    "photodedup.core.scan_work",
     "pillow_heif",
     "pillow_jxl",
 ]
@@ -71,10 +75,10 @@ def _worker_main(
         os.nice(max(0, niceness - os.nice(0)))
     # The decoders (numpy, Pillow, LibRaw) are imported here, in the worker, not by this
     # module: the command line starts its workers before it imports them itself.
-    from .fingerprint import fingerprint_path
     from .imageio import start_decoder_process
+    from .scan_work import scan_file
 
-    work = work or fingerprint_path
+    work = work or scan_file
     start_decoder_process()
     while True:
         try:
@@ -117,7 +121,8 @@ class _Worker:
 class FingerprintPool:
     """Fingerprints many files in ``workers`` worker processes (see ``_context``).
 
-    ``work`` (None: fingerprinting; else a module-level function, as the workers import it)
+    ``work`` (None: a scan's, ``scan_work.scan_file``; else a module-level function, as the
+    workers import it)
     may be another per-item job that never raises: the pool then runs it on its items the
     same way (see core/detail.py).
     """

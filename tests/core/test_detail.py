@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw
 
 from photodedup.core.detail import (
     _SEPARATOR,
+    DETAIL_SIDE,
     MAX_DIFFERENT_SHARE,
     PREVIEW_SIDE,
     compare_files,
@@ -206,3 +207,61 @@ def test_the_comparisons_two_stages_share_their_workers(cards, tmp_path, monkeyp
     # One for the fingerprints (closed before the matching: idle, it would hold its memory),
     # one for both stages of the comparison, not one per stage and batch.
     assert spawned[0] == 2
+
+
+def test_a_first_scan_decodes_no_graphic_again_for_the_first_stage(cards, tmp_path, monkeypatch):
+    from photodedup.core import pipeline
+
+    asked: list[tuple[int, str]] = []
+
+    class Recording(pipeline.FingerprintPool):
+        def run(self, items, on_result, cancel):
+            if self.work is preview_job:
+                for item in items:
+                    side, path = item.split(_SEPARATOR, 1)
+                    asked.append((int(side), path.rsplit("/", 1)[1]))
+            return super().run(items, on_result, cancel)
+
+    monkeypatch.setattr(pipeline, "FingerprintPool", Recording)
+    (cards / "clubs_turned.png").unlink()
+
+    def groups(cache: str) -> list[list[str]]:
+        options = ScanOptions(roots=(str(cards),), cache_dir=str(tmp_path / cache), workers=1)
+        return sorted(
+            sorted(m.fingerprint.path.rsplit("/", 1)[1] for m in g.members)
+            for g in run_scan(options).groups
+        )
+
+    first = groups("a")
+    assert len(first) == 2
+    # Every card is a graphic: its worker sent its first-stage picture with its fingerprint,
+    # and only the second stage decodes (the pairs still alike).
+    assert asked and {side for side, _name in asked} == {DETAIL_SIDE}
+    # Without room to keep those pictures, they are decoded again, to the same answers.
+    asked.clear()
+    monkeypatch.setattr(pipeline, "PICTURE_MEMORY", 0)
+    assert groups("b") == first
+    assert {name for side, name in asked if side == PREVIEW_SIDE} == {
+        p.name for p in cards.iterdir()
+    }
+
+
+def test_a_graphics_picture_is_the_same_sent_by_its_worker_or_decoded_again(cards):
+    from photodedup.core.scan_work import Graphic, scan_file
+
+    for path in sorted(str(p) for p in cards.iterdir()):
+        sent = scan_file(path)
+        assert isinstance(sent, Graphic), path
+        assert sent.fingerprint == fingerprint_path(path)
+        _path, width, height, luma, _blurred, _spread = preview_job(
+            preview_item(path, PREVIEW_SIDE)
+        )
+        assert (sent.width, sent.height, sent.luma) == (width, height, luma)
+        assert max(width, height) == min(PREVIEW_SIDE, max(Image.open(path).size))
+
+
+def test_a_photo_is_sent_without_a_picture(tmp_path, make_photo):
+    from photodedup.core.scan_work import scan_file
+
+    path = str(make_photo(tmp_path / "photo.jpg", 3))
+    assert scan_file(path) == fingerprint_path(path)
