@@ -10,6 +10,7 @@ no decoding at all.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -59,6 +60,8 @@ def has_camera_data(fp: Fingerprint) -> bool:
     return bool(fp.camera or fp.taken)
 
 
+# Sorting a group's files asks for each file's evidence many times (strptime: 10 us a call).
+@functools.lru_cache(maxsize=4096)
 def taken_seconds(taken: str) -> float | None:
     """An EXIF time ("YYYY:MM:DD HH:MM:SS[.fraction]") as seconds since the epoch (local
     time, whole seconds); None when it is empty or not a time."""
@@ -87,18 +90,29 @@ def is_raw(fp: Fingerprint) -> bool:
 
 def camera_name(fp: Fingerprint) -> bool:
     """A file name as cameras and phones write it (IMG_1234, DSC_0001, PXL_...)."""
-    return bool(_CAMERA_NAME.match(os.path.splitext(os.path.basename(fp.path))[0]))
+    return _path_evidence(fp.path)[0]
 
 
 def copy_name(fp: Fingerprint) -> bool:
     """A file name as copies get it ("(1)", " copy", WhatsApp's -WA0001, a hash...)."""
-    return bool(_COPY_NAME.search(os.path.splitext(os.path.basename(fp.path))[0]))
+    return _path_evidence(fp.path)[1]
 
 
 def in_copy_folder(fp: Fingerprint) -> bool:
     """Whether a folder on the file's path is where copies pile up (Downloads, WhatsApp...)."""
-    parts = os.path.dirname(fp.path).replace("\\", "/").split("/")
-    return any(_COPY_FOLDER.match(part.strip()) for part in parts)
+    return _path_evidence(fp.path)[2]
+
+
+@functools.lru_cache(maxsize=4096)
+def _path_evidence(path: str) -> tuple[bool, bool, bool]:
+    """(camera name, copy name, copy folder) of a path, kept: sorting asks again and again."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    parts = os.path.dirname(path).replace("\\", "/").split("/")
+    return (
+        bool(_CAMERA_NAME.match(name)),
+        bool(_COPY_NAME.search(name)),
+        any(_COPY_FOLDER.match(part.strip()) for part in parts),
+    )
 
 
 def format_tier(fp: Fingerprint, camera_copies: bool) -> int:
@@ -355,12 +369,23 @@ ORIGINAL_STEPS: tuple[Step, ...] = (
 TIE_BREAKERS: tuple[Step, ...] = (shortest_path, first_by_name)
 
 
-def decide(a: Fingerprint, b: Fingerprint, steps: tuple[Step, ...]) -> Verdict:
-    """The first step that tells a from b, with the values its reason names."""
+def _first(a: Fingerprint, b: Fingerprint, steps: tuple[Step, ...]) -> Verdict:
     for step in (*steps, *TIE_BREAKERS):
         verdict = step(a, b)
         if verdict is not None:
-            keeper = a if verdict.prefer < 0 else b
-            values = verdict.values or _values(keeper, verdict.template)
-            return Verdict(verdict.prefer, verdict.template, values)
+            return verdict
     return Verdict(-1, KEEP_FIRST_BY_NAME)
+
+
+def prefers(a: Fingerprint, b: Fingerprint, steps: tuple[Step, ...]) -> int:
+    """Which of a (-1) and b (1) the first step that tells them apart prefers: ``decide``
+    without the values of its reason, for sorting."""
+    return _first(a, b, steps).prefer
+
+
+def decide(a: Fingerprint, b: Fingerprint, steps: tuple[Step, ...]) -> Verdict:
+    """The first step that tells a from b, with the values its reason names."""
+    verdict = _first(a, b, steps)
+    keeper = a if verdict.prefer < 0 else b
+    values = verdict.values or _values(keeper, verdict.template)
+    return Verdict(verdict.prefer, verdict.template, values)

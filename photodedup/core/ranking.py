@@ -233,7 +233,7 @@ def rule_steps(rules: Sequence[str], prefer_jpeg: bool = False) -> tuple[pv.Step
 
 def rank(fps: Sequence[Fingerprint], steps: tuple[pv.Step, ...]) -> list[Fingerprint]:
     """The files best keeper first, by the steps' evidence."""
-    return sorted(fps, key=functools.cmp_to_key(lambda a, b: pv.decide(a, b, steps).prefer))
+    return sorted(fps, key=functools.cmp_to_key(lambda a, b: pv.prefers(a, b, steps)))
 
 
 def _in_reference(fp: Fingerprint, references: Sequence[str]) -> bool:
