@@ -63,6 +63,18 @@ def _context() -> mp.context.BaseContext:
     return mp.get_context("spawn")
 
 
+def prepare_workers() -> None:
+    """Start the fork server now (on Linux; elsewhere there is none): it imports the decoders
+    in its own process, a fifth of a second of CPU, while the app waits for the user, and a
+    first scan's workers then fork at once. A server that cannot start is left to the scan,
+    which then spawns its workers."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        with contextlib.suppress(OSError):
+            forkserver.ensure_running()
+
+
 def _worker_main(
     conn: Connection, work: Callable[[str], object] | None, niceness: int | None
 ) -> None:

@@ -254,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from photodedup.core.pool import prepare_workers
     from photodedup.gui.i18n import Translations
     from photodedup.gui.main_window import MainWindow
     from photodedup.gui.settings import Settings
@@ -277,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(settings)
         install_process_policy(window)
         window.show()
+        prepare_workers()
         if not open_arguments(window, args.paths):
             window.review_files.offer_resume()
         code = app.exec()

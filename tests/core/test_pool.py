@@ -209,3 +209,28 @@ def test_chunks_shrink_to_single_files_so_no_worker_finishes_long_after_the_othe
     sizes = [len(chunk) for chunk in chunks]
     assert sizes[0] == MAX_CHUNK and sizes == sorted(sizes, reverse=True)
     assert sizes[-8:] == [1] * 8  # the last files go out one by one
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is Linux's")
+def test_the_app_starts_the_fork_server_before_the_first_scan():
+    import subprocess
+
+    probe = (
+        "import multiprocessing.forkserver as f, os\n"
+        "from photodedup.core import pool\n"
+        "{call}"
+        "pid = f._forkserver._forkserver_pid\n"
+        "print(pid and open(f'/proc/{{pid}}/cmdline').read().replace(chr(0), ' '))\n"
+    )
+    found = [
+        subprocess.run(
+            [sys.executable, "-c", probe.format(call=call)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout.strip()
+        for call in ("", "pool.prepare_workers()\n")
+    ]
+    assert found[0] == "None"  # nothing starts it by itself
+    assert "forkserver" in found[1] and "photodedup.core.scan_work" in found[1]
