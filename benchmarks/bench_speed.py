@@ -200,8 +200,21 @@ def _ratios(res: dict) -> dict[str, float]:
     return out
 
 
+def compile_sources(*trees: Path) -> None:
+    """Byte-compile PhotoDedup's modules first, as installing it does: with
+    PYTHONDONTWRITEBYTECODE set (as on the machines these runs were taken on) every run would
+    compile them again, 0.08 s of the scan's process and as much in the fork server."""
+    for tree in trees:
+        subprocess.run(
+            [app_python(), "-m", "compileall", "-q", str(tree / "photodedup")],
+            check=True,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+        )
+
+
 def cmd_scan(args: argparse.Namespace) -> None:
     peers = [p for p in args.peers.split(",") if p]
+    compile_sources(REPO, *([args.baseline] if args.baseline else []))
     report: dict[str, dict] = {
         str(root): {"files": count_files(root), "rounds": []} for root in args.dirs
     }
