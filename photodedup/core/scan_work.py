@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from .detail import preview
 from .fingerprint import fingerprint_decoded, read_guarded
 from .imageio import decode_for_hash
 from .models import Fingerprint, Problem
-from .verify import graphics
-
-_FIRST = np.zeros(1, dtype=np.intp)
+from .verify import is_graphic
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +31,7 @@ def _fingerprint(path: str, size: int, mtime_ns: int, data: bytes) -> Fingerprin
     decoded = decode_for_hash(data, path)
     fp = fingerprint_decoded(path, size, mtime_ns, data, decoded)
     # A photo's pairs reach the comparison only with a graphic; it is decoded again then.
-    if not graphics([fp], _FIRST)[0]:
+    if not is_graphic(fp):
         return fp
     picture = preview(decoded.gray)
     return Graphic(fp, picture.width, picture.height, picture.tobytes())

@@ -169,6 +169,18 @@ def graphics(fps: Sequence[Fingerprint], indices: np.ndarray) -> np.ndarray:
     return real & (flat >= GRAPHIC_FLATNESS)
 
 
+def is_graphic(fp: Fingerprint) -> bool:
+    """``graphics`` of one file, in a third of its time: a scan's worker asks it of every file
+    (30 us a file was 5 % of a small generated file's fingerprint)."""
+    if len(fp.thumb) < _LUMA:
+        return False
+    grid = np.frombuffer(fp.thumb, np.uint8, _LUMA).reshape(THUMB_SIDE, THUMB_SIDE)
+    grid = grid.astype(np.int16)
+    here = grid[:-1, :-1]
+    flat = (np.abs(grid[:-1, 1:] - here) <= 2) & (np.abs(grid[1:, :-1] - here) <= 2)
+    return np.count_nonzero(flat) / flat.size >= GRAPHIC_FLATNESS
+
+
 def _halved(x: np.ndarray) -> np.ndarray:
     """Each grid of x ((n, side, side)) reduced to half its side by 2x2 sums."""
     return x[:, ::2, ::2] + x[:, 1::2, ::2] + x[:, ::2, 1::2] + x[:, 1::2, 1::2]

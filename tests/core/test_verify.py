@@ -190,3 +190,18 @@ def test_graphics_of_one_family_are_told_apart_and_their_copies_are_not(tmp_path
     assert flatness(grid.reshape(1, THUMB_SIDE, THUMB_SIDE))[0] >= verify.GRAPHIC_FLATNESS
     assert not thumbs_match(chart, other, 0, SMALL_LIBRARY)  # one bar differs
     assert thumbs_match(chart, small, 0, SMALL_LIBRARY)
+
+
+def test_one_files_graphic_test_is_the_librarys():
+    rng = np.random.default_rng(7)
+    fps = []
+    for k in range(400):
+        # Around the limit: a flat ground with a share of noisy pixels, steps of 2 and 3.
+        base = np.full((THUMB_SIDE, THUMB_SIDE), rng.integers(0, 256))
+        noisy = rng.random((THUMB_SIDE, THUMB_SIDE)) < rng.uniform(0.1, 0.6)
+        steps = rng.integers(-3, 4, (THUMB_SIDE, THUMB_SIDE)) * (1 + (k % 3 == 0) * 20)
+        fps.append(_fp(np.clip(base + noisy * steps, 0, 255)))
+    fps.append(_fp(b""))  # a results file's fingerprint has no thumbnail
+    library = verify.graphics(fps, np.arange(len(fps)))
+    assert 50 < library.sum() < 350  # both answers are well represented
+    assert [verify.is_graphic(fp) for fp in fps] == library.tolist()
