@@ -6,6 +6,7 @@ import csv
 import json
 import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
@@ -33,12 +34,19 @@ def _watermark(img: Image.Image) -> Image.Image:
     return img
 
 
+def _save_heic(img: Image.Image, path: Path, **save: object) -> None:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()  # whichever test ran before in this process
+    img.save(path, quality=80, **save)
+
+
 #: kind of copy -> (file name, how it is written from the original picture)
 COPIES = {
     "png": ("photo.png", lambda i, p, x, e: i.save(p, **x)),
     "tiff": ("photo.tif", lambda i, p, x, e: i.save(p, **x)),
     "bmp": ("photo.bmp", lambda i, p, x, e: i.save(p)),
-    "heic": ("photo.heic", lambda i, p, x, e: i.save(p, quality=80, **x)),
+    "heic": ("photo.heic", lambda i, p, x, e: _save_heic(i, p, **x)),
     "webp": ("photo.webp", lambda i, p, x, e: i.save(p, quality=80, **x)),
     "reencode_95": ("photo.jpg", lambda i, p, x, e: i.save(p, quality=95, **x)),
     "reencode_70": ("photo.jpg", lambda i, p, x, e: i.save(p, quality=70, **x)),
