@@ -55,9 +55,10 @@ CACHE_BATCH = 500
 #: Scan-sized lists are freed this many items at a time (see ``_release``).
 RELEASE_SLICE = 2000
 #: The workers send each graphic's picture for the pixel comparison's first stage with its
-#: fingerprint (core/scan_work.py); a scan keeps this many bytes of them (4,096 of 128x128
-#: pixels). A graphic beyond them is decoded again if a pair of it is compared.
-PICTURE_MEMORY = 64 * 1024 * 1024
+#: fingerprint (core/scan_work.py); a scan keeps this many bytes of them (2,048 of 128x128
+#: pixels, as many as a folder of screenshots may pair). A graphic beyond them is decoded
+#: again if a pair of it is compared.
+PICTURE_MEMORY = 32 * 1024 * 1024
 
 #: Graphics' first-stage pictures by path (see PICTURE_MEMORY).
 Pictures = dict[str, Image.Image]
