@@ -133,10 +133,9 @@ class _Worker:
 class FingerprintPool:
     """Fingerprints many files in ``workers`` worker processes (see ``_context``).
 
-    ``work`` (None: a scan's, ``scan_work.scan_file``; else a module-level function, as the
-    workers import it)
-    may be another per-item job that never raises: the pool then runs it on its items the
-    same way (see core/detail.py).
+    ``work`` is a scan's job when None (``scan_work.scan_file``); else another per-item job
+    that never raises, a module-level function (the workers import it): the pool then runs it
+    on its items the same way (see core/detail.py).
     """
 
     def __init__(
@@ -176,16 +175,21 @@ class FingerprintPool:
         before it looks for files (the command line before it imports the engine), so that
         the workers' start-up overlaps that; the first pool waits a fifth of a second for the
         fork server's imports. ``run`` and ``close`` wait for the start."""
-        if self._starting is None and not self._pool:
-            self._starting = threading.Thread(
-                target=self._start_all, name="photodedup-start-workers", daemon=True
-            )
-            self._starting.start()
+        if self._starting is not None or self._pool:
+            return
+        thread = threading.Thread(
+            target=self._start_all, name="photodedup-start-workers", daemon=True
+        )
+        try:
+            thread.start()
+        except RuntimeError:  # no thread to be had: ``run`` starts the workers itself
+            return
+        self._starting = thread
 
     def _start_all(self) -> None:
-        # A worker that cannot start here is started again by ``run``, which then says why.
-        with contextlib.suppress(Exception):
-            while len(self._pool) < self.workers:
+        for _ in range(self.workers - len(self._pool)):
+            # A worker that cannot start here is started again by ``run``, which says why.
+            with contextlib.suppress(Exception):
                 self._pool.append(self._spawn())
 
     def _wait_for_start(self) -> None:
@@ -195,6 +199,7 @@ class FingerprintPool:
 
     @property
     def started(self) -> bool:
+        """Whether the workers are up or starting (``start``)."""
         return bool(self._pool) or self._starting is not None
 
     def _retire(self, w: _Worker) -> None:

@@ -234,3 +234,37 @@ def test_the_app_starts_the_fork_server_before_the_first_scan():
     ]
     assert found[0] == "None"  # nothing starts it by itself
     assert "forkserver" in found[1] and "photodedup.core.scan_work" in found[1]
+
+
+def test_a_worker_that_cannot_start_in_the_background_is_started_by_the_run(tmp_path, make_photo):
+    import threading
+
+    paths = _photos(tmp_path, make_photo, 4)
+    pool = FingerprintPool(workers=2)
+    spawn = pool._spawn
+    failures = [1]
+    started_by: list[str] = []
+
+    def first_fails():
+        if failures:
+            failures.pop()
+            raise OSError("no more processes")
+        started_by.append(threading.current_thread().name)
+        return spawn()
+
+    pool._spawn = first_fails  # type: ignore[method-assign]
+    pool.start()
+    results: list[Fingerprint | Problem] = []
+    assert pool.run(paths, results.append)
+    # The second started in the background all the same, the first by run.
+    assert started_by == ["photodedup-start-workers", "MainThread"]
+    assert sorted(r.path for r in results) == sorted(paths)
+    assert all(isinstance(r, Fingerprint) for r in results)
+    pool.close()
+
+
+def test_closing_a_pool_while_its_workers_start_leaves_none_running():
+    pool = FingerprintPool(workers=2)
+    pool.start()
+    pool.close()  # a scan cancelled at once
+    assert pool._pool == [] and not pool.started
