@@ -50,6 +50,12 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 
+def _pair_version() -> int:
+    """The version the pixel comparison's answers are kept under: they depend on the
+    decoding too."""
+    return ALGORITHM_VERSION * 100 + COMPARISON_VERSION
+
+
 def default_cache_dir() -> str:
     return platformdirs.user_cache_dir("photodedup", appauthor=False)
 
@@ -290,7 +296,7 @@ class FingerprintCache:
                 where = " OR ".join(["(a = ? AND b = ? AND variant = ?)"] * len(batch))
                 rows = self._db.execute(
                     f"SELECT a, b, variant, share FROM pair_shares WHERE version = ? AND ({where})",
-                    (COMPARISON_VERSION, *(v for key in batch for v in key)),
+                    (_pair_version(), *(v for key in batch for v in key)),
                 )
                 found.update(((a, b, variant), share) for a, b, variant, share in rows)
         except sqlite3.Error as exc:
@@ -302,9 +308,8 @@ class FingerprintCache:
         """Keep what the pixel comparison found (one short transaction, like ``store``)."""
         if self._db is None or not shares:
             return
-        rows = [
-            (a, b, variant, COMPARISON_VERSION, share) for (a, b, variant), share in shares.items()
-        ]
+        version = _pair_version()
+        rows = [(a, b, variant, version, share) for (a, b, variant), share in shares.items()]
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")

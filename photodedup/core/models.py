@@ -10,10 +10,10 @@ from enum import StrEnum
 
 #: Bump when decoding or hashing changes, so cached fingerprints are recomputed.
 ALGORITHM_VERSION = 7
-#: The pixel comparison's answers (core/detail.py) are cached under this version: bump it when
-#: the comparison changes. Its answers were kept under ALGORITHM_VERSION (7) until its first
-#: stage took its pictures from the decode for hashing.
-COMPARISON_VERSION = 8
+#: Bump when the pixel comparison (core/detail.py) changes: its cached answers are kept under
+#: this version and ALGORITHM_VERSION together (its first stage's pictures come from the
+#: decode for hashing). 2: those pictures, no longer decoded apart.
+COMPARISON_VERSION = 2
 
 #: Camera RAW files: fingerprinted from their embedded JPEG preview (see core/raw.py).
 RAW_EXTENSIONS = frozenset(

@@ -165,3 +165,19 @@ def test_knows_any_folder_reads_without_changing_anything(tmp_path, make_photo):
     (cache_dir / CACHE_FILE).write_bytes(damaged)
     assert not knows_any_folder(str(cache_dir), [str(photos)])
     assert (cache_dir / CACHE_FILE).read_bytes() == damaged  # left for the scan to report
+
+
+def test_comparison_answers_of_another_decoding_or_comparison_are_asked_again(
+    tmp_path, monkeypatch
+):
+    key = ("a" * 32, "b" * 32, 0)
+    cache = FingerprintCache(str(tmp_path))
+    cache.store_pair_shares({key: 0.001})
+    assert cache.pair_shares([key]) == {key: 0.001}
+    cache.close()
+    for bumped in ("ALGORITHM_VERSION", "COMPARISON_VERSION"):
+        with monkeypatch.context() as m:
+            m.setattr(cache_module, bumped, getattr(cache_module, bumped) + 1)
+            again = FingerprintCache(str(tmp_path))
+            assert again.pair_shares([key]) == {}, bumped
+            again.close()
