@@ -107,6 +107,8 @@ class Blurred:
 
 def _share(x: np.ndarray, y: np.ndarray, spread: float) -> float:
     """The share of pixels of x (blurred) that y (blurred, same size) misses once fitted."""
+    if x.min() == x.max():  # any y, fitted to a constant, would match a uniform x
+        return 0.0 if y.min() == y.max() else 1.0
     x, y = x.ravel().astype(np.float32), y.ravel().astype(np.float32)
     mx, my = x.mean(), y.mean()
     y -= my  # each difference taken once: a pair at 512 px is 10 passes over 0.2 MP

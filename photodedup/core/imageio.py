@@ -233,7 +233,8 @@ def _exif_facts(img: Image.Image) -> tuple[int, str, str]:
     return orientation, taken, camera[:100]
 
 
-_GRAY_MODES = ("1", "L", "LA", "La", "I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+_DEEP_MODES = ("I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+_GRAY_MODES = ("1", "L", "LA", "La", *_DEEP_MODES)
 
 
 def _to_gray(img: Image.Image) -> tuple[Image.Image, Image.Image | None]:
@@ -244,7 +245,7 @@ def _to_gray(img: Image.Image) -> tuple[Image.Image, Image.Image | None]:
     if img.mode == "YCbCr":
         # A JPEG's DCT-scaled draft: its Y channel is exactly the luma-only decode.
         return img.getchannel(0), img
-    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+    if img.mode in _DEEP_MODES:
         arr = np.asarray(img, dtype=np.float64)
         top = 65535.0 if img.mode.startswith("I;16") else max(float(arr.max()), 1.0)
         if img.mode == "I" and top <= 255:
@@ -455,6 +456,8 @@ def open_oriented(
                 img = img.transpose(transpose) if transpose is not None else img
             else:
                 img = ImageOps.exif_transpose(img)
+        if img.mode in _DEEP_MODES:  # scaled to 8 bits, as fingerprinting does: convert clips
+            img = _to_gray(img)[0]
         if img.mode not in ("RGB", "RGBA"):
             img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info else "RGB")
         if max_side and reduce:

@@ -265,3 +265,12 @@ def test_a_photo_is_sent_without_a_picture(tmp_path, make_photo):
 
     path = str(make_photo(tmp_path / "photo.jpg", 3))
     assert scan_file(path) == fingerprint_path(path)
+
+
+def test_a_uniform_picture_is_matched_by_a_uniform_one_only():
+    from photodedup.core.detail import Blurred, difference_share
+
+    white = Image.new("L", (120, 80), 255)
+    card = _card("clubs").convert("L").resize((120, 80))
+    assert difference_share(Blurred.of(white), Blurred.of(card)) == 1.0
+    assert difference_share(Blurred.of(white), Blurred.of(Image.new("L", (120, 80), 40))) == 0.0

@@ -233,3 +233,13 @@ def test_a_fifo_is_never_opened_for_reading(tmp_path):
     result = fingerprint_path(str(fifo))  # must return at once, not block on the pipe
     assert isinstance(result, Problem)
     assert "not a regular file" in result.error
+
+
+def test_a_sixteen_bit_image_shows_its_picture_not_white(tmp_path, new_photo):
+    from photodedup.core.imageio import open_oriented
+
+    eight = new_photo(6).convert("L")
+    deep = (np.asarray(eight, dtype=np.uint16) * 257).astype(np.uint16)
+    Image.fromarray(deep).save(tmp_path / "deep.png")
+    shown = np.asarray(open_oriented(str(tmp_path / "deep.png")).convert("L"), dtype=int)
+    assert np.abs(shown - np.asarray(eight, dtype=int)).max() <= 1
