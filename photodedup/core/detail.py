@@ -1,21 +1,12 @@
 """A second look at graphics: two files compared pixel by pixel at the smaller one's own size.
 
-Hashes and 32x32 thumbnails see a layout. Icons, cards and slides of one family share their
-layout and differ in details a few pixels wide (a club or a spade, one bullet's words), and a
-halved thin-line chart looks less like its original at 32x32 than two slides of one template
-do. At the smaller picture's own size these differences are plain: a copy, once the larger
-picture is reduced to the same size, differs from it only by resampling and compression noise
-(after a slight blur, by 15 % of the tonal range on at most 0.17 % of its pixels), while
-different pictures differ that much on 1 % of their pixels or more. The numbers are in
-docs/matching.md.
-
-The pairs of graphics that reach it are compared in the scan's process in two stages: every
-file at PREVIEW_SIDE, then the pairs still alike at DETAIL_SIDE. The first stage's pictures
-come from the decode that fingerprinted the file (``preview``): the worker that found a
-graphic sent it along (core/scan_work.py). The other files are decoded again in the worker
-pool (``preview_job``: a hostile file costs its pairs, not the scan), once per file and
-stage. 600 screenshots and slides of two templates make 27,948 such pairs: compared one pair
-at a time, each decoding its files, the full-detail comparison alone took 29 minutes.
+Hashes and 32x32 thumbnails see a layout; icons, cards and slides of one family share it and
+differ in details a few pixels wide. At the smaller picture's own size a copy differs from its
+original only by resampling and compression noise, different pictures by much more (the
+numbers, and the two stages, PREVIEW_SIDE then DETAIL_SIDE, are in docs/matching.md). The
+first stage's pictures come from the decode that fingerprinted a file (``preview``: a graphic's
+worker sent it along, core/scan_work.py); the others are decoded in the worker pool
+(``preview_job``: a hostile file costs its pairs, not the scan).
 """
 
 from __future__ import annotations
@@ -161,8 +152,13 @@ def preview_item(path: str, side: int) -> str:
     return f"{side}{_SEPARATOR}{path}"
 
 
-def _preview_bytes(path: str, _size: int, _mtime_ns: int, data: bytes) -> Image.Image:
-    return preview(decode_for_hash(data, path).gray)
+def _picture(path: str, side: int, data: bytes) -> Image.Image:
+    """A file's picture for the stage at ``side`` from its bytes (see ``preview_item``)."""
+    return (
+        preview(decode_for_hash(data, path).gray)
+        if side == PREVIEW_SIDE
+        else _gray(path, side, data)
+    )
 
 
 def preview_job(item: str) -> tuple[str, int, int, bytes, bytes, float] | Problem:
@@ -170,12 +166,7 @@ def preview_job(item: str) -> tuple[str, int, int, bytes, bytes, float] | Proble
     process, as (path, width, height, 8-bit luma, blurred luma, tonal range)."""
     text, path = item.split(_SEPARATOR, 1)
     side = int(text)
-    found = read_guarded(
-        path,
-        _preview_bytes
-        if side == PREVIEW_SIDE
-        else lambda path, _size, _mtime_ns, data: _gray(path, side, data),
-    )
+    found = read_guarded(path, lambda path, _size, _mtime_ns, data: _picture(path, side, data))
     if isinstance(found, Problem):
         return found
     picture = Blurred.of(found)

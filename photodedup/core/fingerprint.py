@@ -51,7 +51,7 @@ _DCT8 = 2.0 * np.cos(np.pi * np.arange(8)[:, None] * (2 * np.arange(32)[None, :]
 _TIE_MARGIN = 1e-12
 
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 def digest_bytes(data: bytes) -> str:
@@ -335,7 +335,7 @@ def fingerprint_path(path: str) -> Fingerprint | Problem:
     return read_guarded(path, fingerprint_bytes)
 
 
-def read_guarded(path: str, work: Callable[[str, int, int, bytes], T]) -> T | Problem:
+def read_guarded(path: str, work: Callable[[str, int, int, bytes], _T]) -> _T | Problem:
     """``work(path, size, mtime_ns, data)`` on a file's bytes; every failure to read or decode
     it becomes a Problem, never an exception."""
     try:

@@ -455,7 +455,9 @@ def find_copies(
         raise ValueError(f"{query}: {target.error}")
     cancel = cancel or CancelToken()
     report = _Throttle(progress)
-    fps, _problems, _c, _d, _w, completed, _s = _collect(_normalised(options), report, cancel)
+    pictures: Pictures = {}
+    collected = _collect(_normalised(options), report, cancel, pictures=pictures)
+    fps, _problems, _c, _d, _w, completed, _s = collected
     if not completed:
         return []
     variants = 8 if options.rotations else 1
@@ -502,7 +504,7 @@ def find_copies(
             others = np.arange(1, len(found) + 1)
             ok &= same_shapes(pool, query, others, v)
             digests = {fp.path: fp.digest for fp in pool}
-            detail = detail_check(options, cancel, digests)
+            detail = detail_check(options, cancel, digests, pictures)
             ok &= layouts_match(
                 pool, query, others, v, len(fps), detail, close, pixels_decide=pixels
             )

@@ -60,13 +60,18 @@ def has_camera_data(fp: Fingerprint) -> bool:
     return bool(fp.camera or fp.taken)
 
 
-# Sorting a group's files asks for each file's evidence many times (strptime: 10 us a call).
-@functools.lru_cache(maxsize=4096)
 def taken_seconds(taken: str) -> float | None:
     """An EXIF time ("YYYY:MM:DD HH:MM:SS[.fraction]") as seconds since the epoch (local
     time, whole seconds); None when it is empty or not a time."""
+    return _whole_seconds(taken[:19])
+
+
+# Sorting a group's files asks for each file's evidence many times (strptime: 10 us a call);
+# the frames of a burst share their whole second.
+@functools.lru_cache(maxsize=4096)
+def _whole_seconds(taken: str) -> float | None:
     try:
-        return time.mktime(time.strptime(taken[:19], "%Y:%m:%d %H:%M:%S"))
+        return time.mktime(time.strptime(taken, "%Y:%m:%d %H:%M:%S"))
     except (ValueError, OverflowError):
         return None
 

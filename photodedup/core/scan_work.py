@@ -30,7 +30,8 @@ class Graphic:
 def _fingerprint(path: str, size: int, mtime_ns: int, data: bytes) -> Fingerprint | Graphic:
     decoded = decode_for_hash(data, path)
     fp = fingerprint_decoded(path, size, mtime_ns, data, decoded)
-    # A photo's pairs reach the comparison only with a graphic; it is decoded again then.
+    # The comparison's other files (a photo paired with a graphic, the layout search's fine
+    # textures) are decoded again when a pair of theirs reaches it.
     if not is_graphic(fp):
         return fp
     picture = preview(decoded.gray)

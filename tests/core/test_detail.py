@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -258,6 +260,65 @@ def test_a_graphics_picture_is_the_same_sent_by_its_worker_or_decoded_again(card
         )
         assert (sent.width, sent.height, sent.luma) == (width, height, luma)
         assert max(width, height) == min(PREVIEW_SIDE, max(Image.open(path).size))
+
+
+def _write_variant(kind: str, path_stem) -> str:
+    """The clubs card written as one kind of file a worker may meet."""
+    from photodedup.core.imageio import ensure_plugins
+
+    card = _card("clubs")
+    if kind == "jpeg_turned":  # stored sideways, EXIF orientation 6
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        path = f"{path_stem}.jpg"
+        card.rotate(90, expand=True).save(path, quality=90, exif=exif.tobytes())
+    elif kind == "palette_transparent":
+        path = f"{path_stem}.png"
+        card.convert("P", palette=Image.Palette.ADAPTIVE).save(path, transparency=0)
+    elif kind == "gray_alpha":
+        path = f"{path_stem}.png"
+        card.convert("LA").save(path)
+    elif kind == "sixteen_bit":
+        path = f"{path_stem}.png"
+        deep = np.asarray(card.convert("L"), dtype=np.uint16) * 257
+        Image.fromarray(deep.astype(np.uint16)).save(path)
+    elif kind == "heic":
+        ensure_plugins()
+        path = f"{path_stem}.heic"
+        card.save(path, quality=80)
+    elif kind == "large":  # over imageio.SHRINK_ABOVE: reduced once while decoded
+        path = f"{path_stem}.png"
+        card.resize((1400, 1912), Image.Resampling.LANCZOS).save(path)
+    else:  # truncated: the last rows missing, fingerprinted from what decodes
+        path = f"{path_stem}.jpg"
+        card.resize((328, 448)).save(path, quality=90)
+        data = Path(path).read_bytes()
+        Path(path).write_bytes(data[: int(len(data) * 0.97)])
+    return path
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "jpeg_turned",
+        "palette_transparent",
+        "gray_alpha",
+        "sixteen_bit",
+        "heic",
+        "large",
+        "truncated",
+    ],
+)
+def test_every_kind_of_file_gives_its_worker_picture_when_decoded_again(tmp_path, kind):
+    from photodedup.core.scan_work import Graphic, scan_file
+
+    path = _write_variant(kind, tmp_path / kind)
+    sent = scan_file(path)
+    assert isinstance(sent, Graphic), sent
+    assert sent.fingerprint.damaged == (kind == "truncated")
+    _path, width, height, luma, _blurred, _spread = preview_job(preview_item(path, PREVIEW_SIDE))
+    assert (sent.width, sent.height, sent.luma) == (width, height, luma)
+    assert height > width  # upright, whatever the file stores
 
 
 def test_a_photo_is_sent_without_a_picture(tmp_path, make_photo):

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 from photodedup.core import provenance as pv
 from photodedup.core import results_io
 from photodedup.core.fingerprint import fingerprint_path
-from photodedup.core.imageio import jpeg_quality
+from photodedup.core.imageio import ensure_plugins, jpeg_quality
 from photodedup.core.models import (
     Companion,
     CompanionKind,
@@ -35,9 +35,7 @@ def _watermark(img: Image.Image) -> Image.Image:
 
 
 def _save_heic(img: Image.Image, path: Path, **save: object) -> None:
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()  # whichever test ran before in this process
+    ensure_plugins()  # whichever test ran before in this process
     img.save(path, quality=80, **save)
 
 
