@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import math
 import os
 import struct
 import warnings
@@ -446,7 +447,10 @@ def open_oriented(
         img = _open(path if data is None else data)
     try:
         if max_side and (img.format or "").upper() == "JPEG" and not raw_orientation:
-            img.draft("RGB", (max_side, max_side))
+            # DCT-scaled to no less than the size it is reduced to, as Image.thumbnail does:
+            # asking for max_side on both sides decoded a 4:3 photo of 1,200 px in full.
+            scale = min(1.0, max_side / max(img.size))
+            img.draft("RGB", (math.ceil(img.width * scale), math.ceil(img.height * scale)))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             img.load()

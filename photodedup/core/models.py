@@ -12,8 +12,9 @@ from enum import StrEnum
 ALGORITHM_VERSION = 7
 #: Bump when the pixel comparison (core/detail.py) changes: its cached answers are kept under
 #: this version and ALGORITHM_VERSION together (its first stage's pictures come from the
-#: decode for hashing). 2: those pictures, no longer decoded apart.
-COMPARISON_VERSION = 2
+#: decode for hashing). 2: those pictures, no longer decoded apart; 3: the second stage's
+#: JPEGs DCT-scaled to their reduced size.
+COMPARISON_VERSION = 3
 
 #: Camera RAW files: fingerprinted from their embedded JPEG preview (see core/raw.py).
 RAW_EXTENSIONS = frozenset(

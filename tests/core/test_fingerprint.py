@@ -243,3 +243,26 @@ def test_a_sixteen_bit_image_shows_its_picture_not_white(tmp_path, new_photo):
     Image.fromarray(deep).save(tmp_path / "deep.png")
     shown = np.asarray(open_oriented(str(tmp_path / "deep.png")).convert("L"), dtype=int)
     assert np.abs(shown - np.asarray(eight, dtype=int)).max() <= 1
+
+
+def test_a_photo_shown_reduced_is_decoded_reduced(tmp_path, new_photo, monkeypatch):
+    from PIL import JpegImagePlugin
+
+    from photodedup.core.imageio import open_oriented
+
+    path = tmp_path / "wide.jpg"
+    new_photo(8, (1200, 900)).save(path, quality=90)
+    decoded_at = []
+    draft = JpegImagePlugin.JpegImageFile.draft
+
+    def recording(self, mode, size):  # type: ignore[no-untyped-def]
+        found = draft(self, mode, size)
+        decoded_at.append(self.size)
+        return found
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", recording)
+    shown = open_oriented(str(path), 512)
+    assert decoded_at == [(600, 450)]  # DCT-scaled by half, not decoded in full
+    full = Image.open(path).convert("RGB").resize((512, 384), Image.Resampling.LANCZOS)
+    assert shown.size == (512, 384)
+    assert np.abs(np.asarray(shown, dtype=int) - np.asarray(full, dtype=int)).mean() < 1.0
