@@ -215,12 +215,19 @@ def test_chunks_shrink_to_single_files_so_no_worker_finishes_long_after_the_othe
 def test_the_app_starts_the_fork_server_before_the_first_scan():
     import subprocess
 
+    # The server is forked, then runs its own command line: until then /proc shows this
+    # probe's, so the probe reads it until it changes (at most 10 s).
     probe = (
-        "import multiprocessing.forkserver as f, os\n"
+        "import multiprocessing.forkserver as f, time\n"
         "from photodedup.core import pool\n"
         "{call}"
         "pid = f._forkserver._forkserver_pid\n"
-        "print(pid and open(f'/proc/{{pid}}/cmdline').read().replace(chr(0), ' '))\n"
+        "cmd = ''\n"
+        "deadline = time.monotonic() + 10\n"
+        "while pid and 'forkserver' not in cmd and time.monotonic() < deadline:\n"
+        "    cmd = open(f'/proc/{{pid}}/cmdline').read().replace(chr(0), ' ')\n"
+        "    time.sleep(0.01)\n"
+        "print(pid and cmd)\n"
     )
     found = [
         subprocess.run(
