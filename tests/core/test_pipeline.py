@@ -66,6 +66,17 @@ def test_keeper_ranking_and_reasons(library, tmp_path):
     assert all(not m.keep for m in group.members[1:])
 
 
+def test_a_copy_whose_tones_or_colours_changed_is_called_edited_not_re_encoded(library, tmp_path):
+    (group,) = [g for g in _scan(library, tmp_path).groups if len(g.members) > 3]
+    rel = _rel(library, group)
+    for name in ("Edited/a_bright.jpg", "Edited/a_gray.jpg", "Edited/a_watermark.jpg"):
+        assert rel[name].relation == Relation.EDITED, name
+        assert rel[name].reason == "edited copy (1200x900) of a.jpg"
+    # Same size, same format, only compressed harder: still said so.
+    assert rel["Export/a_q40.jpg"].reason == "re-encoded copy (JPEG quality 40) of a.jpg"
+    assert rel["Export/a.png"].reason == "PNG conversion of a.jpg"
+
+
 def test_most_pixels_wins_and_says_so(tmp_path, new_photo):
     big = new_photo(3, (1600, 1200))
     big.save(tmp_path / "small_name.jpg", quality=90)
