@@ -25,7 +25,7 @@ from .models import (
     Relation,
 )
 from .provenance import is_raw
-from .verify import MIN_CHROMA_RMS
+from .verify import carries_colour
 
 
 def human_size(size: float) -> str:
@@ -293,7 +293,7 @@ def _looks_edited(keeper: Fingerprint, fp: Fingerprint) -> bool:
     if len(ca) and len(cb):
         return bool(np.abs(ca - cb).mean() >= EDITED_CHROMA)
     colour = ca if len(ca) else cb  # a gray file against one stored in colour
-    return bool(len(colour)) and float(colour.reshape(2, -1).std(axis=1).max()) >= MIN_CHROMA_RMS
+    return bool(len(colour)) and bool(carries_colour(colour.reshape(1, 2, -1, 1))[0])
 
 
 def _levels(data: bytes) -> np.ndarray:

@@ -134,6 +134,12 @@ class LayoutScores:
 #: grayscale photo saved in colour, or a gray copy of a colour one.
 MIN_CHROMA_RMS = 2.0
 
+
+def carries_colour(chroma: np.ndarray) -> np.ndarray:
+    """Per file, its Cb and Cr planes ((n, 2, side, side)) vary by MIN_CHROMA_RMS or more."""
+    return chroma.astype(np.float64).std(axis=(2, 3)).max(axis=1) >= MIN_CHROMA_RMS
+
+
 #: A 32x32 luma thumbnail whose pixels are this share or more flat (their right and lower
 #: neighbours within 2 levels) is a graphic (icon, slide, card, chart: mostly 0.35 to 0.77 in
 #: benchmarks/graphics.py). Photos' texture keeps them lower, but a fundus photo's black
@@ -214,8 +220,7 @@ def layout_scores(
     chroma_bytes = (t[_LUMA:] if c else bytes(_CHROMA) for t, c in pairs)
     chroma = np.frombuffer(b"".join(chroma_bytes), np.uint8)
     chroma = chroma.reshape(-1, 2, CHROMA_SIDE, CHROMA_SIDE)
-    rms = chroma.astype(np.float64).std(axis=(2, 3)).max(axis=1)
-    coloured = has_chroma & (rms >= MIN_CHROMA_RMS)
+    coloured = has_chroma & carries_colour(chroma)
     # In runs, like the pairs below: int16 copies of 100,000 thumbnails would take 200 MB.
     runs = range(0, len(luma), _PAIRS_AT_ONCE)
     flat = np.concatenate([flatness(luma[s : s + _PAIRS_AT_ONCE, 0]) for s in runs] or [[]])
